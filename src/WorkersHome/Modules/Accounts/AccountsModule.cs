@@ -1,0 +1,28 @@
+using WorkersHome.Platform.Security;
+
+namespace WorkersHome.Modules.Accounts;
+
+public static class AccountPermissions
+{
+    public const string Manage = "accounts.manage";
+    public const string ReadAudit = "audit.read";
+}
+
+public static class AccountsModule
+{
+    public static IServiceCollection AddAccounts(this IServiceCollection services, PermissionRegistry permissions)
+    {
+        permissions
+            .Declare(AccountPermissions.Manage, "管理账号与角色", "Manage accounts and roles", Roles.SystemAdministrator, Roles.UnionAdministrator)
+            .Declare(AccountPermissions.ReadAudit, "查阅审计日志", "Read the audit trail", Roles.Auditor);
+        services.AddScoped<AccountAdministration>();
+        services.AddScoped<AuditQueries>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
+    {
+        AccountsApi.Map(app);
+        return app;
+    }
+}

@@ -1,0 +1,32 @@
+namespace WorkersHome.Modules.Organizations.Contracts;
+
+public sealed record OrgSummary(long Id, string Code, string Name, int Level, string Path, bool IsActive);
+
+/// <summary>A node as other modules may join to it in their own queries.</summary>
+public sealed class ScopedOrg
+{
+    public long Id { get; init; }
+
+    public string Name { get; init; } = "";
+
+    public string Path { get; init; } = "";
+}
+
+/// <summary>What other modules may ask of the organisation tree. Every answer is limited to the asker's subtree.</summary>
+public interface IOrgDirectory
+{
+    Task<OrgSummary?> FindInScopeAsync(long orgId, CancellationToken ct = default);
+
+    Task<bool> IsInScopeAsync(long orgId, CancellationToken ct = default);
+
+    /// <summary>The asker's subtree, composable into another module's query (e.g. a join on OrgId).</summary>
+    IQueryable<ScopedOrg> ScopedOrgs();
+
+    Task<IReadOnlyDictionary<long, OrgSummary>> FindManyAsync(IEnumerable<long> orgIds, CancellationToken ct = default);
+}
+
+/// <summary>Lets the member registry keep the tree's member counts in step, in its own transaction.</summary>
+public interface IOrgRollupWriter
+{
+    Task AdjustMembersAsync(long orgId, int delta, CancellationToken ct = default);
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Mvc;
+using WorkersHome.Modules.Accounts;
+using WorkersHome.Modules.Organizations.BrowseTree;
+using WorkersHome.Pages.Organizations;
+using WorkersHome.Platform.Localization;
+using WorkersHome.Platform.Security;
+
+namespace WorkersHome.Pages.Accounts;
+
+public sealed class CreateModel(AccountAdministration admin, OrgTreeQueries tree, CurrentCadre cadre) : OrgPageModel
+{
+    [BindProperty]
+    public string? UserName { get; set; }
+
+    [BindProperty]
+    public string? DisplayName { get; set; }
+
+    [BindProperty]
+    public string? OrgCode { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    [BindProperty]
+    public List<string> SelectedRoles { get; set; } = [];
+
+    public IReadOnlyList<string> Grantable { get; private set; } = [];
+
+    public void OnGet()
+    {
+        Grantable = admin.GrantableRoles();
+        OrgCode = cadre.OrgPath.Split('/', StringSplitOptions.RemoveEmptyEntries)[^1];
+    }
+
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) => RunAsync(async () =>
+    {
+        var org = (await tree.SearchAsync(OrgCode, 5, ct)).FirstOrDefault(o => o.Code == OrgCode?.Trim());
+        var account = await admin.CreateAsync(new NewAccount(UserName, DisplayName, org?.Id ?? 0, Password, SelectedRoles), ct);
+        TempData["Notice"] = Loc.T($"已创建账号 {account.UserName}", $"Account {account.UserName} created");
+        return RedirectToPage("/Accounts/Index");
+    }, () =>
+    {
+        Grantable = admin.GrantableRoles();
+        return Task.CompletedTask;
+    });
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc;
+using WorkersHome.Modules.Accounts;
+using WorkersHome.Pages.Organizations;
+using WorkersHome.Platform.Localization;
+
+namespace WorkersHome.Pages.Accounts;
+
+public sealed class EditModel(AccountAdministration admin) : OrgPageModel
+{
+    public AccountView Account { get; private set; } = null!;
+
+    public IReadOnlyList<string> Grantable { get; private set; } = [];
+
+    [BindProperty]
+    public List<string> SelectedRoles { get; set; } = [];
+
+    [BindProperty]
+    public string? NewPassword { get; set; }
+
+    public async Task OnGetAsync(Guid id, CancellationToken ct)
+    {
+        Account = await admin.GetAsync(id, ct);
+        Grantable = admin.GrantableRoles();
+    }
+
+    public Task<IActionResult> OnPostRolesAsync(Guid id, CancellationToken ct) =>
+        Do(id, () => admin.SetRolesAsync(id, SelectedRoles, ct), Loc.T("角色已更新", "Roles updated"), ct);
+
+    public Task<IActionResult> OnPostDisableAsync(Guid id, bool disabled, CancellationToken ct) =>
+        Do(id, () => admin.SetDisabledAsync(id, disabled, ct), disabled ? Loc.T("账号已停用", "Account disabled") : Loc.T("账号已启用", "Account enabled"), ct);
+
+    public Task<IActionResult> OnPostPasswordAsync(Guid id, CancellationToken ct) =>
+        Do(id, () => admin.ResetPasswordAsync(id, NewPassword, ct), Loc.T("密码已重置，账号已解锁", "Password reset and account unlocked"), ct);
+
+    private Task<IActionResult> Do(Guid id, Func<Task<AccountView>> action, string notice, CancellationToken ct) => RunAsync(async () =>
+    {
+        await action();
+        TempData["Notice"] = notice;
+        return RedirectToPage(new { id });
+    }, () => OnGetAsync(id, ct));
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using WorkersHome.Platform.Outbox;
+using WorkersHome.Platform.Persistence;
+
+namespace WorkersHome.Pages.Dev;
+
+/// <summary>Development only: the SMS messages the outbox holds, so that a tester can read a sign-in code.</summary>
+public sealed class SmsModel(AppDbContext db, IWebHostEnvironment env, IConfiguration config) : PageModel
+{
+    public IReadOnlyList<OutboxMessage> Messages { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!env.IsDevelopment() && !config.GetValue("Sms:ShowOutboxPage", false))
+        {
+            return NotFound();
+        }
+
+        Messages = await db.OutboxMessages.AsNoTracking().Where(m => m.Channel == "sms").OrderByDescending(m => m.Id).Take(100).ToListAsync(ct);
+        return Page();
+    }
+}

@@ -1,0 +1,31 @@
+using WorkersHome.Modules.Organizations;
+using WorkersHome.Modules.Organizations.BrowseTree;
+using WorkersHome.Platform.Security;
+
+namespace WorkersHome.Pages.Organizations;
+
+public sealed class NodeModel(OrgTreeQueries tree, CurrentCadre cadre) : OrgPageModel
+{
+    public OrgNodeView Node { get; private set; } = null!;
+
+    public OrgUnit Unit { get; private set; } = null!;
+
+    public IReadOnlyList<OrgNodeView> Children { get; private set; } = [];
+
+    public IReadOnlyList<BreadcrumbItem> Breadcrumb { get; private set; } = [];
+
+    public IReadOnlyList<OrgHistoryEntry> History { get; private set; } = [];
+
+    public bool CanManage => cadre.Has(OrgPermissions.Manage);
+
+    public bool IsOwnNode => Node.Id == cadre.OrgId;
+
+    public async Task OnGetAsync(long id, CancellationToken ct)
+    {
+        Node = await tree.GetNodeAsync(id, ct);
+        Unit = await tree.GetUnitAsync(id, ct);
+        Children = await tree.GetChildrenAsync(id, includeClosed: true, ct: ct);
+        Breadcrumb = await tree.BreadcrumbAsync(Node.Path, ct);
+        History = await tree.HistoryAsync(id, ct);
+    }
+}

@@ -1,0 +1,125 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using WorkersHome.Modules.Organizations;
+using WorkersHome.Platform.Audit;
+using WorkersHome.Platform.Outbox;
+using WorkersHome.Platform.Security;
+using WorkersHome.Platform.Sms;
+
+namespace WorkersHome.Platform.Persistence;
+
+/// <summary>
+/// One context for the monolith; each module maps its own tables (its own PostgreSQL schema)
+/// through configuration classes in its Data folder.
+/// </summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityDbContext<CadreUser, CadreRole, Guid>(options), IDataProtectionKeyContext
+{
+    public const string ScopeFilter = "OrgScope";
+
+    /// <summary>Lower bound of the signed-in cadre's subtree paths; null means no access at all.</summary>
+    public string? ScopeFrom { get; private set; }
+
+    /// <summary>Exclusive upper bound: every path below the scope sorts before it.</summary>
+    public string? ScopeTo { get; private set; }
+
+    public string? ScopePath => ScopeFrom;
+
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+
+    public DbSet<OrgRollup> OrgRollups => Set<OrgRollup>();
+
+    public DbSet<OrgHistoryEntry> OrgHistory => Set<OrgHistoryEntry>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<OutboxDelivery> OutboxDeliveries => Set<OutboxDelivery>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<SmsLoginCode> SmsLoginCodes => Set<SmsLoginCode>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    /// <summary>Limits every org-owned query of this context to the subtree below <paramref name="path"/>.</summary>
+    public void RestrictToSubtree(string path)
+    {
+        ScopeFrom = path;
+        ScopeTo = path + "~";
+    }
+
+    /// <summary>For system work (seeding, commands, benchmarks) that acts for the whole tree.</summary>
+    public void UseWholeTree() => RestrictToSubtree("");
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        var identity = "identity";
+        builder.Entity<CadreUser>().ToTable("users", identity);
+        builder.Entity<CadreRole>().ToTable("roles", identity);
+        builder.Entity<IdentityUserRole<Guid>>().ToTable("user_roles", identity);
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("user_claims", identity);
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("user_logins", identity);
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens", identity);
+        builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims", identity);
+        builder.Entity<CadreUser>().HasIndex(u => u.OrgId);
+        builder.Entity<CadreUser>().Property(u => u.DisplayName).HasMaxLength(100);
+        builder.Entity<DataProtectionKey>().ToTable("data_protection_keys", "platform");
+
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        if (IsPostgres)
+        {
+            // Byte-order collation makes a subtree a range scan on the path index (docs/adr/0002).
+            builder.Entity<OrgUnit>().Property(o => o.Path).UseCollation("C");
+            builder.Entity<AuditEntry>().Property(a => a.OrgPath).UseCollation("C");
+        }
+
+        builder.Entity<OrgUnit>().HasQueryFilter(ScopeFilter, o =>
+            string.Compare(o.Path, ScopeFrom) >= 0 && string.Compare(o.Path, ScopeTo) < 0);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (!IsPostgres)
+        {
+            // SQLite cannot compare or sort DateTimeOffset text; store UTC ticks instead.
+            configurationBuilder.Properties<DateTimeOffset>()
+                .HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>()
+                .HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        // Library code (data-protection keys) saves synchronously; audit rows are only ever sealed asynchronously.
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added))
+        {
+            throw new NotSupportedException("Use SaveChangesAsync: the audit chain is sealed asynchronously.");
+        }
+
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var unsealed = ChangeTracker.Entries<AuditEntry>()
+            .Where(e => e.State == EntityState.Added && e.Entity.Hash.Length == 0)
+            .Select(e => e.Entity)
+            .ToList();
+        if (unsealed.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        return await AuditChain.SealAndSaveAsync(this, unsealed,
+            ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
+    }
+}

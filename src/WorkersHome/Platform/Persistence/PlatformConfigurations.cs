@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WorkersHome.Platform.Audit;
+using WorkersHome.Platform.Outbox;
+using WorkersHome.Platform.Security;
+using WorkersHome.Platform.Sms;
+
+namespace WorkersHome.Platform.Persistence;
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.ToTable("entries", "audit");
+        b.HasKey(a => a.Id);
+        // Ids are assigned by the chain itself, in order, under the append lock.
+        b.Property(a => a.Id).ValueGeneratedNever();
+        b.Property(a => a.ActorName).HasMaxLength(100);
+        b.Property(a => a.Action).HasMaxLength(60);
+        b.Property(a => a.TargetType).HasMaxLength(60);
+        b.Property(a => a.TargetId).HasMaxLength(100);
+        b.Property(a => a.OrgPath).HasMaxLength(400);
+        b.Property(a => a.ClientIp).HasMaxLength(64);
+        b.Property(a => a.PreviousHash).HasMaxLength(64);
+        b.Property(a => a.Hash).HasMaxLength(64);
+        b.HasIndex(a => a.At);
+        b.HasIndex(a => a.OrgPath);
+    }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> b)
+    {
+        b.ToTable("outbox", "platform");
+        b.Property(m => m.Channel).HasMaxLength(30);
+        b.Property(m => m.RecipientHash).HasMaxLength(64);
+        b.Property(m => m.RecipientMasked).HasMaxLength(40);
+        b.Property(m => m.ClientIp).HasMaxLength(64);
+        b.Property(m => m.ClaimedBy).HasMaxLength(60);
+        b.Property(m => m.DeliveredBy).HasMaxLength(60);
+        b.Property(m => m.LastError).HasMaxLength(200);
+        b.HasIndex(m => new { m.DeliveredAt, m.Id });
+        b.HasIndex(m => new { m.Channel, m.RecipientHash, m.CreatedAt });
+        b.HasIndex(m => new { m.Channel, m.ClientIp, m.CreatedAt });
+        b.HasIndex(m => m.ClaimedBy);
+    }
+}
+
+internal sealed class OutboxDeliveryConfiguration : IEntityTypeConfiguration<OutboxDelivery>
+{
+    public void Configure(EntityTypeBuilder<OutboxDelivery> b)
+    {
+        b.ToTable("outbox_deliveries", "platform");
+        b.Property(d => d.Instance).HasMaxLength(60);
+        b.HasIndex(d => d.MessageId);
+    }
+}
+
+internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
+{
+    public void Configure(EntityTypeBuilder<ApiToken> b)
+    {
+        b.ToTable("api_tokens", "identity");
+        b.Property(t => t.Name).HasMaxLength(100);
+        b.Property(t => t.TokenHash).HasMaxLength(64);
+        b.HasIndex(t => t.TokenHash).IsUnique();
+        b.HasIndex(t => t.UserId);
+    }
+}
+
+internal sealed class SmsLoginCodeConfiguration : IEntityTypeConfiguration<SmsLoginCode>
+{
+    public void Configure(EntityTypeBuilder<SmsLoginCode> b)
+    {
+        b.ToTable("sms_login_codes", "platform");
+        b.Property(c => c.PhoneHash).HasMaxLength(64);
+        b.Property(c => c.CodeHash).HasMaxLength(64);
+        b.HasIndex(c => new { c.PhoneHash, c.Id });
+    }
+}

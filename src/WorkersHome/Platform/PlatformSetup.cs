@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Localization;
+using Scalar.AspNetCore;
+using WorkersHome.Platform.Audit;
+using WorkersHome.Platform.Errors;
+using WorkersHome.Platform.Health;
+using WorkersHome.Platform.Localization;
+using WorkersHome.Platform.Outbox;
+using WorkersHome.Platform.Persistence;
+using WorkersHome.Platform.Privacy;
+using WorkersHome.Platform.Security;
+using WorkersHome.Platform.Sms;
+
+namespace WorkersHome.Platform;
+
+public static class PlatformSetup
+{
+    public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddDatabase(config.GetConnectionString("Default") ?? DatabaseOptions.DefaultSqlite);
+        services.AddSingleton(new PersonalDataProtector(config.GetSection("Privacy").Get<PrivacyOptions>()
+            ?? throw new InvalidOperationException("Configure Privacy:Keys, Privacy:ActiveKeyId and Privacy:HashKey.")));
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<Demo.DemoSeeder>();
+        services.AddScoped<AuditVerifier>();
+        services.AddSingleton(config.GetSection("Sms:Limits").Get<SmsRateLimits>() ?? new SmsRateLimits());
+        services.AddScoped<ISmsSender, OutboxSmsSender>();
+        services.AddScoped<SmsCodeService>();
+        services.AddSingleton(config.GetSection("Outbox").Get<OutboxOptions>() ?? new OutboxOptions());
+        services.AddScoped<OutboxProcessor>();
+        services.AddScoped<IOutboxChannel, LocalSmsChannel>();
+        services.AddHostedService<OutboxDispatcher>();
+        services.AddLocalization();
+        services.AddProblemDetails();
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "WorkersHome API (网上职工之家)";
+            doc.Info.Description = "Cookie or 'Authorization: Bearer <token>' (POST /api/tokens). Errors are ProblemDetails.";
+            return Task.CompletedTask;
+        }));
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        return services;
+    }
+
+    public static WebApplication UsePlatform(this WebApplication app)
+    {
+        app.UseStatusCodePagesWithReExecute("/Error/{0}");
+        app.UseProblemPipeline();
+        app.UseStaticFiles();
+        app.UseRequestLocalization(o =>
+        {
+            o.SetDefaultCulture(Loc.Chinese).AddSupportedCultures(Loc.SupportedCultures).AddSupportedUICultures(Loc.SupportedCultures);
+            // Chinese unless the user chose English: no Accept-Language guessing.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<DataScopeMiddleware>();
+        app.UseTwoFactorEnrolmentGate();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        HealthEndpoints.Map(app);
+        app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("WorkersHome API").WithOpenApiRoutePattern("/api/openapi/{documentName}.json")).AllowAnonymous();
+        app.MapGet("/culture", (string? c, string? returnUrl, HttpContext http) =>
+        {
+            var culture = c == Loc.English ? Loc.English : Loc.Chinese;
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+            return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/");
+        }).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace WorkersHome.Platform.Privacy;
+
+public sealed class PrivacyOptions
+{
+    /// <summary>Encryption keys by id, each 32 random bytes in base64. Never stored in the database.</summary>
+    public Dictionary<string, string> Keys { get; set; } = [];
+
+    public string ActiveKeyId { get; set; } = "";
+
+    /// <summary>Key of the keyed hash (blind index) used for exact lookup and dedup, base64.</summary>
+    public string HashKey { get; set; } = "";
+}
+
+/// <summary>
+/// Encrypts personal data (ID numbers, phones) with AES-256-GCM; the key id travels with each
+/// ciphertext ("k1:base64") so that keys can be rotated. Lookups use an HMAC, never decryption.
+/// </summary>
+public sealed class PersonalDataProtector
+{
+    private const int NonceSize = 12;
+    private const int TagSize = 16;
+    private readonly Dictionary<string, byte[]> _keys;
+    private readonly byte[] _hashKey;
+
+    public PersonalDataProtector(PrivacyOptions options)
+    {
+        _keys = options.Keys.ToDictionary(k => k.Key, k => DecodeKey(k.Key, k.Value));
+        if (!_keys.ContainsKey(options.ActiveKeyId))
+        {
+            throw new InvalidOperationException($"Privacy:ActiveKeyId '{options.ActiveKeyId}' names no key in Privacy:Keys.");
+        }
+
+        ActiveKeyId = options.ActiveKeyId;
+        _hashKey = DecodeKey("HashKey", options.HashKey);
+    }
+
+    public string ActiveKeyId { get; }
+
+    public string Encrypt(string plaintext)
+    {
+        var plain = Encoding.UTF8.GetBytes(plaintext);
+        var buffer = new byte[NonceSize + TagSize + plain.Length];
+        var nonce = buffer.AsSpan(0, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(_keys[ActiveKeyId], TagSize);
+        aes.Encrypt(nonce, plain, buffer.AsSpan(NonceSize + TagSize), buffer.AsSpan(NonceSize, TagSize),
+            Encoding.ASCII.GetBytes(ActiveKeyId));
+        return ActiveKeyId + ":" + Convert.ToBase64String(buffer);
+    }
+
+    public string Decrypt(string ciphertext)
+    {
+        var separator = ciphertext.IndexOf(':', StringComparison.Ordinal);
+        var keyId = ciphertext[..separator];
+        if (!_keys.TryGetValue(keyId, out var key))
+        {
+            throw new CryptographicException($"Unknown personal-data key id '{keyId}'.");
+        }
+
+        var buffer = Convert.FromBase64String(ciphertext[(separator + 1)..]);
+        var plain = new byte[buffer.Length - NonceSize - TagSize];
+        using var aes = new AesGcm(key, TagSize);
+        aes.Decrypt(buffer.AsSpan(0, NonceSize), buffer.AsSpan(NonceSize + TagSize), buffer.AsSpan(NonceSize, TagSize), plain,
+            Encoding.ASCII.GetBytes(keyId));
+        return Encoding.UTF8.GetString(plain);
+    }
+
+    /// <summary>Keyed hash for exact lookup; the same input always gives the same value.</summary>
+    public string BlindIndex(string value) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(_hashKey, Encoding.UTF8.GetBytes(value.Trim().ToUpperInvariant())));
+
+    private static byte[] DecodeKey(string name, string base64)
+    {
+        var key = string.IsNullOrWhiteSpace(base64) ? [] : Convert.FromBase64String(base64);
+        return key.Length == 32 ? key : throw new InvalidOperationException($"Privacy key '{name}' must be 32 bytes in base64.");
+    }
+}
+
+public static class Mask
+{
+    /// <summary>138****5678</summary>
+    public static string Phone(string phone) =>
+        phone.Length == 11 ? string.Concat(phone.AsSpan(0, 3), "****", phone.AsSpan(7)) : new string('*', phone.Length);
+
+    /// <summary>110105********1234</summary>
+    public static string IdNumber(string id) =>
+        id.Length > 10 ? string.Concat(id.AsSpan(0, 6), new string('*', id.Length - 10), id.AsSpan(id.Length - 4)) : new string('*', id.Length);
+}

@@ -1,0 +1,67 @@
+using WorkersHome.Platform.Localization;
+
+namespace WorkersHome.Platform.Security;
+
+/// <summary>Role names. Roles are fixed; what each may do is declared by the modules.</summary>
+public static class Roles
+{
+    public const string SystemAdministrator = "SystemAdministrator";
+    public const string UnionAdministrator = "UnionAdministrator";
+    public const string MemberOfficer = "MemberOfficer";
+    public const string Auditor = "Auditor";
+
+    public static readonly string[] All = [SystemAdministrator, UnionAdministrator, MemberOfficer, Auditor];
+
+    /// <summary>Administrator roles must sign in with a second factor.</summary>
+    public static bool RequiresTwoFactor(string role) =>
+        role is SystemAdministrator or UnionAdministrator;
+
+    public static LocalizedText Label(string role) => role switch
+    {
+        SystemAdministrator => new("系统管理员", "System administrator"),
+        UnionAdministrator => new("工会管理员", "Union administrator"),
+        MemberOfficer => new("会员工作人员", "Member officer"),
+        Auditor => new("安全审计员", "Auditor"),
+        _ => new(role, role),
+    };
+}
+
+public sealed record PermissionDefinition(string Name, LocalizedText Label, IReadOnlySet<string> GrantedToRoles);
+
+/// <summary>
+/// Every module declares its permissions and which roles hold them at start-up;
+/// checks ask this registry, never a list kept elsewhere.
+/// </summary>
+public sealed class PermissionRegistry
+{
+    private readonly Dictionary<string, PermissionDefinition> _permissions = new(StringComparer.Ordinal);
+
+    public IReadOnlyCollection<PermissionDefinition> All => _permissions.Values;
+
+    public PermissionRegistry Declare(string name, string zh, string en, params string[] grantedTo)
+    {
+        _permissions[name] = new PermissionDefinition(name, new LocalizedText(zh, en), grantedTo.ToHashSet(StringComparer.Ordinal));
+        return this;
+    }
+
+    public IReadOnlySet<string> PermissionsOf(IEnumerable<string> roles)
+    {
+        var roleSet = roles.ToHashSet(StringComparer.Ordinal);
+        return _permissions.Values
+            .Where(p => p.GrantedToRoles.Overlaps(roleSet))
+            .Select(p => p.Name)
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>A cadre may grant a role only if every permission of that role is already theirs.</summary>
+    public bool CanGrant(IEnumerable<string> granterRoles, string role)
+    {
+        if (role == Roles.SystemAdministrator)
+        {
+            return granterRoles.Contains(Roles.SystemAdministrator);
+        }
+
+        var held = PermissionsOf(granterRoles);
+        return PermissionsOf([role]).All(held.Contains);
+    }
+}

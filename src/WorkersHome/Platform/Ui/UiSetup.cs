@@ -1,0 +1,32 @@
+using WorkersHome.Modules.Accounts;
+using WorkersHome.Modules.Organizations;
+using WorkersHome.Platform.Security;
+
+namespace WorkersHome.Platform.Ui;
+
+public static class UiSetup
+{
+    public static IServiceCollection AddUi(this IServiceCollection services)
+    {
+        services.AddScoped<Pages.Account.SignInAudit>();
+        services.AddRazorPages(o =>
+        {
+            // Pages are closed unless opened here; each module's folder needs that module's permission.
+            o.Conventions.AuthorizeFolder("/", Policies.Cadre);
+            o.Conventions.AllowAnonymousToPage("/Index");
+            o.Conventions.AllowAnonymousToPage("/Error");
+            o.Conventions.AllowAnonymousToFolder("/Account");
+            o.Conventions.AllowAnonymousToFolder("/Dev");
+            o.Conventions.AuthorizeFolder("/Organizations", OrgPermissions.View);
+            o.Conventions.AuthorizeFolder("/Accounts", AccountPermissions.Manage);
+            o.Conventions.AuthorizeFolder("/Audit", AccountPermissions.ReadAudit);
+        });
+        return services;
+    }
+
+    public static WebApplication MapUi(this WebApplication app)
+    {
+        app.MapRazorPages();
+        return app;
+    }
+}

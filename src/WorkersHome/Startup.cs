@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using WorkersHome.Demo;
+using WorkersHome.Platform.Persistence;
+using WorkersHome.Platform.Security;
+
+namespace WorkersHome;
+
+/// <summary>Start-up work: the schema, the roles, and on an empty database with Demo:Seed the demo tree.</summary>
+internal static class Startup
+{
+    public static async Task PrepareAsync(WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (!db.IsPostgres || app.Configuration.GetValue("Database:MigrateOnStart", true))
+        {
+            await DatabaseSetup.PrepareAsync(db, CancellationToken.None);
+        }
+
+        await DemoSeeder.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<CadreRole>>());
+        if (app.Configuration.GetValue("Demo:Seed", false))
+        {
+            var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+            var seeded = await seeder.SeedIfEmptyAsync(CancellationToken.None);
+            var units = await seeder.CountUnitsAsync(CancellationToken.None);
+            var logins = await seeder.LoginsWithOrgsAsync(CancellationToken.None);
+            app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app, seeded, units, logins));
+        }
+    }
+
+    private static void PrintBanner(WebApplication app, bool seededNow, int units, IReadOnlyList<(DemoLogin Login, string OrgName)> logins)
+    {
+        var urls = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var lines = new List<string>
+        {
+            "",
+            "==================== 网上职工之家 WorkersHome ====================",
+            $"  Open:      {string.Join("  ", urls)}",
+            $"  Demo data: 河南省 (Henan) union tree, {units:N0} units{(seededNow ? " (seeded now)" : "")}",
+            $"  Password for every demo login: {DemoSeeder.Password}",
+            "  Logins (administrators enrol an authenticator app at first sign-in):",
+        };
+        lines.AddRange(logins.Select(x =>
+            $"    {x.Login.UserName,-20} {Roles.Label(x.Login.Role).Zh,-8} {x.OrgName}{(x.Login.NeedsTwoFactor ? "  [2FA]" : "")}"));
+        lines.Add("==================================================================");
+        Console.WriteLine(string.Join(Environment.NewLine, lines));
+    }
+}
