@@ -10,7 +10,7 @@ builder.Logging.ClearProviders().AddJsonConsole(o => o.IncludeScopes = false);
 
 var permissions = new PermissionRegistry();
 builder.Services
-    .AddPlatform(builder.Configuration)
+    .AddPlatform()
     .AddOrganizations(permissions)
     .AddAccounts(permissions)
     .AddSecurity(permissions)

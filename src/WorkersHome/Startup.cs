@@ -14,12 +14,12 @@ internal static class Startup
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        // Without migrate-on-start the app touches no database until asked (the `db migrate` command prepares it).
         if (!db.IsPostgres || app.Configuration.GetValue("Database:MigrateOnStart", true))
         {
             await DatabaseSetup.PrepareAsync(db, CancellationToken.None);
+            await DemoSeeder.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<CadreRole>>());
         }
-
-        await DemoSeeder.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<CadreRole>>());
         if (app.Configuration.GetValue("Demo:Seed", false))
         {
             var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();

@@ -14,19 +14,20 @@ namespace WorkersHome.Platform;
 
 public static class PlatformSetup
 {
-    public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddPlatform(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddDatabase(config.GetConnectionString("Default") ?? DatabaseOptions.DefaultSqlite);
-        services.AddSingleton(new PersonalDataProtector(config.GetSection("Privacy").Get<PrivacyOptions>()
+        // Settings are read when first resolved, so that hosts and test factories can still override them.
+        services.AddDatabase();
+        services.AddSingleton(sp => new PersonalDataProtector(sp.GetRequiredService<IConfiguration>().GetSection("Privacy").Get<PrivacyOptions>()
             ?? throw new InvalidOperationException("Configure Privacy:Keys, Privacy:ActiveKeyId and Privacy:HashKey.")));
         services.AddScoped<AuditTrail>();
         services.AddScoped<Demo.DemoSeeder>();
         services.AddScoped<AuditVerifier>();
-        services.AddSingleton(config.GetSection("Sms:Limits").Get<SmsRateLimits>() ?? new SmsRateLimits());
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Sms:Limits").Get<SmsRateLimits>() ?? new SmsRateLimits());
         services.AddScoped<ISmsSender, OutboxSmsSender>();
         services.AddScoped<SmsCodeService>();
-        services.AddSingleton(config.GetSection("Outbox").Get<OutboxOptions>() ?? new OutboxOptions());
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Outbox").Get<OutboxOptions>() ?? new OutboxOptions());
         services.AddScoped<OutboxProcessor>();
         services.AddScoped<IOutboxChannel, LocalSmsChannel>();
         services.AddHostedService<OutboxDispatcher>();
@@ -38,13 +39,22 @@ public static class PlatformSetup
             doc.Info.Description = "Cookie or 'Authorization: Bearer <token>' (POST /api/tokens). Errors are ProblemDetails.";
             return Task.CompletedTask;
         }));
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        // Chinese text goes out as text, not as escapes, in pages and in JSON.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+        });
         return services;
     }
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
-        app.UseStatusCodePagesWithReExecute("/Error/{0}");
+        // Pages get an error page in the layout; the API gets ProblemDetails for bare status codes.
+        app.UseWhen(c => !SecuritySetup.IsApiRequest(c.Request), b => b.UseStatusCodePagesWithReExecute("/Error/{0}"));
+        app.UseWhen(c => SecuritySetup.IsApiRequest(c.Request), b => b.UseStatusCodePages());
         app.UseProblemPipeline();
         app.UseStaticFiles();
         app.UseRequestLocalization(o =>

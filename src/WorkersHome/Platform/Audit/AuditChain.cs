@@ -32,14 +32,14 @@ internal static class AuditChain
             }
 
             var last = await db.AuditEntries.AsNoTracking()
-                .OrderByDescending(a => a.Id)
-                .Select(a => new { a.Id, a.Hash })
+                .OrderByDescending(a => a.Sequence)
+                .Select(a => new { a.Sequence, a.Hash })
                 .FirstOrDefaultAsync(ct);
-            var previousId = last?.Id ?? 0;
+            var previousSequence = last?.Sequence ?? 0;
             var previousHash = last?.Hash ?? AuditEntry.GenesisHash;
             foreach (var entry in unsealed)
             {
-                entry.Id = ++previousId;
+                entry.Sequence = ++previousSequence;
                 entry.At = AuditEntry.TruncateToMicroseconds(entry.At);
                 entry.PreviousHash = previousHash;
                 entry.Hash = entry.ComputeHash();

@@ -12,6 +12,9 @@ public sealed class AuditEntry
 {
     public long Id { get; set; }
 
+    /// <summary>Position in the chain: 1, 2, 3 ... without gaps, assigned under the append lock.</summary>
+    public long Sequence { get; set; }
+
     public DateTimeOffset At { get; set; }
 
     public Guid? ActorId { get; set; }
@@ -42,7 +45,7 @@ public sealed class AuditEntry
     public string ComputeHash()
     {
         var canonical = string.Join('\u001f',
-            Id.ToString(CultureInfo.InvariantCulture),
+            Sequence.ToString(CultureInfo.InvariantCulture),
             At.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", CultureInfo.InvariantCulture),
             ActorId?.ToString("N") ?? "",
             ActorName,

@@ -16,14 +16,14 @@ public sealed class AuditVerifier(AppDbContext db)
     public async Task<AuditVerification> VerifyAsync(CancellationToken ct = default)
     {
         long checkedRows = 0;
-        long expectedId = 1;
+        long expected = 1;
         var previousHash = AuditEntry.GenesisHash;
         while (true)
         {
-            var from = expectedId;
+            var from = expected;
             var batch = await db.AuditEntries.AsNoTracking()
-                .Where(a => a.Id >= from)
-                .OrderBy(a => a.Id)
+                .Where(a => a.Sequence >= from)
+                .OrderBy(a => a.Sequence)
                 .Take(BatchSize)
                 .ToListAsync(ct);
             if (batch.Count == 0)
@@ -33,23 +33,23 @@ public sealed class AuditVerifier(AppDbContext db)
 
             foreach (var row in batch)
             {
-                if (row.Id != expectedId)
+                if (row.Sequence != expected)
                 {
-                    return new AuditVerification(checkedRows, expectedId, $"row {expectedId} is missing");
+                    return new AuditVerification(checkedRows, expected, $"row {expected} is missing");
                 }
 
                 if (row.PreviousHash != previousHash)
                 {
-                    return new AuditVerification(checkedRows, row.Id, "link to the previous row is broken");
+                    return new AuditVerification(checkedRows, row.Sequence, "link to the previous row is broken");
                 }
 
                 if (row.ComputeHash() != row.Hash)
                 {
-                    return new AuditVerification(checkedRows, row.Id, "row content does not match its hash");
+                    return new AuditVerification(checkedRows, row.Sequence, "row content does not match its hash");
                 }
 
                 previousHash = row.Hash;
-                expectedId++;
+                expected++;
                 checkedRows++;
             }
         }

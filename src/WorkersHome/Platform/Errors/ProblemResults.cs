@@ -48,11 +48,15 @@ public sealed class FieldErrors
 
 public static class ProblemResults
 {
+    private static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
     public static Task Write(HttpContext context, int status, string title)
     {
         context.Response.StatusCode = status;
-        return context.Response.WriteAsJsonAsync(new ProblemDetails { Status = status, Title = title },
-            options: null, contentType: "application/problem+json");
+        return context.Response.WriteAsJsonAsync(new ProblemDetails { Status = status, Title = title }, JsonOptions, "application/problem+json");
     }
 
     public static string StaleMessage => Loc.T("数据已被他人修改，请刷新后重试", "Changed by someone else, reload and try again");
@@ -63,6 +67,9 @@ public static class ProblemResults
     public static IApplicationBuilder UseProblemPipeline(this IApplicationBuilder app) =>
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
+            // Refusals are answers, not faults: only unexpected exceptions are logged as errors.
+            SuppressDiagnosticsCallback = c => c.Exception is ValidationFailedException or NotFoundException or ConflictException
+                or ForbiddenException or DbUpdateConcurrencyException or Sms.TooManyRequestsException,
             StatusCodeSelector = ex => ex switch
             {
                 ValidationFailedException => StatusCodes.Status400BadRequest,
@@ -94,7 +101,7 @@ public static class ProblemResults
                 context.Response.StatusCode = problem.Status ?? 500;
                 if (Security.SecuritySetup.IsApiRequest(context.Request))
                 {
-                    await context.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+                    await context.Response.WriteAsJsonAsync(problem, problem.GetType(), JsonOptions, "application/problem+json");
                 }
 
                 // Pages: an empty body lets the status-code pages render the error in the layout.

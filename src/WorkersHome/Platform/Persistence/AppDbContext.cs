@@ -90,10 +90,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         if (!IsPostgres)
         {
             // SQLite cannot compare or sort DateTimeOffset text; store UTC ticks instead.
-            configurationBuilder.Properties<DateTimeOffset>()
-                .HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
-            configurationBuilder.Properties<DateTimeOffset?>()
-                .HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
         }
     }
 
@@ -123,3 +121,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
     }
 }
+
+/// <summary>Full-precision UTC ticks: sortable, comparable, and exact enough for the audit hashes.</summary>
+internal sealed class UtcTicksConverter()
+    : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, long>(
+        v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));

@@ -4,12 +4,18 @@ namespace WorkersHome.Platform.Persistence;
 
 public static class DatabaseSetup
 {
-    public static IServiceCollection AddDatabase(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddDatabase(this IServiceCollection services)
     {
-        var provider = DatabaseOptions.DetectProvider(connectionString);
-        services.AddDbContext<AppDbContext>(o => Configure(o, connectionString, provider));
+        services.AddDbContext<AppDbContext>((sp, o) =>
+        {
+            var connectionString = ConnectionString(sp.GetRequiredService<IConfiguration>());
+            Configure(o, connectionString, DatabaseOptions.DetectProvider(connectionString));
+        });
         return services;
     }
+
+    public static string ConnectionString(IConfiguration config) =>
+        config.GetConnectionString("Default") ?? DatabaseOptions.DefaultSqlite;
 
     public static void Configure(DbContextOptionsBuilder options, string connectionString, DatabaseProvider provider)
     {

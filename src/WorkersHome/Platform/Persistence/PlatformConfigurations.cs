@@ -13,8 +13,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     {
         b.ToTable("entries", "audit");
         b.HasKey(a => a.Id);
-        // Ids are assigned by the chain itself, in order, under the append lock.
-        b.Property(a => a.Id).ValueGeneratedNever();
+        b.HasIndex(a => a.Sequence).IsUnique();
         b.Property(a => a.ActorName).HasMaxLength(100);
         b.Property(a => a.Action).HasMaxLength(60);
         b.Property(a => a.TargetType).HasMaxLength(60);

@@ -43,7 +43,7 @@ public sealed class OrgTreeQueries(AppDbContext db, CurrentCadre cadre) : IOrgDi
             children = children.Where(o => o.Status == OrgStatus.Active);
         }
 
-        return await Views(children).OrderBy(v => v.Level).ThenBy(v => v.Code).Skip(skip).Take(ChildrenPageSize).ToListAsync(ct);
+        return await Views(children.OrderBy(o => o.Level).ThenBy(o => o.Code).Skip(skip).Take(ChildrenPageSize)).ToListAsync(ct);
     }
 
     public async Task<OrgNodeView> GetRootAsync(CancellationToken ct = default) => await GetNodeAsync(cadre.OrgId, ct);
@@ -66,7 +66,7 @@ public sealed class OrgTreeQueries(AppDbContext db, CurrentCadre cadre) : IOrgDi
         }
 
         var matches = db.OrgUnits.Where(o => o.Code.StartsWith(term) || o.Name.Contains(term) || o.CreditCode == term.ToUpper());
-        return await Views(matches).OrderBy(v => v.Level).ThenBy(v => v.Code).Take(take).ToListAsync(ct);
+        return await Views(matches.OrderBy(o => o.Level).ThenBy(o => o.Code).Take(take)).ToListAsync(ct);
     }
 
     public async Task<OrgUnit> GetUnitAsync(long id, CancellationToken ct = default) =>

@@ -297,7 +297,10 @@ namespace WorkersHome.Platform.Persistence.Migrations
             modelBuilder.Entity("WorkersHome.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Action")
                         .IsRequired()
@@ -337,6 +340,9 @@ namespace WorkersHome.Platform.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
                     b.Property<bool>("Succeeded")
                         .HasColumnType("boolean");
 
@@ -353,6 +359,9 @@ namespace WorkersHome.Platform.Persistence.Migrations
                     b.HasIndex("At");
 
                     b.HasIndex("OrgPath");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
 
                     b.ToTable("entries", "audit");
                 });

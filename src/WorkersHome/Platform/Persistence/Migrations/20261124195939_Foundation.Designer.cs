@@ -12,7 +12,7 @@ using WorkersHome.Platform.Persistence;
 namespace WorkersHome.Platform.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261124195114_Foundation")]
+    [Migration("20261124195939_Foundation")]
     partial class Foundation
     {
         /// <inheritdoc />
@@ -300,7 +300,10 @@ namespace WorkersHome.Platform.Persistence.Migrations
             modelBuilder.Entity("WorkersHome.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Action")
                         .IsRequired()
@@ -340,6 +343,9 @@ namespace WorkersHome.Platform.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
                     b.Property<bool>("Succeeded")
                         .HasColumnType("boolean");
 
@@ -356,6 +362,9 @@ namespace WorkersHome.Platform.Persistence.Migrations
                     b.HasIndex("At");
 
                     b.HasIndex("OrgPath");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
 
                     b.ToTable("entries", "audit");
                 });

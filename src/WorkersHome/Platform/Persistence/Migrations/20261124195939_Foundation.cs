@@ -63,7 +63,9 @@ namespace WorkersHome.Platform.Persistence.Migrations
                 schema: "audit",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false),
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
                     At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ActorId = table.Column<Guid>(type: "uuid", nullable: true),
                     ActorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
@@ -395,6 +397,13 @@ namespace WorkersHome.Platform.Persistence.Migrations
                 schema: "audit",
                 table: "entries",
                 column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_entries_Sequence",
+                schema: "audit",
+                table: "entries",
+                column: "Sequence",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_history_OrgId_Id",

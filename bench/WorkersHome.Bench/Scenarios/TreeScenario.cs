@@ -1,0 +1,71 @@
+using System.Globalization;
+
+using WorkersHome.Bench.Infrastructure;
+using WorkersHome.Bench.Scenarios.Tree;
+using WorkersHome.Modules.Organizations;
+
+namespace WorkersHome.Bench.Scenarios;
+
+/// <summary>
+/// The national tree (root, 31 provinces down to townships, plus grassroots unions): how fast a node's
+/// children open for a national cadre, and how fast "is node X in cadre Y's subtree" is answered.
+/// </summary>
+internal sealed class TreeScenario : IScenario
+{
+    private int _provinces;
+    private int _grassroots;
+    private int _samples;
+    private int _warmup;
+    private int _seed;
+
+    public string Name => "tree";
+
+    public string Usage => "[--provinces 31] [--grassroots 100000] [--samples 2000] [--warmup 500] [--seed 2026]";
+
+    public void Configure(BenchArgs args)
+    {
+        _provinces = args.Int("provinces", 31, 1, 31);
+        _grassroots = args.Int("grassroots", 100_000, 0, 10_000_000);
+        _samples = args.Int("samples", 2_000, 1, 10_000_000);
+        _warmup = args.Int("warmup", 500, 0, 10_000_000);
+        _seed = args.Int("seed", 2026, 0, int.MaxValue);
+    }
+
+    public async Task<string> RunAsync(string connectionString, CancellationToken ct)
+    {
+        var divisions = NationalTreeSeeder.Divisions(_provinces);
+        await using var database = await ThrowawayDatabase.CreateAsync(connectionString, "wh_bench_tree", ct);
+        Console.WriteLine($"created database {database.Name}");
+        var contexts = new AppContexts(database.ConnectionString);
+        await NationalTreeSeeder.LoadAsync(contexts, divisions, _grassroots, _seed, ct);
+
+        var tree = await TreeIndex.LoadAsync(contexts, ct);
+        Console.WriteLine($"tree: {tree.Count} nodes ({tree.CountAt(OrgLevel.Province)} provinces, {tree.CountAt(OrgLevel.City)} cities, " +
+            $"{tree.CountAt(OrgLevel.County)} counties, {tree.CountAt(OrgLevel.Township)} townships, " +
+            $"{tree.CountAt(OrgLevel.Grassroots)} grassroots); warm-up {_warmup}, samples {_samples} per metric");
+
+        // Single-statement measurements first: their figures are printed even if a later, heavier one fails.
+        var probes = new TreeProbes(contexts, tree, new Random(_seed));
+        var (scope, inside) = await probes.ScopeChecksAsync(_warmup, _samples, oneContext: false, ct);
+        Console.WriteLine(scope.Describe("us", $"{inside} inside, {scope.Count - inside} outside"));
+        await PrintScopeBreakdownAsync(database.ConnectionString, probes, ct);
+        var children = await probes.ChildrenAsync(_warmup, _samples, ct);
+        Console.WriteLine(children.Describe("ms"));
+
+        return string.Create(CultureInfo.InvariantCulture,
+            $"BENCH tree nodes={tree.Count} children_p95_ms={children.PercentileMilliseconds(95):F3} scope_check_p95_us={scope.PercentileMicroseconds(95):F1}");
+    }
+
+    /// <summary>Where the scope check's time goes: per-request context, EF's pipeline, the server, the round trip.</summary>
+    private async Task PrintScopeBreakdownAsync(string connectionString, TreeProbes probes, CancellationToken ct)
+    {
+        var (reused, _) = await probes.ScopeChecksAsync(_warmup, _samples, oneContext: true, ct);
+        Console.WriteLine(reused.Describe("us"));
+        foreach (var prepare in new[] { false, true })
+        {
+            Console.WriteLine((await Baselines.RawScopeCheckAsync(connectionString, probes, prepare, _warmup, _samples, ct)).Describe("us"));
+        }
+
+        Console.WriteLine((await Baselines.SelectOneAsync(connectionString, _warmup, _samples, ct)).Describe("us"));
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using WorkersHome.Platform.Persistence;
+
+namespace WorkersHome.Testing;
+
+/// <summary>The real app, in-process, on the database it is given.</summary>
+public sealed class AppFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public static readonly IReadOnlyDictionary<string, string?> TestPrivacyKeys = new Dictionary<string, string?>
+    {
+        ["Privacy:ActiveKeyId"] = "t1",
+        ["Privacy:Keys:t1"] = Convert.ToBase64String("test-only-personal-data-key-0001"u8.ToArray()),
+        ["Privacy:HashKey"] = Convert.ToBase64String("test-only-blind-index-key-000001"u8.ToArray()),
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        // The in-memory test server has no socket; give requests the loopback address a real client would have.
+        builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, LoopbackClientFilter>());
+        builder.UseSetting("ConnectionStrings:Default", connectionString);
+        builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("Outbox:Enabled", "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "None");
+        foreach (var (key, value) in TestPrivacyKeys)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>A service scope whose context acts for the whole tree, for arranging and checking data.</summary>
+    public AsyncServiceScope WholeTreeScope(out AppDbContext db)
+    {
+        var scope = Services.CreateAsyncScope();
+        db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.UseWholeTree();
+        return scope;
+    }
+}
+
+internal sealed class LoopbackClientFilter : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        app.Use(inner => context =>
+        {
+            context.Connection.RemoteIpAddress ??= System.Net.IPAddress.Loopback;
+            return inner(context);
+        });
+        next(app);
+    };
+}

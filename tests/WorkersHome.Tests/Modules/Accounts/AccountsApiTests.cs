@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using WorkersHome.Testing;
+
+namespace WorkersHome.Tests.Modules.Accounts;
+
+public sealed class AccountsApiTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    private HttpClient ZhengzhouAdmin => fixture.Factory.Api(fixture.World.User("zz.admin"));
+
+    private object Account(string user, string orgCode, params string[] roles) =>
+        new { UserName = user, DisplayName = "新干部", OrgId = fixture.World.Org(orgCode), Password = "Initial-Password-1", Roles = roles };
+
+    [Fact]
+    public async Task A_union_administrator_creates_accounts_inside_their_subtree()
+    {
+        var response = await ZhengzhouAdmin.PostAsJsonAsync("/api/accounts", Account("zz.county.officer", "410102", "MemberOfficer"));
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var created = await response.Content.ReadFromJsonAsync<JsonElement>();
+        created.GetProperty("orgName").GetString().ShouldBe("中原区总工会");
+        var list = await ZhengzhouAdmin.GetStringAsync("/api/accounts?search=zz.county");
+        list.ShouldContain("zz.county.officer");
+    }
+
+    [Fact]
+    public async Task Nobody_grants_a_role_beyond_their_own()
+    {
+        var sysadmin = await ZhengzhouAdmin.PostAsJsonAsync("/api/accounts", Account("zz.would.be.root", "4101", "SystemAdministrator"));
+        sysadmin.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await sysadmin.Content.ReadAsStringAsync()).ShouldContain("您无权授予");
+        var auditor = await ZhengzhouAdmin.PostAsJsonAsync("/api/accounts", Account("zz.would.be.auditor", "4101", "Auditor"));
+        auditor.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Role_changes_take_effect_at_once_and_are_audited()
+    {
+        var created = await (await ZhengzhouAdmin.PostAsJsonAsync("/api/accounts", Account("zz.promoted", "4101", "MemberOfficer")))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetGuid();
+        var response = await ZhengzhouAdmin.PutAsJsonAsync($"/api/accounts/{id}/roles", new { Roles = new[] { "MemberOfficer", "UnionAdministrator" } });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        await using var scope = fixture.Factory.WholeTreeScope(out var db);
+        var entry = await db.AuditEntries.SingleAsync(a => a.Action == "account.roles-changed" && a.TargetId == id.ToString());
+        entry.ActorName.ShouldBe("zz.admin");
+        entry.Detail!.ShouldContain("UnionAdministrator");
+    }
+
+    [Fact]
+    public async Task Weak_passwords_are_refused_in_Chinese()
+    {
+        var response = await ZhengzhouAdmin.PostAsJsonAsync("/api/accounts",
+            new { UserName = "zz.weak", DisplayName = "弱密码", OrgId = fixture.World.Org("4101"), Password = "short1", Roles = new[] { "MemberOfficer" } });
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("密码至少 10 位");
+    }
+}

@@ -1,0 +1,74 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using WorkersHome.Platform.Outbox;
+using WorkersHome.Testing;
+
+namespace WorkersHome.Tests.Platform;
+
+/// <summary>Two app instances on one PostgreSQL behave as one.</summary>
+public sealed class TwoInstanceTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task A_session_started_on_one_instance_works_on_the_other()
+    {
+        await using var other = new AppFactory(fixture.Database.ConnectionString);
+        var onA = await fixture.Factory.SignedInAsync(fixture.World.User("zz.admin"));
+        var onB = other.Anonymous();
+        var cookies = await CookieHeaderAsync(onA);
+        onB.DefaultRequestHeaders.Add("Cookie", cookies);
+        var response = await onB.GetAsync("/Workbench");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("郑州市总工会");
+    }
+
+    [Fact]
+    public async Task Each_outbox_message_is_delivered_by_exactly_one_instance()
+    {
+        await using (var scope = fixture.Factory.WholeTreeScope(out var db))
+        {
+            for (var i = 0; i < 300; i++)
+            {
+                db.OutboxMessages.Add(new OutboxMessage { Channel = "sms", Body = $"message {i}", CreatedAt = DateTimeOffset.UtcNow });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        await using var other = new AppFactory(fixture.Database.ConnectionString);
+        var options = new OutboxOptions { BatchSize = 20 };
+        async Task DrainAsync(AppFactory instance, string name)
+        {
+            while (true)
+            {
+                await using var scope = instance.Services.CreateAsyncScope();
+                var processor = scope.ServiceProvider.GetRequiredService<OutboxProcessor>();
+                if (await processor.RunOnceAsync(options, name, CancellationToken.None) == 0)
+                {
+                    return;
+                }
+            }
+        }
+
+        await Task.WhenAll(DrainAsync(fixture.Factory, "A1"), DrainAsync(fixture.Factory, "A2"), DrainAsync(other, "B1"), DrainAsync(other, "B2"));
+
+        await using var check = fixture.Factory.WholeTreeScope(out var verify);
+        (await verify.OutboxMessages.CountAsync(m => m.DeliveredAt == null)).ShouldBe(0);
+        var perMessage = await verify.OutboxDeliveries.GroupBy(d => d.MessageId).Select(g => g.Count()).ToListAsync();
+        perMessage.Count.ShouldBeGreaterThanOrEqualTo(300);
+        perMessage.ShouldAllBe(n => n == 1);
+        (await verify.OutboxDeliveries.Select(d => d.Instance.Substring(0, 1)).Distinct().CountAsync()).ShouldBe(2, "both instances took part");
+    }
+
+    private static async Task<string> CookieHeaderAsync(HttpClient signedIn)
+    {
+        // The test client keeps cookies in its handler; ask it to echo them through a request we can read.
+        var probe = new HttpRequestMessage(HttpMethod.Get, "/health/live");
+        var response = await signedIn.SendAsync(probe);
+        response.EnsureSuccessStatusCode();
+        var header = response.RequestMessage!.Headers.TryGetValues("Cookie", out var values) ? string.Join("; ", values) : "";
+        header.ShouldContain("wh.auth");
+        return header;
+    }
+}
