@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+
 using WorkersHome.Demo;
 using WorkersHome.Modules.Organizations;
 using WorkersHome.Platform.Audit;

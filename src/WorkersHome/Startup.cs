@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
+
 using WorkersHome.Demo;
 using WorkersHome.Platform.Persistence;
 using WorkersHome.Platform.Security;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+
 using WorkersHome.Demo;
 using WorkersHome.Modules.Organizations;
 using WorkersHome.Modules.Organizations.Seeding;

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
+
 using Microsoft.AspNetCore.Mvc.Testing;
+
 using OtpNet;
 
 namespace WorkersHome.Testing;

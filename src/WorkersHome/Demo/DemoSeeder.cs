@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+
 using WorkersHome.Modules.Organizations;
 using WorkersHome.Modules.Organizations.Seeding;
 using WorkersHome.Platform.Persistence;
@@ -81,8 +82,10 @@ public sealed class DemoSeeder(AppDbContext db, TreeLoader loader, UserManager<C
     public async Task<IReadOnlyList<(DemoLogin Login, string OrgName)>> LoginsWithOrgsAsync(CancellationToken ct)
     {
         var names = Cadres.Select(c => c.User).ToList();
-        var orgs = await (from u in db.Users join o in db.OrgUnits.IgnoreQueryFilters() on u.OrgId equals o.Id
-                          where names.Contains(u.UserName!) select new { u.UserName, o.Name }).ToDictionaryAsync(x => x.UserName!, x => x.Name, ct);
+        var orgs = await (from u in db.Users
+                          join o in db.OrgUnits.IgnoreQueryFilters() on u.OrgId equals o.Id
+                          where names.Contains(u.UserName!)
+                          select new { u.UserName, o.Name }).ToDictionaryAsync(x => x.UserName!, x => x.Name, ct);
         return Logins.Where(l => orgs.ContainsKey(l.UserName)).Select(l => (l, orgs[l.UserName])).ToList();
     }
 

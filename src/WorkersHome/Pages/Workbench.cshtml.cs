@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+
 using WorkersHome.Modules.Organizations.BrowseTree;
 
 namespace WorkersHome.Pages;

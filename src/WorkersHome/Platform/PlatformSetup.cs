@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Localization;
+
 using Scalar.AspNetCore;
+
 using WorkersHome.Platform.Audit;
 using WorkersHome.Platform.Errors;
 using WorkersHome.Platform.Health;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+
 using WorkersHome.Testing;
 
 namespace WorkersHome.Tests.Platform;

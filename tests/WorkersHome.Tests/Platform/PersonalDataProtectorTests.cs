@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+
 using WorkersHome.Platform.Privacy;
 
 namespace WorkersHome.Tests.Platform;

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+
 using WorkersHome.Platform.Sms;
 using WorkersHome.Testing;
 

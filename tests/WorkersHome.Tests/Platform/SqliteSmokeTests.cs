@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+
 using Microsoft.Extensions.DependencyInjection;
+
 using WorkersHome.Platform.Audit;
 using WorkersHome.Testing;
 

@@ -1,7 +1,9 @@
 using System.Net;
+
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+
 using WorkersHome.Platform.Outbox;
 using WorkersHome.Testing;
 

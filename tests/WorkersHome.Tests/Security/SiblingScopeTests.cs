@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+
 using WorkersHome.Testing;
 
 namespace WorkersHome.Tests.Security;

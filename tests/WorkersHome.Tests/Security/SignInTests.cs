@@ -1,9 +1,11 @@
 using System.Net;
+
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+
 using WorkersHome.Platform.Security;
 using WorkersHome.Testing;
 

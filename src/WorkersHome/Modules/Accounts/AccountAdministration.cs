@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+
 using WorkersHome.Modules.Organizations.Contracts;
 using WorkersHome.Platform.Audit;
 using WorkersHome.Platform.Errors;
@@ -34,8 +35,10 @@ public sealed class AccountAdministration(
 
         var rows = await query.OrderBy(x => x.Path).ThenBy(x => x.u.UserName).Skip(skip).Take(take).ToListAsync(ct);
         var ids = rows.Select(r => r.u.Id).ToList();
-        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id
-                           where ids.Contains(ur.UserId) select new { ur.UserId, r.Name }).ToListAsync(ct);
+        var roles = await (from ur in db.UserRoles
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           where ids.Contains(ur.UserId)
+                           select new { ur.UserId, r.Name }).ToListAsync(ct);
         var now = clock.GetUtcNow();
         return rows.Select(r => new AccountView(r.u.Id, r.u.UserName!, r.u.DisplayName, r.u.OrgId, r.Name,
             roles.Where(x => x.UserId == r.u.Id).Select(x => x.Name!).ToList(), r.u.TwoFactorEnabled, r.u.IsDisabled,
@@ -163,22 +166,28 @@ public sealed class AccountAdministration(
 
     private async Task<(CadreUser User, string Path)> FindUserAsync(Guid id, CancellationToken ct)
     {
-        var row = await (from u in db.Users join o in orgs.ScopedOrgs() on u.OrgId equals o.Id
-                         where u.Id == id select new { u, o.Path }).FirstOrDefaultAsync(ct) ?? throw new NotFoundException();
+        var row = await (from u in db.Users
+                         join o in orgs.ScopedOrgs() on u.OrgId equals o.Id
+                         where u.Id == id
+                         select new { u, o.Path }).FirstOrDefaultAsync(ct) ?? throw new NotFoundException();
         return (row.u, row.Path);
     }
 
     private async Task<AccountView?> ListByIdAsync(Guid id, CancellationToken ct)
     {
-        var row = await (from u in db.Users.AsNoTracking() join o in orgs.ScopedOrgs() on u.OrgId equals o.Id
-                         where u.Id == id select new { u, o.Name }).FirstOrDefaultAsync(ct);
+        var row = await (from u in db.Users.AsNoTracking()
+                         join o in orgs.ScopedOrgs() on u.OrgId equals o.Id
+                         where u.Id == id
+                         select new { u, o.Name }).FirstOrDefaultAsync(ct);
         if (row is null)
         {
             return null;
         }
 
-        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id
-                           where ur.UserId == id select r.Name!).ToListAsync(ct);
+        var roles = await (from ur in db.UserRoles
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           where ur.UserId == id
+                           select r.Name!).ToListAsync(ct);
         return new AccountView(row.u.Id, row.u.UserName!, row.u.DisplayName, row.u.OrgId, row.Name, roles,
             row.u.TwoFactorEnabled, row.u.IsDisabled, row.u.LockoutEnd > clock.GetUtcNow());
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+
 using WorkersHome.Platform.Audit;
 using WorkersHome.Platform.Persistence;
 using WorkersHome.Platform.Security;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+
 using WorkersHome.Modules.Organizations.Contracts;
 using WorkersHome.Platform.Persistence;
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+
 using WorkersHome.Modules.Organizations.BrowseTree;
 using WorkersHome.Modules.Organizations.ManageUnions;
 

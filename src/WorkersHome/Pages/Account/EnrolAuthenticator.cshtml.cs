@@ -1,8 +1,11 @@
 using System.Text;
+
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+
 using QRCoder;
+
 using WorkersHome.Platform.Audit;
 using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Security;

@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+
 using WorkersHome.Platform.Audit;
 using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Security;

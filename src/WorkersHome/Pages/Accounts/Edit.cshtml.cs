@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+
 using WorkersHome.Modules.Accounts;
 using WorkersHome.Pages.Organizations;
 using WorkersHome.Platform.Localization;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+
 using WorkersHome.Modules.Accounts;
 
 namespace WorkersHome.Pages.Audit;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+
 using WorkersHome.Modules.Organizations;
 using WorkersHome.Modules.Organizations.BrowseTree;
 using WorkersHome.Modules.Organizations.ManageUnions;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+
 using WorkersHome.Platform.Errors;
 
 namespace WorkersHome.Pages.Organizations;

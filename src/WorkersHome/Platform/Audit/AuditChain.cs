@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+
 using WorkersHome.Platform.Persistence;
 
 namespace WorkersHome.Platform.Audit;

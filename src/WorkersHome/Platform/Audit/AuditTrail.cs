@@ -1,4 +1,5 @@
 using System.Text.Json;
+
 using WorkersHome.Platform.Persistence;
 using WorkersHome.Platform.Security;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+
 using WorkersHome.Platform.Localization;
 
 namespace WorkersHome.Platform.Errors;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 using WorkersHome.Platform.Audit;
 using WorkersHome.Platform.Outbox;
 using WorkersHome.Platform.Security;

@@ -1,5 +1,7 @@
 using System.Security.Claims;
+
 using Microsoft.EntityFrameworkCore;
+
 using WorkersHome.Platform.Persistence;
 
 namespace WorkersHome.Platform.Security;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+
 using WorkersHome.Platform.Localization;
 
 namespace WorkersHome.Platform.Security;

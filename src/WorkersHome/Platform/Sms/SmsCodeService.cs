@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+
 using Microsoft.EntityFrameworkCore;
+
 using WorkersHome.Platform.Audit;
 using WorkersHome.Platform.Errors;
 using WorkersHome.Platform.Localization;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+
 using WorkersHome.Platform.Errors;
 using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Outbox;

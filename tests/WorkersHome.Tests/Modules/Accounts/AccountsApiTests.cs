@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+
 using Microsoft.EntityFrameworkCore;
+
 using WorkersHome.Testing;
 
 namespace WorkersHome.Tests.Modules.Accounts;

@@ -1,4 +1,5 @@
 using System.Globalization;
+
 using WorkersHome.Modules.Organizations;
 using WorkersHome.Modules.Organizations.ManageUnions;
 using WorkersHome.Platform.Errors;

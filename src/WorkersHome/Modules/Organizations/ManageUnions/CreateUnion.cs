@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
+
 using Microsoft.EntityFrameworkCore;
+
 using WorkersHome.Platform.Audit;
 using WorkersHome.Platform.Errors;
 using WorkersHome.Platform.Persistence;
