@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 using WorkersHome.Bench.Scenarios;
 
 namespace WorkersHome.Bench;
@@ -38,12 +40,15 @@ internal static class Program
         }
 
         using var cancel = new CancellationTokenSource();
-        // Ctrl+C cancels the run instead of killing the process, so the throwaway database is still dropped.
-        Console.CancelKeyPress += (_, e) =>
+        // Ctrl+C or a kill cancels the run instead of ending the process, so the throwaway database is still dropped.
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
+        void Cancel(PosixSignalContext signal)
         {
-            e.Cancel = true;
+            signal.Cancel = true;
             cancel.Cancel();
-        };
+        }
+
         try
         {
             Console.WriteLine(await scenario.RunAsync(connectionString, cancel.Token));

@@ -12,6 +12,9 @@ internal sealed class AppContexts(string connectionString)
 {
     private readonly DbContextOptions<AppDbContext> _options = Build(connectionString);
 
+    /// <summary>The in-memory path index a running app keeps (loaded and invalidated by OrgPathIndexSync).</summary>
+    public OrgPathIndex PathIndex { get; set; } = new();
+
     /// <summary>A context for system work (migration, seeding) that sees the whole tree.</summary>
     public AppDbContext WholeTree()
     {
@@ -34,7 +37,7 @@ internal sealed class AppContexts(string connectionString)
         cadre.SignIn(Guid.Empty, "bench", "Benchmark cadre", orgId, orgPath, orgName, [Roles.UnionAdministrator],
             new HashSet<string>(StringComparer.Ordinal) { OrgPermissions.View }, mustEnrolTwoFactor: false);
         db.RestrictToSubtree(orgPath);
-        return new CadreRequest(db, new OrgTreeQueries(db, cadre), OwnsContext: sharedContext is null);
+        return new CadreRequest(db, new OrgTreeQueries(db, cadre, PathIndex), OwnsContext: sharedContext is null);
     }
 
     private static DbContextOptions<AppDbContext> Build(string connectionString)

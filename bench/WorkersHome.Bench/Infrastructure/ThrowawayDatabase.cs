@@ -41,8 +41,16 @@ internal sealed class ThrowawayDatabase : IAsyncDisposable
     {
         // Pooled idle connections would otherwise keep the database busy; FORCE ends any that remain (PostgreSQL 13+).
         NpgsqlConnection.ClearAllPools();
-        await ExecuteAsync(_adminConnectionString, $"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", CancellationToken.None);
-        Console.WriteLine($"dropped database {Name}");
+        try
+        {
+            await ExecuteAsync(_adminConnectionString, $"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", CancellationToken.None);
+            Console.WriteLine($"dropped database {Name}");
+        }
+        catch (NpgsqlException e)
+        {
+            // Reported rather than thrown, so that it does not hide the error that may have ended the run.
+            Console.Error.WriteLine($"Could not drop database {Name}; drop it by hand. {e.Message}");
+        }
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql, CancellationToken ct)

@@ -3,6 +3,7 @@ using System.Globalization;
 using WorkersHome.Bench.Infrastructure;
 using WorkersHome.Bench.Scenarios.Tree;
 using WorkersHome.Modules.Organizations;
+using WorkersHome.Modules.Organizations.BrowseTree;
 
 namespace WorkersHome.Bench.Scenarios;
 
@@ -44,16 +45,45 @@ internal sealed class TreeScenario : IScenario
             $"{tree.CountAt(OrgLevel.County)} counties, {tree.CountAt(OrgLevel.Township)} townships, " +
             $"{tree.CountAt(OrgLevel.Grassroots)} grassroots); warm-up {_warmup}, samples {_samples} per metric");
 
-        // Single-statement measurements first: their figures are printed even if a later, heavier one fails.
+        // Without the in-memory index every check goes to the database: the fallback path, printed for comparison.
         var probes = new TreeProbes(contexts, tree, new Random(_seed));
+        var (fallback, _) = await probes.ScopeChecksAsync(_warmup, _samples, oneContext: false, ct);
+        Console.WriteLine("database fallback: " + fallback.Describe("us"));
+        await PrintScopeBreakdownAsync(database.ConnectionString, probes, ct);
+
+        // What a running app does: OrgPathIndexSync listens for moves and loads the index; checks are answered from it.
+        using var stopSync = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var sync = await StartPathIndexAsync(contexts, database.ConnectionString, stopSync.Token);
         var (scope, inside) = await probes.ScopeChecksAsync(_warmup, _samples, oneContext: false, ct);
         Console.WriteLine(scope.Describe("us", $"{inside} inside, {scope.Count - inside} outside"));
-        await PrintScopeBreakdownAsync(database.ConnectionString, probes, ct);
         var children = await probes.ChildrenAsync(_warmup, _samples, ct);
         Console.WriteLine(children.Describe("ms"));
+        await stopSync.CancelAsync();
+        await sync.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
 
         return string.Create(CultureInfo.InvariantCulture,
             $"BENCH tree nodes={tree.Count} children_p95_ms={children.PercentileMilliseconds(95):F3} scope_check_p95_us={scope.PercentileMicroseconds(95):F1}");
+    }
+
+    private static async Task<Task> StartPathIndexAsync(AppContexts contexts, string connectionString, CancellationToken ct)
+    {
+        var index = new OrgPathIndex();
+        var sync = new OrgPathIndexSync(index, Microsoft.Extensions.Logging.Abstractions.NullLogger<OrgPathIndexSync>.Instance);
+        var running = Task.Run(() => sync.RunAsync(contexts.NewContext, connectionString, ct), ct);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        while (!index.IsLoaded)
+        {
+            if (started.Elapsed > TimeSpan.FromMinutes(2) || running.IsCompleted)
+            {
+                throw new InvalidOperationException("the org path index did not load");
+            }
+
+            await Task.Delay(50, ct);
+        }
+
+        Console.WriteLine($"org path index loaded in {started.ElapsedMilliseconds} ms");
+        contexts.PathIndex = index;
+        return running;
     }
 
     /// <summary>Where the scope check's time goes: per-request context, EF's pipeline, the server, the round trip.</summary>

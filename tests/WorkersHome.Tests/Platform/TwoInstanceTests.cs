@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -61,6 +62,32 @@ public sealed class TwoInstanceTests(AppFixture fixture) : IClassFixture<AppFixt
         perMessage.Count.ShouldBeGreaterThanOrEqualTo(300);
         perMessage.ShouldAllBe(n => n == 1);
         (await verify.OutboxDeliveries.Select(d => d.Instance.Substring(0, 1)).Distinct().CountAsync()).ShouldBe(2, "both instances took part");
+    }
+
+    [Fact]
+    public async Task A_move_on_one_instance_changes_scope_answers_on_the_other()
+    {
+        await using var other = new AppFactory(fixture.Database.ConnectionString);
+        var luoyangOfficer = other.Api(fixture.World.User("ly.officer"));
+        var township = fixture.World.Org("410102005");
+        (await luoyangOfficer.GetAsync($"/api/organizations/{township}/children")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var admin = fixture.Factory.Api(fixture.World.User("t.admin"));
+        var node = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/organizations/{township}");
+        var moved = await admin.PostAsJsonAsync($"/api/organizations/{township}/move",
+            new { NewParentId = fixture.World.Org("410302"), Version = node.GetProperty("version").GetInt32() });
+        moved.StatusCode.ShouldBe(HttpStatusCode.OK, await moved.Content.ReadAsStringAsync());
+
+        // The other instance hears of the move through PostgreSQL's notification; allow it a moment to arrive.
+        var status = HttpStatusCode.NotFound;
+        for (var attempt = 0; attempt < 50 && status != HttpStatusCode.OK; attempt++)
+        {
+            await Task.Delay(100);
+            status = (await luoyangOfficer.GetAsync($"/api/organizations/{township}/children")).StatusCode;
+        }
+
+        status.ShouldBe(HttpStatusCode.OK);
+        (await other.Api(fixture.World.User("zz.officer")).GetAsync($"/api/organizations/{township}/children")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     private static async Task<string> CookieHeaderAsync(HttpClient signedIn)

@@ -2,10 +2,10 @@ using System.Diagnostics;
 
 using Microsoft.EntityFrameworkCore;
 
+using WorkersHome.Bench.Infrastructure;
 using WorkersHome.Modules.Organizations;
 using WorkersHome.Modules.Organizations.Seeding;
 using WorkersHome.Platform.Persistence;
-using WorkersHome.Bench.Infrastructure;
 
 namespace WorkersHome.Bench.Scenarios.Tree;
 

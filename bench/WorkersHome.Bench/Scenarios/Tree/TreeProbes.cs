@@ -17,7 +17,8 @@ internal sealed class TreeProbes(AppContexts contexts, TreeIndex tree, Random ra
     {
         var parents = tree.At(OrgLevel.National, OrgLevel.Province, OrgLevel.City, OrgLevel.County, OrgLevel.Township);
         var root = tree.Root;
-        var latencies = new Latencies("children (OrgTreeQueries.GetChildrenAsync, national cadre)", samples);
+        var latencies = new Latencies(
+            $"children (OrgTreeQueries.GetChildrenAsync, national cadre, parent drawn from {parents.Count} non-grassroots nodes)", samples);
         for (var i = 0; i < warmup + samples; i++)
         {
             var node = parents[random.Next(parents.Count)];

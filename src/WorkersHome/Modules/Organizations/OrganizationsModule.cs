@@ -21,6 +21,9 @@ public static class OrganizationsModule
                 Roles.SystemAdministrator, Roles.UnionAdministrator, Roles.MemberOfficer, Roles.Auditor)
             .Declare(OrgPermissions.Manage, "管理基层工会", "Manage grassroots unions",
                 Roles.SystemAdministrator, Roles.UnionAdministrator);
+        services.AddSingleton<OrgPathIndex>();
+        services.AddSingleton<OrgPathIndexSync>();
+        services.AddHostedService<OrgPathIndexService>();
         services.AddScoped<OrgTreeQueries>();
         services.AddScoped<IOrgDirectory>(sp => sp.GetRequiredService<OrgTreeQueries>());
         services.AddScoped<OrgRollups>();

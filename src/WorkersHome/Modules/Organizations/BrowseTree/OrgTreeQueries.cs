@@ -14,7 +14,7 @@ public sealed record OrgNodeView(
 public sealed record BreadcrumbItem(long Id, string Name);
 
 /// <summary>Read side of the tree: every query runs through the request's subtree scope.</summary>
-public sealed class OrgTreeQueries(AppDbContext db, CurrentCadre cadre) : IOrgDirectory
+public sealed class OrgTreeQueries(AppDbContext db, CurrentCadre cadre, OrgPathIndex index) : IOrgDirectory
 {
     public const int ChildrenPageSize = 200;
 
@@ -80,14 +80,42 @@ public sealed class OrgTreeQueries(AppDbContext db, CurrentCadre cadre) : IOrgDi
             throw new NotFoundException();
         }
 
-        return await db.OrgHistory.AsNoTracking().Where(h => h.OrgId == id).OrderByDescending(h => h.Id).ToListAsync(ct);
+        // Joined to the scoped units as well, so the rows themselves never rely on the in-memory index.
+        return await (from h in db.OrgHistory.AsNoTracking()
+                      join o in db.OrgUnits on h.OrgId equals o.Id
+                      where h.OrgId == id
+                      orderby h.Id descending
+                      select h).ToListAsync(ct);
     }
 
     public IQueryable<ScopedOrg> ScopedOrgs() =>
         db.OrgUnits.Select(o => new ScopedOrg { Id = o.Id, Name = o.Name, Path = o.Path });
 
-    public Task<bool> IsInScopeAsync(long orgId, CancellationToken ct = default) =>
-        db.OrgUnits.AnyAsync(o => o.Id == orgId, ct);
+    /// <summary>
+    /// Whether a node lies in the request's subtree: from the in-memory path index when it is loaded,
+    /// from the database otherwise.
+    /// </summary>
+    public async Task<bool> IsInScopeAsync(long orgId, CancellationToken ct = default)
+    {
+        if (db.ScopeFrom is null || db.ScopeTo is null)
+        {
+            return false;
+        }
+
+        if (!index.TryGetPath(orgId, out var path))
+        {
+            var generation = index.Generation;
+            path = await db.OrgUnits.IgnoreQueryFilters().Where(o => o.Id == orgId).Select(o => o.Path).FirstOrDefaultAsync(ct);
+            if (path is null)
+            {
+                return false;
+            }
+
+            index.Remember(orgId, path, generation);
+        }
+
+        return string.CompareOrdinal(path, db.ScopeFrom) >= 0 && string.CompareOrdinal(path, db.ScopeTo) < 0;
+    }
 
     public async Task<OrgSummary?> FindInScopeAsync(long orgId, CancellationToken ct = default) =>
         await db.OrgUnits.Where(o => o.Id == orgId)

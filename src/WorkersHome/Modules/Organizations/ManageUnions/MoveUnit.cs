@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
+using WorkersHome.Modules.Organizations.BrowseTree;
 using WorkersHome.Platform.Audit;
 using WorkersHome.Platform.Errors;
 using WorkersHome.Platform.Localization;
@@ -9,7 +10,7 @@ using WorkersHome.Platform.Security;
 namespace WorkersHome.Modules.Organizations.ManageUnions;
 
 /// <summary>Moves a unit and its whole subtree under another parent; paths, depths and rollups follow.</summary>
-public sealed class MoveUnit(AppDbContext db, OrgRollups rollups, OrgChangeLog changes, CurrentCadre cadre, TimeProvider clock)
+public sealed class MoveUnit(AppDbContext db, OrgRollups rollups, OrgChangeLog changes, CurrentCadre cadre, TimeProvider clock, OrgPathIndex index)
 {
     public async Task<OrgUnit> ExecuteAsync(long id, long newParentId, int expectedVersion, CancellationToken ct = default)
     {
@@ -57,7 +58,14 @@ public sealed class MoveUnit(AppDbContext db, OrgRollups rollups, OrgChangeLog c
             .SetProperty(o => o.Path, o => newPath + o.Path.Substring(oldLength))
             .SetProperty(o => o.Depth, o => o.Depth + depthDelta), ct);
         await rollups.AddToAncestorsAsync(newPath, units, grassroots, moved.Members, ct);
+        if (db.IsPostgres)
+        {
+            // Delivered to every instance's path index when (and only if) the move commits.
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_notify('{OrgPathIndexSync.Channel}', '')", ct);
+        }
+
         await transaction.CommitAsync(ct);
+        index.Invalidate();
         await db.Entry(unit).ReloadAsync(ct);
         return unit;
     }
