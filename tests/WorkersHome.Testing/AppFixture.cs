@@ -15,14 +15,20 @@ public class AppFixture : IAsyncLifetime
 
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
-    public async Task InitializeAsync()
+    /// <summary>Last chance to change how the factory hosts the app (e.g. on a real socket) before it starts.</summary>
+    protected virtual void ConfigureFactory(AppFactory factory)
+    {
+    }
+
+    public virtual async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(GetType().Name.ToLowerInvariant());
         Factory = new AppFactory(_database.ConnectionString, Settings);
+        ConfigureFactory(Factory);
         World = await TestWorld.SeedAsync(Factory);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Factory.DisposeAsync();
         if (_database is not null)
