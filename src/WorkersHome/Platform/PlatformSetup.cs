@@ -38,7 +38,7 @@ public static class PlatformSetup
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "WorkersHome API (网上职工之家)";
-            doc.Info.Description = "Cookie or 'Authorization: Bearer <token>' (POST /api/tokens). Errors are ProblemDetails.";
+            doc.Info.Description = "Sign in with the session cookie, or send 'Authorization: Bearer wh_…' with a token from POST /api/tokens. Errors are ProblemDetails (application/problem+json).";
             return Task.CompletedTask;
         }));
         // Chinese text goes out as text, not as escapes, in pages and in JSON.

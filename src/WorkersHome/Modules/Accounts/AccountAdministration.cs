@@ -164,12 +164,22 @@ public sealed class AccountAdministration(
         }
     }
 
+    /// <summary>
+    /// An account the cadre may change: inside their subtree, and holding no role the cadre could not
+    /// grant (a union administrator must not reset a system administrator's password).
+    /// </summary>
     private async Task<(CadreUser User, string Path)> FindUserAsync(Guid id, CancellationToken ct)
     {
         var row = await (from u in db.Users
                          join o in orgs.ScopedOrgs() on u.OrgId equals o.Id
                          where u.Id == id
                          select new { u, o.Path }).FirstOrDefaultAsync(ct) ?? throw new NotFoundException();
+        var held = await users.GetRolesAsync(row.u);
+        if (held.Any(role => !permissions.CanGrant(cadre.Roles, role)))
+        {
+            throw new ForbiddenException(Loc.T("该账号的权限高于您，无权修改", "This account holds more than you may grant; you cannot change it"));
+        }
+
         return (row.u, row.Path);
     }
 

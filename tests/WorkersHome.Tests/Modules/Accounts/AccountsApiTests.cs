@@ -51,6 +51,37 @@ public sealed class AccountsApiTests(AppFixture fixture) : IClassFixture<AppFixt
     }
 
     [Fact]
+    public async Task A_union_administrator_cannot_take_over_a_system_administrator_in_their_subtree()
+    {
+        var root = fixture.World.User("t.admin");
+        var provinceAdmin = await (await fixture.Factory.Api(root).PostAsJsonAsync("/api/accounts", Account("province.union.admin", "41", "UnionAdministrator")))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        await using (var scope = fixture.Factory.WholeTreeScope(out var db))
+        {
+            var user = await db.Users.SingleAsync(u => u.UserName == "province.union.admin");
+            user.TwoFactorEnabled = true;
+            var token = WorkersHome.Platform.Security.ApiTokenAuthenticationHandler.NewToken();
+            db.ApiTokens.Add(new WorkersHome.Platform.Security.ApiToken
+            {
+                UserId = user.Id,
+                Name = "t",
+                TokenHash = WorkersHome.Platform.Security.ApiTokenAuthenticationHandler.Hash(token),
+                CreatedAt = DateTimeOffset.UtcNow,
+                ExpiresAt = DateTimeOffset.UtcNow.AddDays(1),
+            });
+            await db.SaveChangesAsync();
+            var client = fixture.Factory.CreateClient();
+            client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+            var reset = await client.PutAsJsonAsync($"/api/accounts/{root.Id}/password", new { Password = "Taken-Over-Password-1" });
+            reset.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+            var disable = await client.PutAsJsonAsync($"/api/accounts/{root.Id}/disabled", new { Disabled = true });
+            disable.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        }
+
+        provinceAdmin.GetProperty("userName").GetString().ShouldBe("province.union.admin");
+    }
+
+    [Fact]
     public async Task Weak_passwords_are_refused_in_Chinese()
     {
         var response = await ZhengzhouAdmin.PostAsJsonAsync("/api/accounts",
