@@ -1,5 +1,6 @@
 using WorkersHome;
 using WorkersHome.Modules.Accounts;
+using WorkersHome.Modules.Members;
 using WorkersHome.Modules.Organizations;
 using WorkersHome.Platform;
 using WorkersHome.Platform.Security;
@@ -13,6 +14,7 @@ builder.Services
     .AddPlatform()
     .AddOrganizations(permissions)
     .AddAccounts(permissions)
+    .AddMembers(permissions)
     .AddSecurity(permissions)
     .AddUi();
 
@@ -26,6 +28,7 @@ await Startup.PrepareAsync(app);
 app.UsePlatform();
 app.MapOrganizations();
 app.MapAccounts();
+app.MapMembers();
 app.MapUi();
 await app.RunAsync();
 return 0;

@@ -38,6 +38,13 @@ public sealed class TestWorld
 
     public Dictionary<string, TestCadre> Users { get; } = [];
 
+    /// <summary>A member of each known union: Zhengzhou's 王建国 and Luoyang's 李秀英.</summary>
+    public Guid ZhengzhouMember { get; private set; }
+
+    public Guid LuoyangMember { get; private set; }
+
+
+
     public long Org(string code) => OrgIds[code];
 
     public TestCadre User(string name) => Users[name];
@@ -90,11 +97,27 @@ public sealed class TestWorld
         }
 
         await db.SaveChangesAsync();
+        var register = services.GetRequiredService<WorkersHome.Modules.Members.Register.RegisterMember>();
+        world.ZhengzhouMember = (await register.ExecuteAsync(Member(world.Org(ZhengzhouUnionCode), "王建国",
+            WorkersHome.Modules.Members.ResidentIdNumber.Compose("410102", new DateOnly(1985, 3, 15), 123, WorkersHome.Modules.Members.Gender.Male)))).Id;
+        world.LuoyangMember = (await register.ExecuteAsync(Member(world.Org(LuoyangUnionCode), "李秀英",
+            WorkersHome.Modules.Members.ResidentIdNumber.Compose("410302", new DateOnly(1990, 8, 1), 45, WorkersHome.Modules.Members.Gender.Female)))).Id;
         return world;
     }
 
     public static async Task<OrgUnit> FindUnitAsync(AppDbContext db, long id) =>
         await db.OrgUnits.IgnoreQueryFilters().AsNoTracking().SingleAsync(o => o.Id == id);
+
+    public static WorkersHome.Modules.Members.Register.MemberInput Member(long orgId, string name, string idNumber) => new()
+    {
+        OrgId = orgId,
+        Name = name,
+        Ethnicity = "01",
+        IdNumber = idNumber,
+        Phone = "139" + idNumber[^8..].Replace('X', '0'),
+        EmploymentForm = WorkersHome.Modules.Members.EmploymentForm.FullTime,
+        JoinedOn = new DateOnly(2015, 6, 1),
+    };
 
     private static OrgUnit Union(string code, string name, string employer, string parentPath) => new()
     {

@@ -16,6 +16,7 @@ public sealed class PermissionRegistryTests
 
     [Theory]
     [InlineData(Roles.SystemAdministrator, Roles.SystemAdministrator, true)]
+    [InlineData(Roles.SystemAdministrator, Roles.Auditor, true)]
     [InlineData(Roles.UnionAdministrator, Roles.SystemAdministrator, false)]
     [InlineData(Roles.UnionAdministrator, Roles.UnionAdministrator, true)]
     [InlineData(Roles.UnionAdministrator, Roles.MemberOfficer, true)]

@@ -22,7 +22,8 @@ public sealed class SiblingScopeTests(AppFixture fixture) : IClassFixture<AppFix
 
     private string Fill(string pattern) => pattern
         .Replace("{id:long}", SiblingUnion.ToString(), StringComparison.Ordinal)
-        .Replace("{id:guid}", SiblingAccount.ToString(), StringComparison.Ordinal);
+        .Replace("{id:guid}", (pattern.StartsWith("/api/members", StringComparison.Ordinal) ? fixture.World.LuoyangMember : SiblingAccount).ToString(),
+            StringComparison.Ordinal);
 
     private object Body() => new
     {
@@ -66,7 +67,7 @@ public sealed class SiblingScopeTests(AppFixture fixture) : IClassFixture<AppFix
             }
         }
 
-        walked.Count.ShouldBeGreaterThanOrEqualTo(2 * 11);
+        walked.Count.ShouldBeGreaterThanOrEqualTo(2 * 14);
     }
 
     [Fact]
@@ -80,6 +81,11 @@ public sealed class SiblingScopeTests(AppFixture fixture) : IClassFixture<AppFix
         (await account.Content.ReadAsStringAsync()).ShouldContain("不存在或不在您的管辖范围内");
         var accounts = await client.GetStringAsync("/api/accounts");
         accounts.ShouldNotContain("ly.");
+        var members = await client.GetStringAsync("/api/members?search=李秀英");
+        members.ShouldContain("\"total\":0");
+        var member = await client.PostAsJsonAsync("/api/members", TestWorld.Member(SiblingUnion, "越权会员",
+            WorkersHome.Modules.Members.ResidentIdNumber.Compose("410302", new DateOnly(1991, 1, 1), 7, WorkersHome.Modules.Members.Gender.Male)));
+        member.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
     [Fact]

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
+using WorkersHome.Modules.Members;
+using WorkersHome.Modules.Members.CodeTables;
 using WorkersHome.Modules.Organizations;
 using WorkersHome.Platform.Audit;
 using WorkersHome.Platform.Outbox;
@@ -33,6 +35,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<OrgRollup> OrgRollups => Set<OrgRollup>();
 
     public DbSet<OrgHistoryEntry> OrgHistory => Set<OrgHistoryEntry>();
+
+    public DbSet<Member> Members => Set<Member>();
+
+    public DbSet<MembershipEvent> MembershipEvents => Set<MembershipEvent>();
+
+    public DbSet<CodeEntry> CodeEntries => Set<CodeEntry>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
@@ -80,10 +88,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             // Byte-order collation makes a subtree a range scan on the path index (docs/adr/0002).
             builder.Entity<OrgUnit>().Property(o => o.Path).UseCollation("C");
             builder.Entity<AuditEntry>().Property(a => a.OrgPath).UseCollation("C");
+            builder.Entity<Member>().Property(m => m.OrgPath).UseCollation("C");
         }
 
         builder.Entity<OrgUnit>().HasQueryFilter(ScopeFilter, o =>
             string.Compare(o.Path, ScopeFrom) >= 0 && string.Compare(o.Path, ScopeTo) < 0);
+        builder.Entity<Member>().HasQueryFilter(ScopeFilter, m =>
+            string.Compare(m.OrgPath, ScopeFrom) >= 0 && string.Compare(m.OrgPath, ScopeTo) < 0);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -56,9 +56,15 @@ public sealed class PermissionRegistry
     /// <summary>A cadre may grant a role only if every permission of that role is already theirs.</summary>
     public bool CanGrant(IEnumerable<string> granterRoles, string role)
     {
+        // The system administrator runs the accounts (三员分立: grants roles, but reads no audit trail itself).
+        if (granterRoles.Contains(Roles.SystemAdministrator))
+        {
+            return true;
+        }
+
         if (role == Roles.SystemAdministrator)
         {
-            return granterRoles.Contains(Roles.SystemAdministrator);
+            return false;
         }
 
         var held = PermissionsOf(granterRoles);

@@ -30,3 +30,13 @@ public interface IOrgRollupWriter
 {
     Task AdjustMembersAsync(long orgId, int delta, CancellationToken ct = default);
 }
+/// <summary>
+/// Lets modules that keep org-owned rows follow the tree. Called inside the change's own transaction,
+/// so their rows never disagree with the tree.
+/// </summary>
+public interface IOrgTreeChangeHandler
+{
+    Task OnSubtreeMovedAsync(string oldPath, string newPath, CancellationToken ct);
+
+    Task OnUnionMergedAsync(long sourceId, long targetId, string targetPath, CancellationToken ct);
+}

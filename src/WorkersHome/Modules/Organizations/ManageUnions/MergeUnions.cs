@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
+using WorkersHome.Modules.Organizations.Contracts;
 using WorkersHome.Platform.Audit;
 using WorkersHome.Platform.Errors;
 using WorkersHome.Platform.Localization;
@@ -8,7 +9,8 @@ using WorkersHome.Platform.Persistence;
 namespace WorkersHome.Modules.Organizations.ManageUnions;
 
 /// <summary>Merges a grassroots union into another: the source closes, its members' counts go to the target.</summary>
-public sealed class MergeUnions(AppDbContext db, OrgRollups rollups, OrgChangeLog changes, TimeProvider clock)
+public sealed class MergeUnions(AppDbContext db, OrgRollups rollups, OrgChangeLog changes, TimeProvider clock,
+    IEnumerable<IOrgTreeChangeHandler> followers)
 {
     public async Task<OrgUnit> ExecuteAsync(long sourceId, long targetId, int expectedVersion, CancellationToken ct = default)
     {
@@ -45,6 +47,10 @@ public sealed class MergeUnions(AppDbContext db, OrgRollups rollups, OrgChangeLo
         sourceRollup.Members = 0;
         await db.OrgRollups.Where(r => r.OrgId == target!.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Members, r => r.Members + members), ct);
         await rollups.AddToAncestorsAsync(target!.Path, 0, 0, members, ct);
+        foreach (var follower in followers)
+        {
+            await follower.OnUnionMergedAsync(source.Id, target.Id, target.Path, ct);
+        }
 
         db.Entry(source).Property(o => o.Version).OriginalValue = expectedVersion;
         source.Status = OrgStatus.Merged;

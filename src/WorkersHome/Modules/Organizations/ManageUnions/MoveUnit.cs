@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 
 using WorkersHome.Modules.Organizations.BrowseTree;
+using WorkersHome.Modules.Organizations.Contracts;
 using WorkersHome.Platform.Audit;
 using WorkersHome.Platform.Errors;
 using WorkersHome.Platform.Localization;
@@ -10,7 +11,8 @@ using WorkersHome.Platform.Security;
 namespace WorkersHome.Modules.Organizations.ManageUnions;
 
 /// <summary>Moves a unit and its whole subtree under another parent; paths, depths and rollups follow.</summary>
-public sealed class MoveUnit(AppDbContext db, OrgRollups rollups, OrgChangeLog changes, CurrentCadre cadre, TimeProvider clock, OrgPathIndex index)
+public sealed class MoveUnit(AppDbContext db, OrgRollups rollups, OrgChangeLog changes, CurrentCadre cadre, TimeProvider clock, OrgPathIndex index,
+    IEnumerable<IOrgTreeChangeHandler> followers)
 {
     public async Task<OrgUnit> ExecuteAsync(long id, long newParentId, int expectedVersion, CancellationToken ct = default)
     {
@@ -58,6 +60,11 @@ public sealed class MoveUnit(AppDbContext db, OrgRollups rollups, OrgChangeLog c
             .SetProperty(o => o.Path, o => newPath + o.Path.Substring(oldLength))
             .SetProperty(o => o.Depth, o => o.Depth + depthDelta), ct);
         await rollups.AddToAncestorsAsync(newPath, units, grassroots, moved.Members, ct);
+        foreach (var follower in followers)
+        {
+            await follower.OnSubtreeMovedAsync(oldPath, newPath, ct);
+        }
+
         if (db.IsPostgres)
         {
             // Delivered to every instance's path index when (and only if) the move commits.

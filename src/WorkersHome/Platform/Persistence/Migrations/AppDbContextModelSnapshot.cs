@@ -144,6 +144,821 @@ namespace WorkersHome.Platform.Persistence.Migrations
                     b.ToTable("user_tokens", "identity");
                 });
 
+            modelBuilder.Entity("WorkersHome.Modules.Members.CodeTables.CodeEntry", b =>
+                {
+                    b.Property<string>("Table")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("En")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Zh")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Table", "Code");
+
+                    b.ToTable("code_entries", "members");
+
+                    b.HasData(
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "01",
+                            En = "Han",
+                            SortOrder = 0,
+                            Zh = "汉族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "02",
+                            En = "Mongol",
+                            SortOrder = 1,
+                            Zh = "蒙古族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "03",
+                            En = "Hui",
+                            SortOrder = 2,
+                            Zh = "回族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "04",
+                            En = "Tibetan",
+                            SortOrder = 3,
+                            Zh = "藏族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "05",
+                            En = "Uyghur",
+                            SortOrder = 4,
+                            Zh = "维吾尔族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "06",
+                            En = "Miao",
+                            SortOrder = 5,
+                            Zh = "苗族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "07",
+                            En = "Yi",
+                            SortOrder = 6,
+                            Zh = "彝族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "08",
+                            En = "Zhuang",
+                            SortOrder = 7,
+                            Zh = "壮族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "09",
+                            En = "Bouyei",
+                            SortOrder = 8,
+                            Zh = "布依族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "10",
+                            En = "Korean",
+                            SortOrder = 9,
+                            Zh = "朝鲜族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "11",
+                            En = "Manchu",
+                            SortOrder = 10,
+                            Zh = "满族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "12",
+                            En = "Dong",
+                            SortOrder = 11,
+                            Zh = "侗族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "13",
+                            En = "Yao",
+                            SortOrder = 12,
+                            Zh = "瑶族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "14",
+                            En = "Bai",
+                            SortOrder = 13,
+                            Zh = "白族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "15",
+                            En = "Tujia",
+                            SortOrder = 14,
+                            Zh = "土家族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "16",
+                            En = "Hani",
+                            SortOrder = 15,
+                            Zh = "哈尼族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "17",
+                            En = "Kazakh",
+                            SortOrder = 16,
+                            Zh = "哈萨克族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "18",
+                            En = "Dai",
+                            SortOrder = 17,
+                            Zh = "傣族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "19",
+                            En = "Li",
+                            SortOrder = 18,
+                            Zh = "黎族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "20",
+                            En = "Lisu",
+                            SortOrder = 19,
+                            Zh = "傈僳族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "21",
+                            En = "Va",
+                            SortOrder = 20,
+                            Zh = "佤族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "22",
+                            En = "She",
+                            SortOrder = 21,
+                            Zh = "畲族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "23",
+                            En = "Gaoshan",
+                            SortOrder = 22,
+                            Zh = "高山族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "24",
+                            En = "Lahu",
+                            SortOrder = 23,
+                            Zh = "拉祜族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "25",
+                            En = "Sui",
+                            SortOrder = 24,
+                            Zh = "水族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "26",
+                            En = "Dongxiang",
+                            SortOrder = 25,
+                            Zh = "东乡族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "27",
+                            En = "Naxi",
+                            SortOrder = 26,
+                            Zh = "纳西族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "28",
+                            En = "Jingpo",
+                            SortOrder = 27,
+                            Zh = "景颇族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "29",
+                            En = "Kyrgyz",
+                            SortOrder = 28,
+                            Zh = "柯尔克孜族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "30",
+                            En = "Tu",
+                            SortOrder = 29,
+                            Zh = "土族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "31",
+                            En = "Daur",
+                            SortOrder = 30,
+                            Zh = "达斡尔族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "32",
+                            En = "Mulao",
+                            SortOrder = 31,
+                            Zh = "仫佬族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "33",
+                            En = "Qiang",
+                            SortOrder = 32,
+                            Zh = "羌族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "34",
+                            En = "Blang",
+                            SortOrder = 33,
+                            Zh = "布朗族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "35",
+                            En = "Salar",
+                            SortOrder = 34,
+                            Zh = "撒拉族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "36",
+                            En = "Maonan",
+                            SortOrder = 35,
+                            Zh = "毛南族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "37",
+                            En = "Gelao",
+                            SortOrder = 36,
+                            Zh = "仡佬族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "38",
+                            En = "Xibe",
+                            SortOrder = 37,
+                            Zh = "锡伯族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "39",
+                            En = "Achang",
+                            SortOrder = 38,
+                            Zh = "阿昌族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "40",
+                            En = "Pumi",
+                            SortOrder = 39,
+                            Zh = "普米族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "41",
+                            En = "Tajik",
+                            SortOrder = 40,
+                            Zh = "塔吉克族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "42",
+                            En = "Nu",
+                            SortOrder = 41,
+                            Zh = "怒族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "43",
+                            En = "Uzbek",
+                            SortOrder = 42,
+                            Zh = "乌孜别克族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "44",
+                            En = "Russian",
+                            SortOrder = 43,
+                            Zh = "俄罗斯族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "45",
+                            En = "Evenki",
+                            SortOrder = 44,
+                            Zh = "鄂温克族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "46",
+                            En = "Deang",
+                            SortOrder = 45,
+                            Zh = "德昂族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "47",
+                            En = "Bonan",
+                            SortOrder = 46,
+                            Zh = "保安族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "48",
+                            En = "Yugur",
+                            SortOrder = 47,
+                            Zh = "裕固族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "49",
+                            En = "Gin",
+                            SortOrder = 48,
+                            Zh = "京族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "50",
+                            En = "Tatar",
+                            SortOrder = 49,
+                            Zh = "塔塔尔族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "51",
+                            En = "Derung",
+                            SortOrder = 50,
+                            Zh = "独龙族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "52",
+                            En = "Oroqen",
+                            SortOrder = 51,
+                            Zh = "鄂伦春族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "53",
+                            En = "Hezhen",
+                            SortOrder = 52,
+                            Zh = "赫哲族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "54",
+                            En = "Monba",
+                            SortOrder = 53,
+                            Zh = "门巴族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "55",
+                            En = "Lhoba",
+                            SortOrder = 54,
+                            Zh = "珞巴族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "56",
+                            En = "Jino",
+                            SortOrder = 55,
+                            Zh = "基诺族"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "97",
+                            En = "Other",
+                            SortOrder = 56,
+                            Zh = "其他"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Code = "98",
+                            En = "Naturalised citizen of foreign origin",
+                            SortOrder = 57,
+                            Zh = "外国血统中国籍人士"
+                        },
+                        new
+                        {
+                            Table = "education",
+                            Code = "10",
+                            En = "Postgraduate",
+                            SortOrder = 0,
+                            Zh = "研究生教育"
+                        },
+                        new
+                        {
+                            Table = "education",
+                            Code = "20",
+                            En = "Bachelor's",
+                            SortOrder = 1,
+                            Zh = "大学本科教育"
+                        },
+                        new
+                        {
+                            Table = "education",
+                            Code = "30",
+                            En = "Junior college",
+                            SortOrder = 2,
+                            Zh = "大学专科教育"
+                        },
+                        new
+                        {
+                            Table = "education",
+                            Code = "40",
+                            En = "Secondary vocational",
+                            SortOrder = 3,
+                            Zh = "中等职业教育"
+                        },
+                        new
+                        {
+                            Table = "education",
+                            Code = "60",
+                            En = "Senior high school",
+                            SortOrder = 4,
+                            Zh = "普通高级中学教育"
+                        },
+                        new
+                        {
+                            Table = "education",
+                            Code = "70",
+                            En = "Junior high school",
+                            SortOrder = 5,
+                            Zh = "初级中学教育"
+                        },
+                        new
+                        {
+                            Table = "education",
+                            Code = "80",
+                            En = "Primary school",
+                            SortOrder = 6,
+                            Zh = "小学教育"
+                        },
+                        new
+                        {
+                            Table = "education",
+                            Code = "90",
+                            En = "Other",
+                            SortOrder = 7,
+                            Zh = "其他"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Code = "01",
+                            En = "CPC member",
+                            SortOrder = 0,
+                            Zh = "中国共产党党员"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Code = "02",
+                            En = "CPC probationary member",
+                            SortOrder = 1,
+                            Zh = "中国共产党预备党员"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Code = "03",
+                            En = "CYL member",
+                            SortOrder = 2,
+                            Zh = "中国共产主义青年团团员"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Code = "04",
+                            En = "RCCK member",
+                            SortOrder = 3,
+                            Zh = "中国国民党革命委员会会员"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Code = "05",
+                            En = "CDL member",
+                            SortOrder = 4,
+                            Zh = "中国民主同盟盟员"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Code = "06",
+                            En = "CNDCA member",
+                            SortOrder = 5,
+                            Zh = "中国民主建国会会员"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Code = "07",
+                            En = "CAPD member",
+                            SortOrder = 6,
+                            Zh = "中国民主促进会会员"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Code = "08",
+                            En = "CPWDP member",
+                            SortOrder = 7,
+                            Zh = "中国农工民主党党员"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Code = "09",
+                            En = "CZGP member",
+                            SortOrder = 8,
+                            Zh = "中国致公党党员"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Code = "10",
+                            En = "Jiusan Society member",
+                            SortOrder = 9,
+                            Zh = "九三学社社员"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Code = "11",
+                            En = "TDSGL member",
+                            SortOrder = 10,
+                            Zh = "台湾民主自治同盟盟员"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Code = "12",
+                            En = "Independent",
+                            SortOrder = 11,
+                            Zh = "无党派人士"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Code = "13",
+                            En = "No affiliation",
+                            SortOrder = 12,
+                            Zh = "群众"
+                        });
+                });
+
+            modelBuilder.Entity("WorkersHome.Modules.Members.Member", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EducationCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("EmployerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("EmploymentForm")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EthnicityCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<int>("Gender")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("HouseholdRegistration")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("IdCipher")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("IdHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("IdMasked")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("IdType")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsMigrantWorker")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("JoinedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long>("OrgId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
+                    b.Property<string>("PhoneCipher")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PhoneHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PhoneMasked")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("PlatformName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PoliticalStatusCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdHash")
+                        .IsUnique();
+
+                    b.HasIndex("OrgId");
+
+                    b.HasIndex("PhoneHash");
+
+                    b.HasIndex("OrgPath", "Status", "Name");
+
+                    b.ToTable("members", "members");
+                });
+
+            modelBuilder.Entity("WorkersHome.Modules.Members.MembershipEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("OrgId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId", "Id");
+
+                    b.ToTable("events", "members");
+                });
+
             modelBuilder.Entity("WorkersHome.Modules.Organizations.OrgHistoryEntry", b =>
                 {
                     b.Property<long>("Id")

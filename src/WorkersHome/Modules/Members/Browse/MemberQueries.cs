@@ -1,0 +1,137 @@
+using Microsoft.EntityFrameworkCore;
+
+using WorkersHome.Modules.Members.Register;
+using WorkersHome.Modules.Organizations.Contracts;
+using WorkersHome.Platform.Audit;
+using WorkersHome.Platform.Errors;
+using WorkersHome.Platform.Persistence;
+using WorkersHome.Platform.Privacy;
+using WorkersHome.Platform.Security;
+
+namespace WorkersHome.Modules.Members.Browse;
+
+public sealed record MemberFilter
+{
+    public long? OrgId { get; init; }
+
+    public MembershipStatus? Status { get; init; }
+
+    public EmploymentForm? EmploymentForm { get; init; }
+
+    public bool? Migrant { get; init; }
+
+    public int? MinAge { get; init; }
+
+    public int? MaxAge { get; init; }
+
+    public int? JoinYear { get; init; }
+
+    /// <summary>Part of a name (建国 finds 王建国), or a full ID or mobile number (exact, through the keyed hash).</summary>
+    public string? Search { get; init; }
+
+    /// <summary>name (default), joined or age.</summary>
+    public string? Sort { get; init; }
+
+    public int? Skip { get; init; }
+
+    public int? Take { get; init; }
+}
+
+public sealed record MemberRow(Guid Id, string Name, Gender Gender, string IdMasked, string? PhoneMasked, DateOnly BirthDate,
+    long OrgId, string OrgName, EmploymentForm EmploymentForm, bool IsMigrantWorker, DateOnly JoinedOn, MembershipStatus Status, int Version);
+
+public sealed record MemberPage(IReadOnlyList<MemberRow> Rows, int Total);
+
+public sealed record RevealedMember(Guid Id, string Name, string IdNumber, string? Phone);
+
+/// <summary>The member list of the cadre's subtree: masked personal data; full values only by an audited reveal.</summary>
+public sealed class MemberQueries(AppDbContext db, IOrgDirectory orgs, PersonalDataProtector protector, AuditTrail audit, TimeProvider clock)
+{
+    public async Task<MemberPage> ListAsync(MemberFilter filter, CancellationToken ct = default)
+    {
+        var query = db.Members.AsNoTracking();
+        if (filter.OrgId is { } orgId)
+        {
+            var org = await orgs.FindInScopeAsync(orgId, ct) ?? throw new NotFoundException();
+            var to = org.Path + "~";
+            query = query.Where(m => string.Compare(m.OrgPath, org.Path) >= 0 && string.Compare(m.OrgPath, to) < 0);
+        }
+
+        if (filter.Status is { } status)
+        {
+            query = query.Where(m => m.Status == status);
+        }
+
+        if (filter.EmploymentForm is { } form)
+        {
+            query = query.Where(m => m.EmploymentForm == form);
+        }
+
+        if (filter.Migrant is { } migrant)
+        {
+            query = query.Where(m => m.IsMigrantWorker == migrant);
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+        if (filter.MinAge is { } minAge)
+        {
+            var bornBy = today.AddYears(-minAge);
+            query = query.Where(m => m.BirthDate <= bornBy);
+        }
+
+        if (filter.MaxAge is { } maxAge)
+        {
+            var bornAfter = today.AddYears(-maxAge - 1);
+            query = query.Where(m => m.BirthDate > bornAfter);
+        }
+
+        if (filter.JoinYear is { } year)
+        {
+            var from = new DateOnly(year, 1, 1);
+            var until = from.AddYears(1);
+            query = query.Where(m => m.JoinedOn >= from && m.JoinedOn < until);
+        }
+
+        var search = filter.Search?.Trim();
+        if (!string.IsNullOrEmpty(search))
+        {
+            if (search.Length >= 11 && search.All(c => char.IsAsciiDigit(c) || c is 'X' or 'x'))
+            {
+                var hash = protector.BlindIndex(search);
+                query = query.Where(m => m.IdHash == hash || m.PhoneHash == hash);
+            }
+            else
+            {
+                query = query.Where(m => m.Name.Contains(search));
+            }
+        }
+
+        var total = await query.CountAsync(ct);
+        query = filter.Sort switch
+        {
+            "joined" => query.OrderByDescending(m => m.JoinedOn).ThenBy(m => m.Id),
+            "age" => query.OrderBy(m => m.BirthDate).ThenBy(m => m.Id),
+            _ => query.OrderBy(m => m.Name).ThenBy(m => m.Id),
+        };
+        var page = await query.Skip(Math.Max(0, filter.Skip ?? 0)).Take(Math.Clamp(filter.Take ?? 50, 1, 200)).ToListAsync(ct);
+        var names = await orgs.FindManyAsync(page.Select(m => m.OrgId), ct);
+        return new MemberPage(page.Select(m => new MemberRow(m.Id, m.Name, m.Gender, m.IdMasked, m.PhoneMasked, m.BirthDate, m.OrgId,
+            names.TryGetValue(m.OrgId, out var o) ? o.Name : "", m.EmploymentForm, m.IsMigrantWorker, m.JoinedOn, m.Status, m.Version)).ToList(), total);
+    }
+
+    public async Task<MemberRow> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        var m = await db.Members.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
+        var org = await orgs.FindInScopeAsync(m.OrgId, ct);
+        return new MemberRow(m.Id, m.Name, m.Gender, m.IdMasked, m.PhoneMasked, m.BirthDate, m.OrgId, org?.Name ?? "",
+            m.EmploymentForm, m.IsMigrantWorker, m.JoinedOn, m.Status, m.Version);
+    }
+
+    /// <summary>The full ID and phone of one member, for a cadre holding the reveal permission; every reveal is audited.</summary>
+    public async Task<RevealedMember> RevealAsync(Guid id, CancellationToken ct = default)
+    {
+        var m = await db.Members.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
+        await audit.RecordNowAsync(MemberAuditActions.Revealed, "member", m.Id.ToString(), m.OrgPath, new { m.IdMasked }, ct: ct);
+        return new RevealedMember(m.Id, m.Name, protector.Decrypt(m.IdCipher), m.PhoneCipher is null ? null : protector.Decrypt(m.PhoneCipher));
+    }
+}

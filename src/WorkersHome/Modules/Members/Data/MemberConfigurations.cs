@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+using WorkersHome.Modules.Members.CodeTables;
+
+namespace WorkersHome.Modules.Members.Data;
+
+internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
+{
+    public void Configure(EntityTypeBuilder<Member> b)
+    {
+        b.ToTable("members", "members");
+        b.Property(m => m.Id).ValueGeneratedNever();
+        b.Property(m => m.OrgPath).HasMaxLength(400);
+        b.Property(m => m.Name).HasMaxLength(50);
+        b.Property(m => m.EthnicityCode).HasMaxLength(4);
+        b.Property(m => m.IdCipher).HasMaxLength(200);
+        b.Property(m => m.IdHash).HasMaxLength(64);
+        b.Property(m => m.IdMasked).HasMaxLength(40);
+        b.Property(m => m.PhoneCipher).HasMaxLength(200);
+        b.Property(m => m.PhoneHash).HasMaxLength(64);
+        b.Property(m => m.PhoneMasked).HasMaxLength(20);
+        b.Property(m => m.EducationCode).HasMaxLength(4);
+        b.Property(m => m.PoliticalStatusCode).HasMaxLength(4);
+        b.Property(m => m.EmployerName).HasMaxLength(200);
+        b.Property(m => m.PlatformName).HasMaxLength(100);
+        b.Property(m => m.HouseholdRegistration).HasMaxLength(200);
+        b.Property(m => m.Version).IsConcurrencyToken();
+        // One person, one record, nationwide: the keyed hash of the ID number is unique.
+        b.HasIndex(m => m.IdHash).IsUnique();
+        b.HasIndex(m => m.PhoneHash);
+        b.HasIndex(m => new { m.OrgPath, m.Status, m.Name });
+        b.HasIndex(m => m.OrgId);
+    }
+}
+
+internal sealed class MembershipEventConfiguration : IEntityTypeConfiguration<MembershipEvent>
+{
+    public void Configure(EntityTypeBuilder<MembershipEvent> b)
+    {
+        b.ToTable("events", "members");
+        b.Property(e => e.Note).HasMaxLength(500);
+        b.Property(e => e.ActorName).HasMaxLength(100);
+        b.HasIndex(e => new { e.MemberId, e.Id });
+    }
+}
+
+internal sealed class CodeEntryConfiguration : IEntityTypeConfiguration<CodeEntry>
+{
+    public void Configure(EntityTypeBuilder<CodeEntry> b)
+    {
+        b.ToTable("code_entries", "members");
+        b.HasKey(c => new { c.Table, c.Code });
+        b.Property(c => c.Table).HasMaxLength(30);
+        b.Property(c => c.Code).HasMaxLength(4);
+        b.Property(c => c.Zh).HasMaxLength(50);
+        b.Property(c => c.En).HasMaxLength(100);
+        b.HasData(StandardCodes.All());
+    }
+}

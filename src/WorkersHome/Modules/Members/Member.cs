@@ -1,0 +1,126 @@
+using WorkersHome.Platform.Localization;
+
+namespace WorkersHome.Modules.Members;
+
+public enum IdDocumentType
+{
+    ResidentId = 1,
+    HongKongMacaoPermit = 2,
+    TaiwanPermit = 3,
+    Passport = 4,
+}
+
+public enum EmploymentForm
+{
+    FullTime = 1,
+    Dispatched = 2,
+    PartTime = 3,
+    Flexible = 4,
+}
+
+public enum MembershipStatus
+{
+    Active = 1,
+    Retained = 2,
+    TransferredOut = 3,
+    Left = 4,
+    Deceased = 5,
+}
+
+/// <summary>
+/// One person's real-name membership record: one record per person nationwide, found by the keyed
+/// hash of the ID number. ID number and phone are stored encrypted, with masked copies for screens.
+/// </summary>
+public sealed class Member
+{
+    public Guid Id { get; set; }
+
+    public long OrgId { get; set; }
+
+    /// <summary>The union's materialised path, copied so that subtree lists are one index range.</summary>
+    public string OrgPath { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    public Gender Gender { get; set; }
+
+    public string EthnicityCode { get; set; } = "";
+
+    public IdDocumentType IdType { get; set; }
+
+    public string IdCipher { get; set; } = "";
+
+    public string IdHash { get; set; } = "";
+
+    public string IdMasked { get; set; } = "";
+
+    public DateOnly BirthDate { get; set; }
+
+    public string? PhoneCipher { get; set; }
+
+    public string? PhoneHash { get; set; }
+
+    public string? PhoneMasked { get; set; }
+
+    public string? EducationCode { get; set; }
+
+    public string? PoliticalStatusCode { get; set; }
+
+    public string? EmployerName { get; set; }
+
+    public EmploymentForm EmploymentForm { get; set; }
+
+    /// <summary>For flexible (gig) work: the platform, e.g. a delivery or ride-hailing platform.</summary>
+    public string? PlatformName { get; set; }
+
+    public bool IsMigrantWorker { get; set; }
+
+    public string? HouseholdRegistration { get; set; }
+
+    public DateOnly JoinedOn { get; set; }
+
+    public MembershipStatus Status { get; set; }
+
+    public int Version { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public static bool CountsAsMember(MembershipStatus status) => status is MembershipStatus.Active or MembershipStatus.Retained;
+
+    public static LocalizedText StatusLabel(MembershipStatus status) => status switch
+    {
+        MembershipStatus.Active => new("在册", "Active"),
+        MembershipStatus.Retained => new("保留会籍", "Retained membership"),
+        MembershipStatus.TransferredOut => new("已转出", "Transferred out"),
+        MembershipStatus.Left => new("已退会", "Left"),
+        _ => new("已故", "Deceased"),
+    };
+
+    public static LocalizedText EmploymentLabel(EmploymentForm form) => form switch
+    {
+        EmploymentForm.FullTime => new("全日制", "Full-time"),
+        EmploymentForm.Dispatched => new("劳务派遣", "Dispatched"),
+        EmploymentForm.PartTime => new("非全日制", "Part-time"),
+        _ => new("灵活就业（新就业形态）", "Flexible / gig work"),
+    };
+}
+
+/// <summary>The membership's history: joins, status changes, transfers.</summary>
+public sealed class MembershipEvent
+{
+    public long Id { get; set; }
+
+    public Guid MemberId { get; set; }
+
+    public long OrgId { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    public MembershipStatus Status { get; set; }
+
+    public string Note { get; set; } = "";
+
+    public string ActorName { get; set; } = "";
+}

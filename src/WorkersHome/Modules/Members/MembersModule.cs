@@ -1,0 +1,38 @@
+using WorkersHome.Modules.Members.Browse;
+using WorkersHome.Modules.Members.CodeTables;
+using WorkersHome.Modules.Members.Register;
+using WorkersHome.Modules.Organizations.Contracts;
+using WorkersHome.Platform.Security;
+
+namespace WorkersHome.Modules.Members;
+
+public static class MemberPermissions
+{
+    public const string View = "members.view";
+    public const string Manage = "members.manage";
+    public const string Reveal = "members.reveal";
+}
+
+public static class MembersModule
+{
+    public static IServiceCollection AddMembers(this IServiceCollection services, PermissionRegistry permissions)
+    {
+        permissions
+            .Declare(MemberPermissions.View, "查看会员", "View members", Roles.SystemAdministrator, Roles.UnionAdministrator, Roles.MemberOfficer)
+            .Declare(MemberPermissions.Manage, "管理会员", "Manage members", Roles.UnionAdministrator, Roles.MemberOfficer)
+            .Declare(MemberPermissions.Reveal, "查看完整证件号与手机号", "See full ID and phone numbers", Roles.UnionAdministrator, Roles.MemberOfficer);
+        services.AddScoped<CodeTableCache>();
+        services.AddScoped<MemberValidator>();
+        services.AddScoped<RegisterMember>();
+        services.AddScoped<ChangeMemberStatus>();
+        services.AddScoped<MemberQueries>();
+        services.AddScoped<IOrgTreeChangeHandler, MembersTreeFollower>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapMembers(this IEndpointRouteBuilder app)
+    {
+        MembersApi.Map(app);
+        return app;
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+
+using WorkersHome.Modules.Organizations.Contracts;
+using WorkersHome.Platform.Persistence;
+
+namespace WorkersHome.Modules.Members;
+
+/// <summary>Keeps members' copied org paths and unions in step when the tree moves or unions merge.</summary>
+public sealed class MembersTreeFollower(AppDbContext db, TimeProvider clock) : IOrgTreeChangeHandler
+{
+    public async Task OnSubtreeMovedAsync(string oldPath, string newPath, CancellationToken ct)
+    {
+        var oldLength = oldPath.Length;
+        await db.Members.IgnoreQueryFilters().Where(m => m.OrgPath.StartsWith(oldPath))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.OrgPath, m => newPath + m.OrgPath.Substring(oldLength)), ct);
+    }
+
+    public async Task OnUnionMergedAsync(long sourceId, long targetId, string targetPath, CancellationToken ct)
+    {
+        var moving = await db.Members.IgnoreQueryFilters().Where(m => m.OrgId == sourceId).Select(m => m.Id).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        db.MembershipEvents.AddRange(moving.Select(id => new MembershipEvent
+        {
+            MemberId = id,
+            OrgId = targetId,
+            At = now,
+            Status = MembershipStatus.Active,
+            Note = "所在工会合并",
+            ActorName = "system",
+        }));
+        await db.Members.IgnoreQueryFilters().Where(m => m.OrgId == sourceId)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.OrgId, targetId).SetProperty(m => m.OrgPath, targetPath), ct);
+    }
+}

@@ -1,0 +1,157 @@
+using WorkersHome.Modules.Members.CodeTables;
+using WorkersHome.Platform.Errors;
+
+namespace WorkersHome.Modules.Members.Register;
+
+/// <summary>A member record as a form, the API or an import row gives it. Codes may be given as code or label.</summary>
+public sealed record MemberInput
+{
+    public long OrgId { get; init; }
+
+    public string? Name { get; init; }
+
+    public Gender? Gender { get; init; }
+
+    public string? Ethnicity { get; init; }
+
+    public IdDocumentType IdType { get; init; } = IdDocumentType.ResidentId;
+
+    public string? IdNumber { get; init; }
+
+    public DateOnly? BirthDate { get; init; }
+
+    public string? Phone { get; init; }
+
+    public string? Education { get; init; }
+
+    public string? PoliticalStatus { get; init; }
+
+    public string? EmployerName { get; init; }
+
+    public EmploymentForm? EmploymentForm { get; init; }
+
+    public string? PlatformName { get; init; }
+
+    public bool IsMigrantWorker { get; init; }
+
+    public string? HouseholdRegistration { get; init; }
+
+    public DateOnly? JoinedOn { get; init; }
+}
+
+/// <summary>The record after validation: codes resolved, ID facts read, everything consistent.</summary>
+public sealed record ValidMember(MemberInput Input, string Name, Gender Gender, string EthnicityCode, string IdNumber,
+    DateOnly BirthDate, string? Phone, string? EducationCode, string? PoliticalCode, EmploymentForm EmploymentForm, DateOnly JoinedOn);
+
+/// <summary>Checks a member record against the data standard; every problem is named by field, in the user's language.</summary>
+public sealed class MemberValidator(CodeTableCache codes)
+{
+    public async Task<ValidMember> ValidateAsync(MemberInput input, DateOnly today, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var name = input.Name?.Trim() ?? "";
+        if (name.Length == 0)
+        {
+            errors.Add(nameof(MemberInput.Name), "请填写姓名", "Enter the name");
+        }
+        else if (name.Length > 50)
+        {
+            errors.Add(nameof(MemberInput.Name), "姓名不能超过 50 个字", "The name may have at most 50 characters");
+        }
+
+        var idNumber = input.IdNumber?.Trim().ToUpperInvariant() ?? "";
+        var birth = input.BirthDate;
+        var gender = input.Gender;
+        if (input.IdType == IdDocumentType.ResidentId)
+        {
+            var (facts, error) = ResidentIdNumber.Parse(idNumber, today);
+            if (error is { } e)
+            {
+                errors.Add(nameof(MemberInput.IdNumber), e.Zh, e.En);
+            }
+            else
+            {
+                if (birth is { } b && b != facts!.BirthDate)
+                {
+                    errors.Add(nameof(MemberInput.BirthDate), "出生日期与身份证号码不一致", "The birth date does not match the ID number");
+                }
+
+                if (gender is { } g && g != facts!.Gender)
+                {
+                    errors.Add(nameof(MemberInput.Gender), "性别与身份证号码不一致", "The gender does not match the ID number");
+                }
+
+                birth = facts!.BirthDate;
+                gender = facts.Gender;
+            }
+        }
+        else if (idNumber.Length is < 5 or > 20 || !idNumber.All(char.IsAsciiLetterOrDigit))
+        {
+            errors.Add(nameof(MemberInput.IdNumber), "证件号码应为 5 到 20 位字母或数字", "The document number has 5 to 20 letters or digits");
+        }
+
+        if (birth is null)
+        {
+            errors.Add(nameof(MemberInput.BirthDate), "请填写出生日期", "Enter the birth date");
+        }
+
+        if (gender is null || !Enum.IsDefined(gender.Value))
+        {
+            errors.Add(nameof(MemberInput.Gender), "请选择性别", "Choose the gender");
+        }
+
+        var ethnicity = await codes.ResolveAsync(CodeTableNames.Ethnicity, input.Ethnicity, ct);
+        if (ethnicity is null)
+        {
+            errors.Add(nameof(MemberInput.Ethnicity), $"未知的民族代码或名称：{input.Ethnicity}", $"Unknown ethnicity code or name: {input.Ethnicity}");
+        }
+
+        var education = await OptionalCodeAsync(errors, CodeTableNames.Education, nameof(MemberInput.Education), input.Education, "学历", "education", ct);
+        var political = await OptionalCodeAsync(errors, CodeTableNames.PoliticalStatus, nameof(MemberInput.PoliticalStatus), input.PoliticalStatus, "政治面貌", "political status", ct);
+
+        var phone = string.IsNullOrWhiteSpace(input.Phone) ? null : input.Phone.Trim();
+        if (phone is not null && !MobileNumber.IsValid(phone))
+        {
+            errors.Add(nameof(MemberInput.Phone), "手机号码应为以 1 开头的 11 位数字", "A mobile number has 11 digits starting with 1");
+        }
+
+        if (input.EmploymentForm is null || !Enum.IsDefined(input.EmploymentForm.Value))
+        {
+            errors.Add(nameof(MemberInput.EmploymentForm), "请选择用工形式", "Choose the employment form");
+        }
+        else if (input.EmploymentForm == Members.EmploymentForm.Flexible && string.IsNullOrWhiteSpace(input.PlatformName))
+        {
+            errors.Add(nameof(MemberInput.PlatformName), "灵活就业人员请填写所在平台", "Name the platform for flexible (gig) work");
+        }
+
+        var joined = input.JoinedOn ?? today;
+        if (joined > today)
+        {
+            errors.Add(nameof(MemberInput.JoinedOn), "入会日期不能晚于今天", "The join date cannot be in the future");
+        }
+        else if (birth is { } born && joined < born.AddYears(16))
+        {
+            errors.Add(nameof(MemberInput.JoinedOn), "入会时应年满 16 周岁", "Members join at 16 or older");
+        }
+
+        errors.ThrowIfAny();
+        return new ValidMember(input, name, gender!.Value, ethnicity!, idNumber, birth!.Value, phone, education, political,
+            input.EmploymentForm!.Value, joined);
+    }
+
+    private async Task<string?> OptionalCodeAsync(FieldErrors errors, string table, string field, string? value, string zh, string en, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var code = await codes.ResolveAsync(table, value, ct);
+        if (code is null)
+        {
+            errors.Add(field, $"未知的{zh}代码或名称：{value}", $"Unknown {en} code or name: {value}");
+        }
+
+        return code;
+    }
+}

@@ -1,0 +1,126 @@
+using Microsoft.EntityFrameworkCore;
+
+using WorkersHome.Modules.Organizations.Contracts;
+using WorkersHome.Platform.Audit;
+using WorkersHome.Platform.Errors;
+using WorkersHome.Platform.Localization;
+using WorkersHome.Platform.Persistence;
+using WorkersHome.Platform.Privacy;
+using WorkersHome.Platform.Security;
+
+namespace WorkersHome.Modules.Members.Register;
+
+/// <summary>
+/// Adds a person to a grassroots union. A person already on record anywhere in the country is refused
+/// with the way forward (a transfer), naming their union only when it lies in the asker's subtree.
+/// </summary>
+public sealed class RegisterMember(
+    AppDbContext db, MemberValidator validator, IOrgDirectory orgs, IOrgRollupWriter rollups, PersonalDataProtector protector,
+    AuditTrail audit, CurrentCadre cadre, TimeProvider clock)
+{
+    /// <summary>OrgSummary.Level of a grassroots union (the tree's fifth level below the nation).</summary>
+    private const int GrassrootsLevel = 5;
+
+    public async Task<Member> ExecuteAsync(MemberInput input, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var valid = await validator.ValidateAsync(input, DateOnly.FromDateTime(now.UtcDateTime.AddHours(8)), ct);
+        var org = await orgs.FindInScopeAsync(input.OrgId, ct);
+        if (org is null || !org.IsActive || org.Level != GrassrootsLevel)
+        {
+            new FieldErrors().Add(nameof(MemberInput.OrgId), "请选择您管辖范围内的基层工会", "Choose a grassroots union in your part of the tree").ThrowIfAny();
+        }
+
+        var idHash = protector.BlindIndex(valid.IdNumber);
+        await EnsureNotOnRecordAsync(idHash, ct);
+        var member = new Member
+        {
+            Id = Guid.NewGuid(),
+            OrgId = org!.Id,
+            OrgPath = org.Path,
+            Name = valid.Name,
+            Gender = valid.Gender,
+            EthnicityCode = valid.EthnicityCode,
+            IdType = input.IdType,
+            IdCipher = protector.Encrypt(valid.IdNumber),
+            IdHash = idHash,
+            IdMasked = Mask.IdNumber(valid.IdNumber),
+            BirthDate = valid.BirthDate,
+            PhoneCipher = valid.Phone is null ? null : protector.Encrypt(valid.Phone),
+            PhoneHash = valid.Phone is null ? null : protector.BlindIndex(valid.Phone),
+            PhoneMasked = valid.Phone is null ? null : Mask.Phone(valid.Phone),
+            EducationCode = valid.EducationCode,
+            PoliticalStatusCode = valid.PoliticalCode,
+            EmployerName = string.IsNullOrWhiteSpace(input.EmployerName) ? null : input.EmployerName.Trim(),
+            EmploymentForm = valid.EmploymentForm,
+            PlatformName = string.IsNullOrWhiteSpace(input.PlatformName) ? null : input.PlatformName.Trim(),
+            IsMigrantWorker = input.IsMigrantWorker,
+            HouseholdRegistration = string.IsNullOrWhiteSpace(input.HouseholdRegistration) ? null : input.HouseholdRegistration.Trim(),
+            JoinedOn = valid.JoinedOn,
+            Status = MembershipStatus.Active,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Members.Add(member);
+        db.MembershipEvents.Add(new MembershipEvent
+        {
+            MemberId = member.Id,
+            OrgId = org.Id,
+            At = now,
+            Status = MembershipStatus.Active,
+            Note = "入会",
+            ActorName = cadre.UserNameOrNull ?? "system",
+        });
+        audit.Record(MemberAuditActions.Added, "member", member.Id.ToString(), org.Path, new { member.IdMasked, org = org.Code });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two cadres added the same person at once; the unique index let exactly one through.
+            if (await IsOnRecordAsync(idHash, ct))
+            {
+                throw new ConflictException(Loc.T("此人已有会员记录，请发起会籍转接", "This person is already on record; start a transfer"));
+            }
+
+            throw;
+        }
+
+        await rollups.AdjustMembersAsync(org.Id, +1, ct);
+        await transaction.CommitAsync(ct);
+        return member;
+    }
+
+    private async Task EnsureNotOnRecordAsync(string idHash, CancellationToken ct)
+    {
+        var existing = await db.Members.IgnoreQueryFilters().AsNoTracking()
+            .Where(m => m.IdHash == idHash)
+            .Select(m => new { m.OrgId, m.Status })
+            .FirstOrDefaultAsync(ct);
+        if (existing is null)
+        {
+            return;
+        }
+
+        var union = await orgs.FindInScopeAsync(existing.OrgId, ct);
+        throw new ConflictException(union is not null
+            ? Loc.T($"此人已是“{union.Name}”的会员，请办理会籍转接", $"Already a member of {union.Name}; start a transfer")
+            : Loc.T("此人已是其他工会的会员，请发起会籍转接申请", "Already a member of another union; start a transfer request"));
+    }
+
+    private async Task<bool> IsOnRecordAsync(string idHash, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        return await db.Members.IgnoreQueryFilters().AnyAsync(m => m.IdHash == idHash, ct);
+    }
+}
+
+public static class MemberAuditActions
+{
+    public const string Added = "member.added";
+    public const string StatusChanged = "member.status-changed";
+    public const string Revealed = "member.revealed";
+}
