@@ -19,6 +19,7 @@ public static class UiSetup
             o.Conventions.AllowAnonymousToFolder("/Dev");
             o.Conventions.AuthorizeFolder("/Organizations", OrgPermissions.View);
             o.Conventions.AuthorizeFolder("/Accounts", AccountPermissions.Manage);
+            o.Conventions.AuthorizeFolder("/Members", Modules.Members.MemberPermissions.View);
             o.Conventions.AuthorizeFolder("/Audit", AccountPermissions.ReadAudit);
         });
         return services;

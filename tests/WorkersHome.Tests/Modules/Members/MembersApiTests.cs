@@ -142,6 +142,18 @@ public sealed class MembersApiTests(AppFixture fixture) : IClassFixture<AppFixtu
         underNewCounty.GetProperty("total").GetInt32().ShouldBe(1);
     }
 
+    [Fact]
+    public async Task The_member_page_lists_the_subtree_masked_in_Chinese()
+    {
+        var client = await fixture.Factory.SignedInAsync(fixture.World.User("zz.officer"));
+        var html = await client.GetStringAsync("/Members?q=王建国");
+        html.ShouldContain("会员管理");
+        html.ShouldContain("王建国");
+        html.ShouldContain("410102********");
+        html.ShouldNotContain(ResidentIdNumber.Compose("410102", new DateOnly(1985, 3, 15), 123, Gender.Male));
+        (await client.GetStringAsync("/Members?q=李秀英")).ShouldNotContain("李秀英</td>");
+    }
+
     [Theory]
     [InlineData(MembershipStatus.Active, MembershipStatus.Retained, true)]
     [InlineData(MembershipStatus.Retained, MembershipStatus.Active, true)]
