@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 
 using Microsoft.EntityFrameworkCore;
 
@@ -13,20 +12,15 @@ using WorkersHome.Platform.Privacy;
 namespace WorkersHome.Platform.Sms;
 
 /// <summary>Issues and checks one-time sign-in codes sent by SMS (used by member sign-in).</summary>
-public sealed partial class SmsCodeService(
+public sealed class SmsCodeService(
     AppDbContext db, ISmsSender sms, PersonalDataProtector protector, TimeProvider clock, AuditTrail audit)
 {
     public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(5);
     private const int MaxAttempts = 5;
 
-    [GeneratedRegex("^1[3-9][0-9]{9}$")]
-    private static partial Regex MobilePattern();
-
-    public static bool IsMobile(string? phone) => phone is not null && MobilePattern().IsMatch(phone);
-
     public async Task SendCodeAsync(string? phone, CancellationToken ct = default)
     {
-        if (!IsMobile(phone))
+        if (!MobileNumber.IsValid(phone))
         {
             new FieldErrors().Add("phone", "请输入 11 位手机号码", "Enter an 11-digit mobile number").ThrowIfAny();
         }

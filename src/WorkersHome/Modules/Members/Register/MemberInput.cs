@@ -1,5 +1,6 @@
 using WorkersHome.Modules.Members.CodeTables;
 using WorkersHome.Platform.Errors;
+using WorkersHome.Platform.Privacy;
 
 namespace WorkersHome.Modules.Members.Register;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace WorkersHome.Modules.Members;
+namespace WorkersHome.Platform.Privacy;
 
 /// <summary>Mainland mobile numbers: 11 digits starting 1[3-9].</summary>
 public static partial class MobileNumber
