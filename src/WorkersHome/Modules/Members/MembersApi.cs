@@ -1,5 +1,6 @@
 using WorkersHome.Modules.Members.Browse;
 using WorkersHome.Modules.Members.CodeTables;
+using WorkersHome.Modules.Members.Import;
 using WorkersHome.Modules.Members.Register;
 
 namespace WorkersHome.Modules.Members;
@@ -7,6 +8,13 @@ namespace WorkersHome.Modules.Members;
 public sealed record StatusRequest(int Version, MembershipStatus Status, string? Note);
 
 public sealed record CodeView(string Code, string Zh, string En);
+
+public sealed record ImportView(Guid Id, string FileName, ImportMode Mode, int Rows, int Added, int Updated, int Unchanged, int Rejected,
+    bool Applied, bool HasErrorReport)
+{
+    public static ImportView From(MemberImport i) =>
+        new(i.Id, i.FileName, i.Mode, i.Rows, i.Added, i.Updated, i.Unchanged, i.Rejected, i.Applied, i.ErrorReport is not null);
+}
 
 internal static class MembersApi
 {
@@ -28,6 +36,27 @@ internal static class MembersApi
             await change.ExecuteAsync(id, request.Version, request.Status, request.Note, ct);
             return await q.GetAsync(id, ct);
         }).RequireAuthorization(MemberPermissions.Manage).WithSummary("Retain, end or restore a membership");
+        api.MapGet("/import-template.csv", () => TypedResults.File(ImportQueries.ExcelFriendlyCsv(ImportQueries.TemplateCsv()), "text/csv", "会员导入模板.csv"))
+            .WithSummary("The import template (Chinese headers; codes as code or label)");
+        api.MapPost("/imports", async (HttpRequest request, ImportMode? mode, string? fileName, ImportMembers import, CancellationToken ct) =>
+        {
+            // Only text/csv bodies: a cross-site form cannot send that type without the browser asking first.
+            if (!string.Equals(request.ContentType?.Split(';')[0].Trim(), "text/csv", StringComparison.OrdinalIgnoreCase))
+            {
+                return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Content-Type must be text/csv");
+            }
+
+            var result = await import.ExecuteAsync(request.Body, fileName ?? "upload.csv", mode ?? ImportMode.AllOrNothing, ct);
+            return Results.Ok(ImportView.From(result));
+        }).RequireAuthorization(MemberPermissions.Manage).WithSummary("Import members from a CSV file in the template (body: text/csv)");
+        api.MapGet("/imports/{id:guid}", async (Guid id, ImportQueries q, CancellationToken ct) => ImportView.From(await q.GetAsync(id, ct)));
+        api.MapGet("/imports/{id:guid}/report", async (Guid id, ImportQueries q, CancellationToken ct) =>
+        {
+            var import = await q.GetAsync(id, ct);
+            return import.ErrorReport is null
+                ? Results.NotFound()
+                : Results.File(ImportQueries.ExcelFriendlyCsv(import.ErrorReport), "text/csv", "错误报告-" + import.FileName);
+        }).WithSummary("The uploaded file with an error column naming each rejected row's problems");
         api.MapGet("/codes/{table}", async (string table, CodeTableCache codes, CancellationToken ct) =>
             (await codes.EntriesAsync(table, ct)).Select(c => new CodeView(c.Code, c.Zh, c.En)))
             .WithSummary("A code table: ethnicity, education or political");

@@ -1,5 +1,6 @@
 using WorkersHome.Modules.Members.Browse;
 using WorkersHome.Modules.Members.CodeTables;
+using WorkersHome.Modules.Members.Import;
 using WorkersHome.Modules.Members.Register;
 using WorkersHome.Modules.Organizations.Contracts;
 using WorkersHome.Platform.Security;
@@ -23,9 +24,12 @@ public static class MembersModule
             .Declare(MemberPermissions.Reveal, "查看完整证件号与手机号", "See full ID and phone numbers", Roles.UnionAdministrator, Roles.MemberOfficer);
         services.AddScoped<CodeTableCache>();
         services.AddScoped<MemberValidator>();
+        services.AddScoped<MemberRecord>();
         services.AddScoped<RegisterMember>();
         services.AddScoped<ChangeMemberStatus>();
         services.AddScoped<MemberQueries>();
+        services.AddScoped<ImportMembers>();
+        services.AddScoped<ImportQueries>();
         services.AddScoped<IOrgTreeChangeHandler, MembersTreeFollower>();
         return services;
     }

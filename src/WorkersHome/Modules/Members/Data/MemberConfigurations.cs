@@ -58,3 +58,15 @@ internal sealed class CodeEntryConfiguration : IEntityTypeConfiguration<CodeEntr
         b.HasData(StandardCodes.All());
     }
 }
+internal sealed class MemberImportConfiguration : IEntityTypeConfiguration<Import.MemberImport>
+{
+    public void Configure(EntityTypeBuilder<Import.MemberImport> b)
+    {
+        b.ToTable("imports", "members");
+        b.Property(i => i.Id).ValueGeneratedNever();
+        b.Property(i => i.ActorName).HasMaxLength(100);
+        b.Property(i => i.OrgPath).HasMaxLength(400);
+        b.Property(i => i.FileName).HasMaxLength(200);
+        b.HasIndex(i => i.At);
+    }
+}

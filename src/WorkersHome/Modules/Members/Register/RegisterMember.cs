@@ -5,7 +5,6 @@ using WorkersHome.Platform.Audit;
 using WorkersHome.Platform.Errors;
 using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Persistence;
-using WorkersHome.Platform.Privacy;
 using WorkersHome.Platform.Security;
 
 namespace WorkersHome.Modules.Members.Register;
@@ -15,11 +14,11 @@ namespace WorkersHome.Modules.Members.Register;
 /// with the way forward (a transfer), naming their union only when it lies in the asker's subtree.
 /// </summary>
 public sealed class RegisterMember(
-    AppDbContext db, MemberValidator validator, IOrgDirectory orgs, IOrgRollupWriter rollups, PersonalDataProtector protector,
+    AppDbContext db, MemberValidator validator, IOrgDirectory orgs, IOrgRollupWriter rollups, MemberRecord record,
     AuditTrail audit, CurrentCadre cadre, TimeProvider clock)
 {
     /// <summary>OrgSummary.Level of a grassroots union (the tree's fifth level below the nation).</summary>
-    private const int GrassrootsLevel = 5;
+    public const int GrassrootsLevel = 5;
 
     public async Task<Member> ExecuteAsync(MemberInput input, CancellationToken ct = default)
     {
@@ -31,49 +30,22 @@ public sealed class RegisterMember(
             new FieldErrors().Add(nameof(MemberInput.OrgId), "请选择您管辖范围内的基层工会", "Choose a grassroots union in your part of the tree").ThrowIfAny();
         }
 
-        var idHash = protector.BlindIndex(valid.IdNumber);
+        var idHash = record.IdHash(valid);
         await EnsureNotOnRecordAsync(idHash, ct);
-        var member = new Member
-        {
-            Id = Guid.NewGuid(),
-            OrgId = org!.Id,
-            OrgPath = org.Path,
-            Name = valid.Name,
-            Gender = valid.Gender,
-            EthnicityCode = valid.EthnicityCode,
-            IdType = input.IdType,
-            IdCipher = protector.Encrypt(valid.IdNumber),
-            IdHash = idHash,
-            IdMasked = Mask.IdNumber(valid.IdNumber),
-            BirthDate = valid.BirthDate,
-            PhoneCipher = valid.Phone is null ? null : protector.Encrypt(valid.Phone),
-            PhoneHash = valid.Phone is null ? null : protector.BlindIndex(valid.Phone),
-            PhoneMasked = valid.Phone is null ? null : Mask.Phone(valid.Phone),
-            EducationCode = valid.EducationCode,
-            PoliticalStatusCode = valid.PoliticalCode,
-            EmployerName = string.IsNullOrWhiteSpace(input.EmployerName) ? null : input.EmployerName.Trim(),
-            EmploymentForm = valid.EmploymentForm,
-            PlatformName = string.IsNullOrWhiteSpace(input.PlatformName) ? null : input.PlatformName.Trim(),
-            IsMigrantWorker = input.IsMigrantWorker,
-            HouseholdRegistration = string.IsNullOrWhiteSpace(input.HouseholdRegistration) ? null : input.HouseholdRegistration.Trim(),
-            JoinedOn = valid.JoinedOn,
-            Status = MembershipStatus.Active,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
+        var member = record.Create(valid, org!, now);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Members.Add(member);
         db.MembershipEvents.Add(new MembershipEvent
         {
             MemberId = member.Id,
-            OrgId = org.Id,
+            OrgId = member.OrgId,
             At = now,
             Status = MembershipStatus.Active,
             Note = "入会",
             ActorName = cadre.UserNameOrNull ?? "system",
         });
-        audit.Record(MemberAuditActions.Added, "member", member.Id.ToString(), org.Path, new { member.IdMasked, org = org.Code });
+        audit.Record(MemberAuditActions.Added, "member", member.Id.ToString(), member.OrgPath, new { member.IdMasked, org = org!.Code });
         try
         {
             await db.SaveChangesAsync(ct);
@@ -89,7 +61,7 @@ public sealed class RegisterMember(
             throw;
         }
 
-        await rollups.AdjustMembersAsync(org.Id, +1, ct);
+        await rollups.AdjustMembersAsync(member.OrgId, +1, ct);
         await transaction.CommitAsync(ct);
         return member;
     }
@@ -123,4 +95,5 @@ public static class MemberAuditActions
     public const string Added = "member.added";
     public const string StatusChanged = "member.status-changed";
     public const string Revealed = "member.revealed";
+    public const string Imported = "member.imported";
 }

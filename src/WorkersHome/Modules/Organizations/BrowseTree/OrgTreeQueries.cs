@@ -129,4 +129,12 @@ public sealed class OrgTreeQueries(AppDbContext db, CurrentCadre cadre, OrgPathI
             .Select(o => new OrgSummary(o.Id, o.Code, o.Name, (int)o.Level, o.Path, o.Status == OrgStatus.Active))
             .ToDictionaryAsync(o => o.Id, ct);
     }
+
+    public async Task<IReadOnlyDictionary<string, OrgSummary>> FindByCodesAsync(IEnumerable<string> codes, CancellationToken ct = default)
+    {
+        var wanted = codes.Distinct().ToList();
+        return await db.OrgUnits.Where(o => wanted.Contains(o.Code))
+            .Select(o => new OrgSummary(o.Id, o.Code, o.Name, (int)o.Level, o.Path, o.Status == OrgStatus.Active))
+            .ToDictionaryAsync(o => o.Code, ct);
+    }
 }

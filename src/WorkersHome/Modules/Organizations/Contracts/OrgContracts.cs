@@ -23,6 +23,9 @@ public interface IOrgDirectory
     IQueryable<ScopedOrg> ScopedOrgs();
 
     Task<IReadOnlyDictionary<long, OrgSummary>> FindManyAsync(IEnumerable<long> orgIds, CancellationToken ct = default);
+
+    /// <summary>Units in the asker's subtree by their codes (as import files name them).</summary>
+    Task<IReadOnlyDictionary<string, OrgSummary>> FindByCodesAsync(IEnumerable<string> codes, CancellationToken ct = default);
 }
 
 /// <summary>Lets the member registry keep the tree's member counts in step, in its own transaction.</summary>
