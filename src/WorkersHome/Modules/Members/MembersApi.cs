@@ -36,6 +36,12 @@ internal static class MembersApi
             await change.ExecuteAsync(id, request.Version, request.Status, request.Note, ct);
             return await q.GetAsync(id, ct);
         }).RequireAuthorization(MemberPermissions.Manage).WithSummary("Retain, end or restore a membership");
+        api.MapGet("/export.csv", async ([AsParameters] MemberFilter filter, ExportMembers export, HttpContext http, CancellationToken ct) =>
+        {
+            http.Response.ContentType = "text/csv; charset=utf-8";
+            http.Response.Headers.ContentDisposition = "attachment; filename*=UTF-8''" + Uri.EscapeDataString("会员名册.csv");
+            await export.WriteCsvAsync(filter, http.Response.Body, ct);
+        }).WithSummary("The filtered list as CSV in the import template's columns (masked unless you may reveal); audited");
         api.MapGet("/import-template.csv", () => TypedResults.File(ImportQueries.ExcelFriendlyCsv(ImportQueries.TemplateCsv()), "text/csv", "会员导入模板.csv"))
             .WithSummary("The import template (Chinese headers; codes as code or label)");
         api.MapPost("/imports", async (HttpRequest request, ImportMode? mode, string? fileName, ImportMembers import, CancellationToken ct) =>

@@ -29,6 +29,7 @@ public static class MembersModule
         services.AddScoped<ChangeMemberStatus>();
         services.AddScoped<MemberQueries>();
         services.AddScoped<ImportMembers>();
+        services.AddScoped<ExportMembers>();
         services.AddScoped<ImportQueries>();
         services.AddScoped<IOrgTreeChangeHandler, MembersTreeFollower>();
         return services;

@@ -117,3 +117,26 @@ public sealed class MemberImportTests(AppFixture fixture) : IClassFixture<AppFix
         (await luoyang.GetAsync($"/api/members/imports/{result.GetProperty("id")}/report")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 }
+public sealed class MemberExportTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task The_export_round_trips_through_the_import_and_is_masked_for_cadres_who_may_not_reveal()
+    {
+        var officer = fixture.Factory.Api(fixture.World.User("zz.officer"));
+        var csv = (await officer.GetStringAsync("/api/members/export.csv")).TrimStart('\uFEFF');
+        csv.ShouldStartWith("姓名,性别,民族,证件类型,证件号码");
+        csv.ShouldContain("王建国,男,汉族,居民身份证," + ResidentIdNumber.Compose("410102", new DateOnly(1985, 3, 15), 123, Gender.Male));
+        csv.ShouldNotContain("李秀英");
+
+        var again = await officer.PostAsync("/api/members/imports?mode=AllOrNothing", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        var result = await again.Content.ReadFromJsonAsync<JsonElement>();
+        result.GetProperty("unchanged").GetInt32().ShouldBe(1);
+        result.GetProperty("rejected").GetInt32().ShouldBe(0);
+
+        var sysadmin = fixture.Factory.Api(fixture.World.User("t.admin"));
+        var masked = await sysadmin.GetStringAsync("/api/members/export.csv");
+        masked.ShouldContain("410102********");
+        await using var scope = fixture.Factory.WholeTreeScope(out var db);
+        (await db.AuditEntries.CountAsync(a => a.Action == "member.exported")).ShouldBe(2);
+    }
+}

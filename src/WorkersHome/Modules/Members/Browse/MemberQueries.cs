@@ -49,6 +49,23 @@ public sealed class MemberQueries(AppDbContext db, IOrgDirectory orgs, PersonalD
 {
     public async Task<MemberPage> ListAsync(MemberFilter filter, CancellationToken ct = default)
     {
+        var query = await FilteredAsync(filter, ct);
+        var total = await query.CountAsync(ct);
+        query = filter.Sort switch
+        {
+            "joined" => query.OrderByDescending(m => m.JoinedOn).ThenBy(m => m.Id),
+            "age" => query.OrderBy(m => m.BirthDate).ThenBy(m => m.Id),
+            _ => query.OrderBy(m => m.Name).ThenBy(m => m.Id),
+        };
+        var page = await query.Skip(Math.Max(0, filter.Skip ?? 0)).Take(Math.Clamp(filter.Take ?? 50, 1, 200)).ToListAsync(ct);
+        var names = await orgs.FindManyAsync(page.Select(m => m.OrgId), ct);
+        return new MemberPage(page.Select(m => new MemberRow(m.Id, m.Name, m.Gender, m.IdMasked, m.PhoneMasked, m.BirthDate, m.OrgId,
+            names.TryGetValue(m.OrgId, out var o) ? o.Name : "", m.EmploymentForm, m.IsMigrantWorker, m.JoinedOn, m.Status, m.Version)).ToList(), total);
+    }
+
+    /// <summary>The members a filter selects, inside the request's subtree.</summary>
+    internal async Task<IQueryable<Member>> FilteredAsync(MemberFilter filter, CancellationToken ct)
+    {
         var query = db.Members.AsNoTracking();
         if (filter.OrgId is { } orgId)
         {
@@ -106,17 +123,7 @@ public sealed class MemberQueries(AppDbContext db, IOrgDirectory orgs, PersonalD
             }
         }
 
-        var total = await query.CountAsync(ct);
-        query = filter.Sort switch
-        {
-            "joined" => query.OrderByDescending(m => m.JoinedOn).ThenBy(m => m.Id),
-            "age" => query.OrderBy(m => m.BirthDate).ThenBy(m => m.Id),
-            _ => query.OrderBy(m => m.Name).ThenBy(m => m.Id),
-        };
-        var page = await query.Skip(Math.Max(0, filter.Skip ?? 0)).Take(Math.Clamp(filter.Take ?? 50, 1, 200)).ToListAsync(ct);
-        var names = await orgs.FindManyAsync(page.Select(m => m.OrgId), ct);
-        return new MemberPage(page.Select(m => new MemberRow(m.Id, m.Name, m.Gender, m.IdMasked, m.PhoneMasked, m.BirthDate, m.OrgId,
-            names.TryGetValue(m.OrgId, out var o) ? o.Name : "", m.EmploymentForm, m.IsMigrantWorker, m.JoinedOn, m.Status, m.Version)).ToList(), total);
+        return query;
     }
 
     public async Task<MemberRow> GetAsync(Guid id, CancellationToken ct = default)

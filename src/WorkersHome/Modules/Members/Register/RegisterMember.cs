@@ -96,4 +96,5 @@ public static class MemberAuditActions
     public const string StatusChanged = "member.status-changed";
     public const string Revealed = "member.revealed";
     public const string Imported = "member.imported";
+    public const string Exported = "member.exported";
 }
