@@ -69,7 +69,11 @@ internal sealed class TreeScenario : IScenario
     {
         var index = new OrgPathIndex();
         var sync = new OrgPathIndexSync(index, Microsoft.Extensions.Logging.Abstractions.NullLogger<OrgPathIndexSync>.Instance);
-        var running = Task.Run(() => sync.RunAsync(contexts.NewContext, connectionString, ct), ct);
+        var running = Task.Run(() => sync.RunAsync(async token =>
+        {
+            await using var db = contexts.NewContext();
+            await OrgPathIndexSync.LoadAsync(index, db, token);
+        }, connectionString, ct), ct);
         var started = System.Diagnostics.Stopwatch.StartNew();
         while (!index.IsLoaded)
         {

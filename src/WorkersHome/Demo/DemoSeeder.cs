@@ -14,11 +14,13 @@ public sealed record DemoLogin(string UserName, string Role, string Org, bool Ne
 /// Seeds an empty database with one real province (Henan, GB/T 2260) down to its townships,
 /// synthetic grassroots unions and a cadre at each level.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, TreeLoader loader, UserManager<CadreUser> users, RoleManager<CadreRole> roles, TimeProvider clock)
+public sealed class DemoSeeder(AppDbContext db, TreeLoader loader, UserManager<CadreUser> users, RoleManager<CadreRole> roles, TimeProvider clock,
+    DemoMembers members)
 {
     public const string ProvinceCode = "41";
     public const string Password = "WorkersHome2026";
     public const int GrassrootsUnions = 2_000;
+    public const int Members = 20_000;
 
     // (user, role, org code, display name); grassroots accounts are placed on the first union of 林山寨街道.
     private static readonly (string User, string Role, string Org, string Name)[] Cadres =
@@ -55,6 +57,7 @@ public sealed class DemoSeeder(AppDbContext db, TreeLoader loader, UserManager<C
         home.Path = OrgUnit.ChildPath(known["410102001"].Path, home.Code);
         await loader.InsertAsync(unions, known, ct);
         await loader.RebuildRollupsAsync(ct);
+        await members.SeedAsync(unions, Members, seed: 2026, ct);
         await EnsureRolesAsync(roles);
         foreach (var (user, role, org, name) in Cadres)
         {

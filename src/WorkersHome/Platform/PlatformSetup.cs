@@ -25,6 +25,7 @@ public static class PlatformSetup
             ?? throw new InvalidOperationException("Configure Privacy:Keys, Privacy:ActiveKeyId and Privacy:HashKey.")));
         services.AddScoped<AuditTrail>();
         services.AddScoped<Demo.DemoSeeder>();
+        services.AddScoped<Demo.DemoMembers>();
         services.AddScoped<AuditVerifier>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Sms:Limits").Get<SmsRateLimits>() ?? new SmsRateLimits());
         services.AddScoped<ISmsSender, OutboxSmsSender>();

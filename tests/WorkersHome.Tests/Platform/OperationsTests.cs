@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 
+using Microsoft.Extensions.DependencyInjection;
+
 using WorkersHome.Testing;
 
 namespace WorkersHome.Tests.Platform;
@@ -15,6 +17,23 @@ public sealed class OperationsTests(AppFixture fixture) : IClassFixture<AppFixtu
         var ready = await client.GetAsync("/health/ready");
         ready.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await ready.Content.ReadAsStringAsync()).ShouldContain("ready");
+    }
+
+    [Fact]
+    public async Task The_running_app_loads_its_org_path_index()
+    {
+        _ = await fixture.Factory.Anonymous().GetAsync("/health/live");
+        var index = fixture.Factory.Services.GetRequiredService<WorkersHome.Modules.Organizations.BrowseTree.OrgPathIndex>();
+        // The tree was seeded after the app started; a move would invalidate the index the same way.
+        index.Invalidate();
+        for (var attempt = 0; attempt < 100 && !index.IsLoaded; attempt++)
+        {
+            await Task.Delay(100);
+        }
+
+        index.IsLoaded.ShouldBeTrue();
+        index.TryGetPath(fixture.World.Org("4101"), out var path).ShouldBeTrue();
+        path.ShouldBe("/41/4101/");
     }
 
     [Fact]

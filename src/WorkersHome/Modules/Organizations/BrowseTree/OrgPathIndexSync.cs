@@ -16,12 +16,13 @@ public sealed class OrgPathIndexSync(OrgPathIndex index, ILogger<OrgPathIndexSyn
 {
     public const string Channel = "workershome_org_paths";
 
-    public async Task RunAsync(Func<AppDbContext> newContext, string connectionString, CancellationToken ct)
+    /// <param name="reload">Loads the index afresh (see <see cref="LoadAsync"/>) on a context of its own.</param>
+    public async Task RunAsync(Func<CancellationToken, Task> reload, string connectionString, CancellationToken ct)
     {
         if (DatabaseOptions.DetectProvider(connectionString) == DatabaseProvider.Sqlite)
         {
             index.SetTrusted(true);
-            await ReloadLoopAsync(newContext, ct);
+            await ReloadLoopAsync(reload, ct);
             return;
         }
 
@@ -39,7 +40,7 @@ public sealed class OrgPathIndexSync(OrgPathIndex index, ILogger<OrgPathIndexSyn
 
                 index.SetTrusted(true);
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                var reloads = ReloadLoopAsync(newContext, stop.Token);
+                var reloads = ReloadLoopAsync(reload, stop.Token);
                 try
                 {
                     while (!ct.IsCancellationRequested)
@@ -70,14 +71,13 @@ public sealed class OrgPathIndexSync(OrgPathIndex index, ILogger<OrgPathIndexSyn
         index.Publish(paths, generation);
     }
 
-    private async Task ReloadLoopAsync(Func<AppDbContext> newContext, CancellationToken ct)
+    private async Task ReloadLoopAsync(Func<CancellationToken, Task> reload, CancellationToken ct)
     {
         do
         {
             try
             {
-                await using var db = newContext();
-                await LoadAsync(index, db, ct);
+                await reload(ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -89,17 +89,14 @@ public sealed class OrgPathIndexSync(OrgPathIndex index, ILogger<OrgPathIndexSyn
 }
 
 /// <summary>Runs <see cref="OrgPathIndexSync"/> for the lifetime of the app.</summary>
-public sealed class OrgPathIndexService(OrgPathIndexSync sync, IServiceScopeFactory scopes, IConfiguration config) : BackgroundService
+public sealed class OrgPathIndexService(OrgPathIndexSync sync, OrgPathIndex index, IServiceScopeFactory scopes, IConfiguration config) : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // Context options are plain data: take them once and build short-lived contexts from them.
-        DbContextOptions<AppDbContext> options;
-        using (var scope = scopes.CreateScope())
-        {
-            options = scope.ServiceProvider.GetRequiredService<DbContextOptions<AppDbContext>>();
-        }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        sync.RunAsync(ReloadAsync, DatabaseSetup.ConnectionString(config), stoppingToken);
 
-        return sync.RunAsync(() => new AppDbContext(options), DatabaseSetup.ConnectionString(config), stoppingToken);
+    private async Task ReloadAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await OrgPathIndexSync.LoadAsync(index, scope.ServiceProvider.GetRequiredService<AppDbContext>(), ct);
     }
 }

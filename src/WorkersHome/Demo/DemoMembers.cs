@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text;
+
+using WorkersHome.Modules.Members;
+using WorkersHome.Modules.Members.Import;
+using WorkersHome.Modules.Organizations;
+
+namespace WorkersHome.Demo;
+
+/// <summary>
+/// Synthetic members for the demo, written through the product's own import: valid ID numbers whose
+/// region is the union's county, working ages, a realistic mix of employment forms and ~30% migrant workers.
+/// </summary>
+public sealed class DemoMembers(ImportMembers import)
+{
+    private static readonly string[] Platforms = ["某外卖平台", "某快递公司", "某网约车平台", "某同城配送平台"];
+    private static readonly string[] Education = ["大学本科教育", "大学专科教育", "普通高级中学教育", "中等职业教育", "初级中学教育", "研究生教育"];
+
+    public async Task<MemberImport> SeedAsync(IReadOnlyList<OrgUnit> unions, int count, int seed, CancellationToken ct)
+    {
+        var random = new Random(seed);
+        var names = new Modules.Organizations.Seeding.GrassrootsGenerator(seed);
+        var csv = new StringBuilder(string.Join(",", MemberTemplate.Headers)).Append('\n');
+        var today = new DateOnly(2026, 1, 1);
+        for (var i = 0; i < count; i++)
+        {
+            var union = unions[random.Next(unions.Count)];
+            var county = union.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(c => c.Length == 6) ?? "410102";
+            var gender = random.Next(100) < 55 ? Gender.Male : Gender.Female;
+            var birth = today.AddDays(-random.Next(18 * 365, 60 * 365));
+            var id = ResidentIdNumber.Compose(county, birth, i, gender);
+            var gig = union.UnionType == UnionType.GigWorkers;
+            var form = gig ? "灵活就业" : random.Next(100) switch { < 78 => "全日制", < 88 => "劳务派遣", _ => "非全日制" };
+            var migrant = gig ? random.Next(100) < 70 : random.Next(100) < 25;
+            var joined = birth.AddYears(18).AddDays(random.Next(0, 3650));
+            if (joined > today)
+            {
+                joined = today.AddDays(-random.Next(1, 300));
+            }
+
+            csv.Append(CultureInfo.InvariantCulture, $"{names.PersonName()},{(gender == Gender.Male ? "男" : "女")},{(random.Next(100) < 98 ? "汉族" : "回族")},居民身份证,{id},,")
+                .Append(CultureInfo.InvariantCulture, $"1{random.Next(3, 10)}{random.Next(0, 1_000_000_000):D9},{Education[random.Next(Education.Length)]},")
+                .Append(random.Next(100) < 15 ? "中国共产党党员" : "群众").Append(',')
+                .Append(union.Code).Append(',').Append(union.EmployerName ?? "").Append(',').Append(form).Append(',')
+                .Append(gig ? Platforms[random.Next(Platforms.Length)] : "").Append(',')
+                .Append(migrant ? "是" : "否").Append(',').Append(migrant ? "河南省周口市" : "").Append(',')
+                .Append(joined.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        await using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString()));
+        return await import.ExecuteAsync(stream, "demo-members.csv", ImportMode.ValidRows, ct);
+    }
+}
