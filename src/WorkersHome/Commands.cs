@@ -11,7 +11,7 @@ namespace WorkersHome;
 /// <summary>Operator commands: `dotnet run --project src/WorkersHome -- &lt;command&gt;`.</summary>
 internal static class Commands
 {
-    private static readonly string[] Known = ["db", "audit", "rollups", "admin", "help"];
+    private static readonly string[] Known = ["db", "audit", "rollups", "admin", "keys", "help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Known.Contains(args[0]);
 
@@ -38,6 +38,12 @@ internal static class Commands
                 var differences = await services.GetRequiredService<OrgRollups>().RebuildAsync(CancellationToken.None);
                 Console.WriteLine($"Rollups rebuilt; {differences} rows differed from a full recount.");
                 return 0;
+            case "keys rotate":
+                var rotation = await services.GetRequiredService<Modules.Members.RotateKeys>()
+                    .ExecuteAsync(done => Console.WriteLine($"  {done} records re-encrypted so far"));
+                Console.WriteLine($"Personal data now under the active key: {rotation.Rewritten} records re-encrypted, " +
+                    $"{rotation.Skipped} changed meanwhile (run again to take them).");
+                return 0;
             case "admin create":
                 return await CreateAdminAsync(services, args);
             default:
@@ -46,6 +52,7 @@ internal static class Commands
                       db migrate                  apply migrations (PostgreSQL) or create the schema (SQLite)
                       audit verify                check the audit trail's hash chain; reports the first tampered row
                       rollups rebuild             recount subtree statistics and report differences
+                      keys rotate                 re-encrypt ID numbers and phones under Privacy:ActiveKeyId, in batches, online
                       admin create <user> <password> <org-code>
                                                   create a system administrator (enrols 2FA at first sign-in)
                     """);

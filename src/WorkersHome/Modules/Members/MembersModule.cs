@@ -30,6 +30,7 @@ public static class MembersModule
         services.AddScoped<MemberQueries>();
         services.AddScoped<ImportMembers>();
         services.AddScoped<ExportMembers>();
+        services.AddScoped<RotateKeys>();
         services.AddScoped<ImportQueries>();
         services.AddScoped<IOrgTreeChangeHandler, MembersTreeFollower>();
         return services;
