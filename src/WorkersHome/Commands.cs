@@ -36,7 +36,8 @@ internal static class Commands
                 return result.Intact ? 0 : 1;
             case "rollups rebuild":
                 var differences = await services.GetRequiredService<OrgRollups>().RebuildAsync(CancellationToken.None);
-                Console.WriteLine($"Rollups rebuilt; {differences} rows differed from a full recount.");
+                var memberDifferences = await services.GetRequiredService<Modules.Members.Statistics.MemberStatsQueries>().RebuildAsync(CancellationToken.None);
+                Console.WriteLine($"Rollups rebuilt; {differences} org rows and {memberDifferences} member-statistics rows differed from a full recount.");
                 return 0;
             case "keys rotate":
                 var rotation = await services.GetRequiredService<Modules.Members.RotateKeys>()

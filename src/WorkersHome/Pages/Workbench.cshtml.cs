@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
+using WorkersHome.Modules.Members;
+using WorkersHome.Modules.Members.Statistics;
 using WorkersHome.Modules.Organizations.BrowseTree;
+using WorkersHome.Platform.Security;
 
 namespace WorkersHome.Pages;
 
-public sealed class WorkbenchModel(OrgTreeQueries tree) : PageModel
+public sealed class WorkbenchModel(OrgTreeQueries tree, MemberStatsQueries memberStats, CurrentCadre cadre) : PageModel
 {
     public OrgNodeView Root { get; private set; } = null!;
 
@@ -12,10 +15,13 @@ public sealed class WorkbenchModel(OrgTreeQueries tree) : PageModel
 
     public IReadOnlyList<BreadcrumbItem> Breadcrumb { get; private set; } = [];
 
+    public MemberFigures? Figures { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Root = await tree.GetRootAsync(ct);
         Children = await tree.GetChildrenAsync(Root.Id, ct: ct);
         Breadcrumb = await tree.BreadcrumbAsync(Root.Path, ct);
+        Figures = cadre.Has(MemberPermissions.View) ? await memberStats.ForOrgAsync(Root.Id, ct) : null;
     }
 }

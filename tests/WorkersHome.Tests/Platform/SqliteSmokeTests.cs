@@ -43,6 +43,8 @@ public sealed class SqliteSmokeTests : IAsyncLifetime
         });
         created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         (await admin.GetAsync($"/api/organizations/{_world.Org(TestWorld.LuoyangUnionCode)}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var figures = await _factory.Api(_world.User("zz.officer")).GetFromJsonAsync<JsonElement>($"/api/members/stats/{_world.Org("4101")}");
+        figures.GetProperty("active").GetInt32().ShouldBe(1, "the seeded Zhengzhou member, counted through SQLite's upsert");
         (await (await _factory.SignedInAsync(_world.User("zz.officer"))).GetAsync("/Organizations")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         await using var scope = _factory.WholeTreeScope(out _);

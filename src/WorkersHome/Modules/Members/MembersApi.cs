@@ -63,6 +63,8 @@ internal static class MembersApi
                 ? Results.NotFound()
                 : Results.File(ImportQueries.ExcelFriendlyCsv(import.ErrorReport), "text/csv", "错误报告-" + import.FileName);
         }).WithSummary("The uploaded file with an error column naming each rejected row's problems");
+        api.MapGet("/stats/{orgId:long}", (long orgId, Statistics.MemberStatsQueries q, CancellationToken ct) => q.ForOrgAsync(orgId, ct))
+            .WithSummary("Members of a node's whole subtree: by status, employment form, migrant and gig workers, new this year");
         api.MapGet("/codes/{table}", async (string table, CodeTableCache codes, CancellationToken ct) =>
             (await codes.EntriesAsync(table, ct)).Select(c => new CodeView(c.Code, c.Zh, c.En)))
             .WithSummary("A code table: ethnicity, education or political");

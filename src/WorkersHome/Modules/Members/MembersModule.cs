@@ -25,6 +25,8 @@ public static class MembersModule
         services.AddScoped<CodeTableCache>();
         services.AddScoped<MemberValidator>();
         services.AddScoped<MemberRecord>();
+        services.AddScoped<Statistics.MemberStatsWriter>();
+        services.AddScoped<Statistics.MemberStatsQueries>();
         services.AddScoped<RegisterMember>();
         services.AddScoped<ChangeMemberStatus>();
         services.AddScoped<MemberQueries>();

@@ -4,7 +4,7 @@ using WorkersHome.Platform.Security;
 
 namespace WorkersHome.Pages.Organizations;
 
-public sealed class NodeModel(OrgTreeQueries tree, CurrentCadre cadre) : OrgPageModel
+public sealed class NodeModel(OrgTreeQueries tree, CurrentCadre cadre, Modules.Members.Statistics.MemberStatsQueries memberStats) : OrgPageModel
 {
     public OrgNodeView Node { get; private set; } = null!;
 
@@ -15,6 +15,8 @@ public sealed class NodeModel(OrgTreeQueries tree, CurrentCadre cadre) : OrgPage
     public IReadOnlyList<BreadcrumbItem> Breadcrumb { get; private set; } = [];
 
     public IReadOnlyList<OrgHistoryEntry> History { get; private set; } = [];
+
+    public Modules.Members.Statistics.MemberFigures? Figures { get; private set; }
 
     public bool CanManage => cadre.Has(OrgPermissions.Manage);
 
@@ -27,5 +29,6 @@ public sealed class NodeModel(OrgTreeQueries tree, CurrentCadre cadre) : OrgPage
         Children = await tree.GetChildrenAsync(id, includeClosed: true, ct: ct);
         Breadcrumb = await tree.BreadcrumbAsync(Node.Path, ct);
         History = await tree.HistoryAsync(id, ct);
+        Figures = cadre.Has(Modules.Members.MemberPermissions.View) ? await memberStats.ForOrgAsync(id, ct) : null;
     }
 }

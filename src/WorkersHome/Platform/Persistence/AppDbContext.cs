@@ -42,6 +42,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<CodeEntry> CodeEntries => Set<CodeEntry>();
 
+    public DbSet<Modules.Members.Statistics.MemberStats> MemberStats => Set<Modules.Members.Statistics.MemberStats>();
+
+    public DbSet<Modules.Members.Statistics.MemberJoinStats> MemberJoinStats => Set<Modules.Members.Statistics.MemberJoinStats>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -70,3 +70,22 @@ internal sealed class MemberImportConfiguration : IEntityTypeConfiguration<Impor
         b.HasIndex(i => i.At);
     }
 }
+internal sealed class MemberStatsConfiguration : IEntityTypeConfiguration<Statistics.MemberStats>
+{
+    public void Configure(EntityTypeBuilder<Statistics.MemberStats> b)
+    {
+        b.ToTable("stats", "members");
+        b.HasKey(s => s.OrgCode);
+        b.Property(s => s.OrgCode).HasMaxLength(20);
+    }
+}
+
+internal sealed class MemberJoinStatsConfiguration : IEntityTypeConfiguration<Statistics.MemberJoinStats>
+{
+    public void Configure(EntityTypeBuilder<Statistics.MemberJoinStats> b)
+    {
+        b.ToTable("join_stats", "members");
+        b.HasKey(s => new { s.OrgCode, s.Year });
+        b.Property(s => s.OrgCode).HasMaxLength(20);
+    }
+}

@@ -23,7 +23,7 @@ namespace WorkersHome.Modules.Members.Import;
 /// the same file again changes nothing.
 /// </summary>
 public sealed class ImportMembers(
-    AppDbContext db, MemberValidator validator, MemberRecord record, IOrgDirectory orgs, IOrgRollupWriter rollups,
+    AppDbContext db, MemberValidator validator, MemberRecord record, IOrgDirectory orgs, IOrgRollupWriter rollups, Statistics.MemberStatsWriter stats,
     AuditTrail audit, CurrentCadre cadre, TimeProvider clock)
 {
     private const int LookupBatch = 500;
@@ -82,7 +82,9 @@ public sealed class ImportMembers(
 
             if (record.Differs(onRecord, row.Valid!))
             {
+                stats.Add(onRecord.OrgPath, Statistics.Contribution.Of(onRecord).Negate());
                 record.Apply(onRecord, row.Valid!, now);
+                stats.Add(onRecord.OrgPath, Statistics.Contribution.Of(onRecord));
                 onRecord.Version++;
                 result.Updated++;
             }
@@ -142,6 +144,13 @@ public sealed class ImportMembers(
             {
                 await rollups.AdjustMembersAsync(union.Key, union.Count(), ct);
             }
+
+            foreach (var member in toAdd)
+            {
+                stats.Add(member.OrgPath, Statistics.Contribution.Of(member));
+            }
+
+            await stats.FlushAsync(ct);
         }
 
         await transaction.CommitAsync(ct);

@@ -10,7 +10,8 @@ using WorkersHome.Platform.Security;
 namespace WorkersHome.Modules.Members.Register;
 
 /// <summary>Ends, retains or restores a membership; counts and history follow in the same transaction.</summary>
-public sealed class ChangeMemberStatus(AppDbContext db, IOrgRollupWriter rollups, AuditTrail audit, CurrentCadre cadre, TimeProvider clock)
+public sealed class ChangeMemberStatus(AppDbContext db, IOrgRollupWriter rollups, Statistics.MemberStatsWriter stats, AuditTrail audit, CurrentCadre cadre,
+    TimeProvider clock)
 {
     /// <summary>Which statuses a cadre may set from which (transfers have their own flow).</summary>
     public static bool IsAllowed(MembershipStatus from, MembershipStatus to) => (from, to) switch
@@ -35,6 +36,7 @@ public sealed class ChangeMemberStatus(AppDbContext db, IOrgRollupWriter rollups
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Entry(member).Property(m => m.Version).OriginalValue = expectedVersion;
         var before = member.Status;
+        stats.Add(member.OrgPath, Statistics.Contribution.Of(member).Negate());
         member.Status = status;
         member.Version = expectedVersion + 1;
         member.UpdatedAt = now;
@@ -49,6 +51,8 @@ public sealed class ChangeMemberStatus(AppDbContext db, IOrgRollupWriter rollups
         });
         audit.Record(MemberAuditActions.StatusChanged, "member", member.Id.ToString(), member.OrgPath, new { before, after = status });
         await db.SaveChangesAsync(ct);
+        stats.Add(member.OrgPath, Statistics.Contribution.Of(member));
+        await stats.FlushAsync(ct);
         if (delta != 0)
         {
             await rollups.AdjustMembersAsync(member.OrgId, delta, ct);

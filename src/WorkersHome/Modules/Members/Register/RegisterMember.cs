@@ -14,7 +14,7 @@ namespace WorkersHome.Modules.Members.Register;
 /// with the way forward (a transfer), naming their union only when it lies in the asker's subtree.
 /// </summary>
 public sealed class RegisterMember(
-    AppDbContext db, MemberValidator validator, IOrgDirectory orgs, IOrgRollupWriter rollups, MemberRecord record,
+    AppDbContext db, MemberValidator validator, IOrgDirectory orgs, IOrgRollupWriter rollups, MemberRecord record, Statistics.MemberStatsWriter stats,
     AuditTrail audit, CurrentCadre cadre, TimeProvider clock)
 {
     /// <summary>OrgSummary.Level of a grassroots union (the tree's fifth level below the nation).</summary>
@@ -62,6 +62,8 @@ public sealed class RegisterMember(
         }
 
         await rollups.AdjustMembersAsync(member.OrgId, +1, ct);
+        stats.Add(member.OrgPath, Statistics.Contribution.Of(member));
+        await stats.FlushAsync(ct);
         await transaction.CommitAsync(ct);
         return member;
     }

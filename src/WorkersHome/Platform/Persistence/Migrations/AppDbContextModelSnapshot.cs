@@ -1013,6 +1013,55 @@ namespace WorkersHome.Platform.Persistence.Migrations
                     b.ToTable("events", "members");
                 });
 
+            modelBuilder.Entity("WorkersHome.Modules.Members.Statistics.MemberJoinStats", b =>
+                {
+                    b.Property<string>("OrgCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Joined")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OrgCode", "Year");
+
+                    b.ToTable("join_stats", "members");
+                });
+
+            modelBuilder.Entity("WorkersHome.Modules.Members.Statistics.MemberStats", b =>
+                {
+                    b.Property<string>("OrgCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Active")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Dispatched")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Flexible")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FullTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Migrant")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PartTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Retained")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OrgCode");
+
+                    b.ToTable("stats", "members");
+                });
+
             modelBuilder.Entity("WorkersHome.Modules.Organizations.OrgHistoryEntry", b =>
                 {
                     b.Property<long>("Id")
