@@ -18,6 +18,8 @@ public sealed record ImportView(Guid Id, string FileName, ImportMode Mode, int R
 
 internal static class MembersApi
 {
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     public static void Map(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/members").WithTags("Members").RequireAuthorization(MemberPermissions.View);
@@ -42,25 +44,56 @@ internal static class MembersApi
             http.Response.Headers.ContentDisposition = "attachment; filename*=UTF-8''" + Uri.EscapeDataString("会员名册.csv");
             await export.WriteCsvAsync(filter, http.Response.Body, ct);
         }).WithSummary("The filtered list as CSV in the import template's columns (masked unless you may reveal); audited");
+        api.MapGet("/export.xlsx", async ([AsParameters] MemberFilter filter, ExportMembers export, CancellationToken ct) =>
+        {
+            using var csv = new MemoryStream();
+            await export.WriteCsvAsync(filter, csv, ct);
+            var text = System.Text.Encoding.UTF8.GetString(csv.ToArray()).TrimStart('\uFEFF');
+            return TypedResults.File(ImportQueries.CsvToXlsx(text, "会员"), XlsxType, "会员名册.xlsx");
+        }).WithSummary("The filtered list as .xlsx in the import template's columns (masked unless you may reveal); audited");
+        api.MapGet("/import-template.xlsx", async (CodeTableCache codes, CancellationToken ct) =>
+        {
+            var entries = new List<CodeEntry>();
+            foreach (var table in new[] { CodeTableNames.Ethnicity, CodeTableNames.Education, CodeTableNames.PoliticalStatus })
+            {
+                entries.AddRange(await codes.EntriesAsync(table, ct));
+            }
+
+            return TypedResults.File(ImportQueries.TemplateXlsx(entries), XlsxType, "会员导入模板.xlsx");
+        }).WithSummary("The import template as .xlsx, with a sheet of the code tables");
         api.MapGet("/import-template.csv", () => TypedResults.File(ImportQueries.ExcelFriendlyCsv(ImportQueries.TemplateCsv()), "text/csv", "会员导入模板.csv"))
             .WithSummary("The import template (Chinese headers; codes as code or label)");
         api.MapPost("/imports", async (HttpRequest request, ImportMode? mode, string? fileName, ImportMembers import, CancellationToken ct) =>
         {
-            // Only text/csv bodies: a cross-site form cannot send that type without the browser asking first.
-            if (!string.Equals(request.ContentType?.Split(';')[0].Trim(), "text/csv", StringComparison.OrdinalIgnoreCase))
+            // Only CSV or .xlsx bodies: a cross-site form cannot send those types without the browser asking first.
+            var type = request.ContentType?.Split(';')[0].Trim();
+            var isXlsx = string.Equals(type, XlsxType, StringComparison.OrdinalIgnoreCase);
+            if (!isXlsx && !string.Equals(type, "text/csv", StringComparison.OrdinalIgnoreCase))
             {
-                return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Content-Type must be text/csv");
+                return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Content-Type must be text/csv or " + XlsxType);
             }
 
-            var result = await import.ExecuteAsync(request.Body, fileName ?? "upload.csv", mode ?? ImportMode.AllOrNothing, ct);
+            var name = fileName ?? (isXlsx ? "upload.xlsx" : "upload.csv");
+            if (isXlsx != ImportMembers.IsXlsx(name))
+            {
+                name += isXlsx ? ".xlsx" : ".csv";
+            }
+
+            var result = await import.ExecuteAsync(request.Body, name, mode ?? ImportMode.AllOrNothing, ct);
             return Results.Ok(ImportView.From(result));
         }).RequireAuthorization(MemberPermissions.Manage).WithSummary("Import members from a CSV file in the template (body: text/csv)");
         api.MapGet("/imports/{id:guid}", async (Guid id, ImportQueries q, CancellationToken ct) => ImportView.From(await q.GetAsync(id, ct)));
         api.MapGet("/imports/{id:guid}/report", async (Guid id, ImportQueries q, CancellationToken ct) =>
         {
             var import = await q.GetAsync(id, ct);
-            return import.ErrorReport is null
-                ? Results.NotFound()
+            if (import.ErrorReport is null)
+            {
+                return Results.NotFound();
+            }
+
+            // The report comes back in the format of the uploaded file.
+            return ImportMembers.IsXlsx(import.FileName)
+                ? Results.File(ImportQueries.CsvToXlsx(import.ErrorReport, "错误报告"), XlsxType, "错误报告-" + import.FileName)
                 : Results.File(ImportQueries.ExcelFriendlyCsv(import.ErrorReport), "text/csv", "错误报告-" + import.FileName);
         }).WithSummary("The uploaded file with an error column naming each rejected row's problems");
         api.MapGet("/stats/{orgId:long}", (long orgId, Statistics.MemberStatsQueries q, CancellationToken ct) => q.ForOrgAsync(orgId, ct))

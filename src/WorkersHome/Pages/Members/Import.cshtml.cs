@@ -28,7 +28,7 @@ public sealed class ImportModel(ImportMembers import, CurrentCadre cadre) : OrgP
 
         if (Upload is null || Upload.Length == 0)
         {
-            ModelState.AddModelError("file", Platform.Localization.Loc.T("请选择要导入的 CSV 文件", "Choose the CSV file to import"));
+            ModelState.AddModelError("file", Platform.Localization.Loc.T("请选择要导入的文件（.xlsx 或 .csv）", "Choose the file to import (.xlsx or .csv)"));
             return Page();
         }
 

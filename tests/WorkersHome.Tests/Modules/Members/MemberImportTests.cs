@@ -140,3 +140,45 @@ public sealed class MemberExportTests(AppFixture fixture) : IClassFixture<AppFix
         (await db.AuditEntries.CountAsync(a => a.Action == "member.exported")).ShouldBe(2);
     }
 }
+public sealed class MemberXlsxTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    [Fact]
+    public async Task The_xlsx_template_round_trips_and_an_xlsx_with_errors_gets_an_xlsx_report()
+    {
+        var officer = fixture.Factory.Api(fixture.World.User("zz.officer"));
+        var template = await officer.GetByteArrayAsync("/api/members/import-template.xlsx");
+        var sheets = MiniExcelLibs.MiniExcel.GetSheetNames(new MemoryStream(template));
+        sheets.ShouldBe(["会员", "代码表"]);
+
+        var good = ResidentIdNumber.Compose("410181", new DateOnly(1987, 10, 10), 3, Gender.Male);
+        var rows = new[]
+        {
+            new Dictionary<string, object?> { ["姓名"] = "表格甲", ["证件号码"] = good, ["基层工会代码"] = TestWorld.ZhengzhouUnionCode, ["用工形式"] = "全日制", ["民族"] = "01", ["入会日期"] = new DateTime(2016, 5, 4) },
+            new Dictionary<string, object?> { ["姓名"] = "表格乙", ["证件号码"] = "410181198710101", ["基层工会代码"] = TestWorld.ZhengzhouUnionCode, ["用工形式"] = "全日制", ["民族"] = "01", ["入会日期"] = new DateTime(2016, 5, 4) },
+        };
+        using var file = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(file, rows);
+        var content = new ByteArrayContent(file.ToArray());
+        content.Headers.ContentType = new(Xlsx);
+        var response = await officer.PostAsync("/api/members/imports?mode=ValidRows&fileName=名册.xlsx", content);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>();
+        result.GetProperty("added").GetInt32().ShouldBe(1);
+        result.GetProperty("rejected").GetInt32().ShouldBe(1);
+
+        var report = await officer.GetAsync($"/api/members/imports/{result.GetProperty("id")}/report");
+        report.Content.Headers.ContentType!.MediaType.ShouldBe(Xlsx);
+        var reportRows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(await report.Content.ReadAsByteArrayAsync()), useHeaderRow: true)
+            .Cast<IDictionary<string, object?>>().ToList();
+        reportRows.Count.ShouldBe(2);
+        reportRows[1]["错误"]!.ToString()!.ShouldContain("这是 15 位旧身份证号码");
+
+        var export = await officer.GetAsync("/api/members/export.xlsx");
+        var exported = MiniExcelLibs.MiniExcel.Query(new MemoryStream(await export.Content.ReadAsByteArrayAsync()), useHeaderRow: true)
+            .Cast<IDictionary<string, object?>>().ToList();
+        exported.Select(r => r["姓名"]?.ToString()).ShouldContain("表格甲");
+        exported.Single(r => r["姓名"]?.ToString() == "表格甲")["证件号码"]!.ToString().ShouldBe(good);
+    }
+}

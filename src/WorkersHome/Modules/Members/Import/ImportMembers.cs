@@ -43,7 +43,7 @@ public sealed class ImportMembers(
     {
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime.AddHours(8));
-        var (headers, rows) = await ReadAsync(csv, ct);
+        var (headers, rows) = IsXlsx(fileName) ? await ReadXlsxAsync(csv, ct) : await ReadAsync(csv, ct);
         var unions = await orgs.FindByCodesAsync(rows.Select(r => Cell(headers, r, MemberTemplate.UnionCode)?.Trim() ?? "").Where(c => c.Length > 0), ct);
         var firstRowOfPerson = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in rows)
@@ -206,6 +206,70 @@ public sealed class ImportMembers(
         return found;
     }
 
+    public static bool IsXlsx(string fileName) => fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
+
+    private static void CheckHeaders(string[] headers)
+    {
+        var missing = MemberTemplate.Required.Where(r => !headers.Contains(r)).ToList();
+        if (missing.Count > 0)
+        {
+            new FieldErrors().Add("file", "缺少列：" + string.Join("、", missing) + "（请使用导入模板）",
+                "Missing columns: " + string.Join(", ", missing) + " (use the import template)").ThrowIfAny();
+        }
+    }
+
+    /// <summary>The first sheet of an .xlsx file, read row by row; dates and numbers become template text.</summary>
+    private static async Task<(string[] Headers, List<Row> Rows)> ReadXlsxAsync(Stream xlsx, CancellationToken ct)
+    {
+        // The xlsx container needs seeking; request bodies cannot seek.
+        using var buffer = new MemoryStream();
+        await xlsx.CopyToAsync(buffer, ct);
+        buffer.Position = 0;
+        string[]? headers = null;
+        var rows = new List<Row>();
+        var number = 0;
+        try
+        {
+            foreach (IDictionary<string, object?> sheetRow in MiniExcelLibs.MiniExcel.Query(buffer, useHeaderRow: false))
+            {
+                ct.ThrowIfCancellationRequested();
+                number++;
+                var cells = sheetRow.Values.Select(XlsxText).ToArray();
+                if (headers is null)
+                {
+                    headers = cells.Select(c => c.Trim()).ToArray();
+                    CheckHeaders(headers);
+                    continue;
+                }
+
+                if (!cells.All(string.IsNullOrWhiteSpace))
+                {
+                    rows.Add(new Row(number, cells));
+                }
+            }
+        }
+        catch (Exception ex) when (ex is InvalidDataException or System.Xml.XmlException or InvalidOperationException)
+        {
+            new FieldErrors().Add("file", "无法读取该 Excel 文件，请确认是 .xlsx 格式", "The Excel file cannot be read; check it is .xlsx").ThrowIfAny();
+        }
+
+        if (headers is null)
+        {
+            new FieldErrors().Add("file", "文件为空或没有表头", "The file is empty or has no header row").ThrowIfAny();
+        }
+
+        return (headers!, rows);
+    }
+
+    private static string XlsxText(object? value) => value switch
+    {
+        null => "",
+        DateTime d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        double n when n == Math.Floor(n) && Math.Abs(n) < 1e15 => ((long)n).ToString(CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
     private static async Task<(string[] Headers, List<Row> Rows)> ReadAsync(Stream csv, CancellationToken ct)
     {
         using var reader = new StreamReader(csv, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
@@ -216,12 +280,7 @@ public sealed class ImportMembers(
         }
 
         var headers = parser.HeaderRecord!.Select(h => h.Trim()).ToArray();
-        var missing = MemberTemplate.Required.Where(r => !headers.Contains(r)).ToList();
-        if (missing.Count > 0)
-        {
-            new FieldErrors().Add("file", "缺少列：" + string.Join("、", missing) + "（请使用导入模板）",
-                "Missing columns: " + string.Join(", ", missing) + " (use the import template)").ThrowIfAny();
-        }
+        CheckHeaders(headers);
 
         var rows = new List<Row>();
         while (await parser.ReadAsync())
