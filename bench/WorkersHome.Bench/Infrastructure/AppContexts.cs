@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 using WorkersHome.Modules.Organizations;
 using WorkersHome.Modules.Organizations.BrowseTree;
@@ -8,9 +9,9 @@ using WorkersHome.Platform.Security;
 namespace WorkersHome.Bench.Infrastructure;
 
 /// <summary>The product's own <see cref="AppDbContext"/> configuration, pointed at a benchmark database.</summary>
-internal sealed class AppContexts(string connectionString)
+internal sealed class AppContexts(string connectionString, IInterceptor? interceptor = null)
 {
-    private readonly DbContextOptions<AppDbContext> _options = Build(connectionString);
+    private readonly DbContextOptions<AppDbContext> _options = Build(connectionString, interceptor);
 
     /// <summary>The in-memory path index a running app keeps (loaded and invalidated by OrgPathIndexSync).</summary>
     public OrgPathIndex PathIndex { get; set; } = new();
@@ -37,19 +38,24 @@ internal sealed class AppContexts(string connectionString)
         cadre.SignIn(Guid.Empty, "bench", "Benchmark cadre", orgId, orgPath, orgName, [Roles.UnionAdministrator],
             new HashSet<string>(StringComparer.Ordinal) { OrgPermissions.View }, mustEnrolTwoFactor: false);
         db.RestrictToSubtree(orgPath);
-        return new CadreRequest(db, new OrgTreeQueries(db, cadre, PathIndex), OwnsContext: sharedContext is null);
+        return new CadreRequest(db, cadre, new OrgTreeQueries(db, cadre, PathIndex), OwnsContext: sharedContext is null);
     }
 
-    private static DbContextOptions<AppDbContext> Build(string connectionString)
+    private static DbContextOptions<AppDbContext> Build(string connectionString, IInterceptor? interceptor)
     {
         var builder = new DbContextOptionsBuilder<AppDbContext>();
         DatabaseSetup.Configure(builder, connectionString, DatabaseProvider.PostgreSql);
+        if (interceptor is not null)
+        {
+            builder.AddInterceptors(interceptor);
+        }
+
         return builder.Options;
     }
 }
 
 /// <summary>The per-request objects; disposing returns the connection to the pool, as the end of a request does.</summary>
-internal sealed record CadreRequest(AppDbContext Db, OrgTreeQueries Tree, bool OwnsContext) : IAsyncDisposable
+internal sealed record CadreRequest(AppDbContext Db, CurrentCadre Cadre, OrgTreeQueries Tree, bool OwnsContext) : IAsyncDisposable
 {
     public ValueTask DisposeAsync() => OwnsContext ? Db.DisposeAsync() : ValueTask.CompletedTask;
 }

@@ -57,7 +57,11 @@ public sealed class MemberQueries(AppDbContext db, IOrgDirectory orgs, PersonalD
             "age" => query.OrderBy(m => m.BirthDate).ThenBy(m => m.Id),
             _ => query.OrderBy(m => m.Name).ThenBy(m => m.Id),
         };
-        var page = await query.Skip(Math.Max(0, filter.Skip ?? 0)).Take(Math.Clamp(filter.Take ?? 50, 1, 200)).ToListAsync(ct);
+        // Pick the page's ids from the index alone, then read just those rows: a city-wide name search
+        // would otherwise visit one table page per matching member before sorting.
+        var ids = await query.Skip(Math.Max(0, filter.Skip ?? 0)).Take(Math.Clamp(filter.Take ?? 50, 1, 200)).Select(m => m.Id).ToListAsync(ct);
+        var byId = await db.Members.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
+        var page = ids.Select(id => byId[id]).ToList();
         var names = await orgs.FindManyAsync(page.Select(m => m.OrgId), ct);
         return new MemberPage(page.Select(m => new MemberRow(m.Id, m.Name, m.Gender, m.IdMasked, m.PhoneMasked, m.BirthDate, m.OrgId,
             names.TryGetValue(m.OrgId, out var o) ? o.Name : "", m.EmploymentForm, m.IsMigrantWorker, m.JoinedOn, m.Status, m.Version)).ToList(), total);

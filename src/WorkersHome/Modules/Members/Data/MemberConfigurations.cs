@@ -29,7 +29,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         // One person, one record, nationwide: the keyed hash of the ID number is unique.
         b.HasIndex(m => m.IdHash).IsUnique();
         b.HasIndex(m => m.PhoneHash);
-        b.HasIndex(m => new { m.OrgPath, m.Status, m.Name });
+        b.HasIndex(m => new { m.OrgPath, m.Status, m.Name }).IncludeProperties(m => m.Id);
         b.HasIndex(m => m.OrgId);
     }
 }

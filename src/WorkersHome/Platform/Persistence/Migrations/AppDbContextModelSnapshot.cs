@@ -973,6 +973,8 @@ namespace WorkersHome.Platform.Persistence.Migrations
 
                     b.HasIndex("OrgPath", "Status", "Name");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrgPath", "Status", "Name"), new[] { "Id" });
+
                     b.ToTable("members", "members");
                 });
 
