@@ -57,11 +57,20 @@ public sealed class MemberQueries(AppDbContext db, IOrgDirectory orgs, PersonalD
             "age" => query.OrderBy(m => m.BirthDate).ThenBy(m => m.Id),
             _ => query.OrderBy(m => m.Name).ThenBy(m => m.Id),
         };
-        // Pick the page's ids from the index alone, then read just those rows: a city-wide name search
-        // would otherwise visit one table page per matching member before sorting.
-        var ids = await query.Skip(Math.Max(0, filter.Skip ?? 0)).Take(Math.Clamp(filter.Take ?? 50, 1, 200)).Select(m => m.Id).ToListAsync(ct);
-        var byId = await db.Members.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
-        var page = ids.Select(id => byId[id]).ToList();
+        var paged = query.Skip(Math.Max(0, filter.Skip ?? 0)).Take(Math.Clamp(filter.Take ?? 50, 1, 200));
+        List<Member> page;
+        if (IsNameSearch(filter.Search))
+        {
+            // Pick the page's ids from the index alone, then read just those rows: a city-wide name search
+            // would otherwise visit one table page per matching member before sorting.
+            var ids = await paged.Select(m => m.Id).ToListAsync(ct);
+            var byId = await db.Members.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
+            page = ids.Select(id => byId[id]).ToList();
+        }
+        else
+        {
+            page = await paged.ToListAsync(ct);
+        }
         var names = await orgs.FindManyAsync(page.Select(m => m.OrgId), ct);
         return new MemberPage(page.Select(m => new MemberRow(m.Id, m.Name, m.Gender, m.IdMasked, m.PhoneMasked, m.BirthDate, m.OrgId,
             names.TryGetValue(m.OrgId, out var o) ? o.Name : "", m.EmploymentForm, m.IsMigrantWorker, m.JoinedOn, m.Status, m.Version)).ToList(), total);
@@ -116,7 +125,7 @@ public sealed class MemberQueries(AppDbContext db, IOrgDirectory orgs, PersonalD
         var search = filter.Search?.Trim();
         if (!string.IsNullOrEmpty(search))
         {
-            if (search.Length >= 11 && search.All(c => char.IsAsciiDigit(c) || c is 'X' or 'x'))
+            if (!IsNameSearch(search))
             {
                 var hash = protector.BlindIndex(search);
                 query = query.Where(m => m.IdHash == hash || m.PhoneHash == hash);
@@ -129,6 +138,10 @@ public sealed class MemberQueries(AppDbContext db, IOrgDirectory orgs, PersonalD
 
         return query;
     }
+
+    /// <summary>A full ID or mobile number is looked up exactly by its keyed hash; anything else is part of a name.</summary>
+    private static bool IsNameSearch(string? search) =>
+        !string.IsNullOrWhiteSpace(search) && !(search.Trim().Length >= 11 && search.Trim().All(c => char.IsAsciiDigit(c) || c is 'X' or 'x'));
 
     public async Task<MemberRow> GetAsync(Guid id, CancellationToken ct = default)
     {
