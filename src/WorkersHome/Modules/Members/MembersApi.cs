@@ -98,6 +98,11 @@ internal static class MembersApi
         }).WithSummary("The uploaded file with an error column naming each rejected row's problems");
         api.MapGet("/stats/{orgId:long}", (long orgId, Statistics.MemberStatsQueries q, CancellationToken ct) => q.ForOrgAsync(orgId, ct))
             .WithSummary("Members of a node's whole subtree: by status, employment form, migrant and gig workers, new this year");
+        app.MapPut("/api/members/codes/{table}", async (string table, CodeEntryInput input, EditCodeEntry edit, CancellationToken ct) =>
+        {
+            var entry = await edit.SaveAsync(table, input, ct);
+            return new CodeView(entry.Code, entry.Zh, entry.En);
+        }).WithTags("Members").RequireAuthorization(MemberPermissions.EditCodeTables).WithSummary("Add a code table entry or correct its labels (system administrator)");
         api.MapGet("/codes/{table}", async (string table, CodeTableCache codes, CancellationToken ct) =>
             (await codes.EntriesAsync(table, ct)).Select(c => new CodeView(c.Code, c.Zh, c.En)))
             .WithSummary("A code table: ethnicity, education or political");

@@ -12,6 +12,7 @@ public static class MemberPermissions
     public const string View = "members.view";
     public const string Manage = "members.manage";
     public const string Reveal = "members.reveal";
+    public const string EditCodeTables = "members.code-tables";
 }
 
 public static class MembersModule
@@ -21,7 +22,8 @@ public static class MembersModule
         permissions
             .Declare(MemberPermissions.View, "查看会员", "View members", Roles.SystemAdministrator, Roles.UnionAdministrator, Roles.MemberOfficer)
             .Declare(MemberPermissions.Manage, "管理会员", "Manage members", Roles.UnionAdministrator, Roles.MemberOfficer)
-            .Declare(MemberPermissions.Reveal, "查看完整证件号与手机号", "See full ID and phone numbers", Roles.UnionAdministrator, Roles.MemberOfficer);
+            .Declare(MemberPermissions.Reveal, "查看完整证件号与手机号", "See full ID and phone numbers", Roles.UnionAdministrator, Roles.MemberOfficer)
+            .Declare(MemberPermissions.EditCodeTables, "维护代码表", "Maintain the code tables", Roles.SystemAdministrator);
         services.AddScoped<CodeTableCache>();
         services.AddScoped<MemberValidator>();
         services.AddScoped<MemberRecord>();
@@ -33,6 +35,7 @@ public static class MembersModule
         services.AddScoped<ImportMembers>();
         services.AddScoped<ExportMembers>();
         services.AddScoped<RotateKeys>();
+        services.AddScoped<EditCodeEntry>();
         services.AddScoped<ImportQueries>();
         services.AddScoped<IOrgTreeChangeHandler, MembersTreeFollower>();
         return services;

@@ -164,3 +164,26 @@ public sealed class MembersApiTests(AppFixture fixture) : IClassFixture<AppFixtu
     public void Status_changes_follow_the_state_machine(MembershipStatus from, MembershipStatus to, bool allowed) =>
         WorkersHome.Modules.Members.Register.ChangeMemberStatus.IsAllowed(from, to).ShouldBe(allowed);
 }
+public sealed class CodeTableTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task The_system_administrator_adds_a_code_that_imports_and_forms_then_accept_and_others_may_not()
+    {
+        var entry = new { Code = "91", Zh = "其他职业培训", En = "Other vocational training" };
+        (await fixture.Factory.Api(fixture.World.User("zz.officer")).PutAsJsonAsync("/api/members/codes/education", entry))
+            .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var saved = await fixture.Factory.Api(fixture.World.User("t.admin")).PutAsJsonAsync("/api/members/codes/education", entry);
+        saved.StatusCode.ShouldBe(HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
+        var clash = await fixture.Factory.Api(fixture.World.User("t.admin")).PutAsJsonAsync("/api/members/codes/education",
+            new { Code = "92", Zh = "其他职业培训", En = "Something else" });
+        clash.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        var officer = fixture.Factory.Api(fixture.World.User("zz.officer"));
+        var member = TestWorld.Member(fixture.World.Org(TestWorld.ZhengzhouUnionCode), "培训生",
+            ResidentIdNumber.Compose("410102", new DateOnly(2000, 1, 2), 8, Gender.Female)) with
+        { Education = "其他职业培训", JoinedOn = new DateOnly(2020, 1, 1) };
+        (await officer.PostAsJsonAsync("/api/members", member)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var codes = await officer.GetFromJsonAsync<JsonElement[]>("/api/members/codes/education");
+        codes!.Select(c => c.GetProperty("code").GetString()).ShouldContain("91");
+    }
+}

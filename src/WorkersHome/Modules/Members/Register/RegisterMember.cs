@@ -99,4 +99,5 @@ public static class MemberAuditActions
     public const string Revealed = "member.revealed";
     public const string Imported = "member.imported";
     public const string Exported = "member.exported";
+    public const string CodeTableChanged = "member.code-table-changed";
 }
