@@ -45,7 +45,7 @@ public sealed class ExportMembers(MemberQueries queries, IOrgDirectory orgs, Cod
         {
             string[] fields =
             [
-                m.Name, MemberTemplate.GenderText(m.Gender), ethnicity.GetValueOrDefault(m.EthnicityCode, m.EthnicityCode), IdTypeText(m.IdType),
+                m.Name, MemberTemplate.GenderText(m.Gender), ethnicity.GetValueOrDefault(m.EthnicityCode, m.EthnicityCode), MemberTemplate.IdTypeText(m.IdType),
                 full ? protector.Decrypt(m.IdCipher) : m.IdMasked, m.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 full ? (m.PhoneCipher is null ? "" : protector.Decrypt(m.PhoneCipher)) : m.PhoneMasked ?? "",
                 m.EducationCode is null ? "" : education.GetValueOrDefault(m.EducationCode, m.EducationCode),
@@ -66,12 +66,4 @@ public sealed class ExportMembers(MemberQueries queries, IOrgDirectory orgs, Cod
         await audit.RecordNowAsync(MemberAuditActions.Exported, "member-export", null, cadre.OrgPath, new { filter, rows, full }, ct: ct);
         return rows;
     }
-
-    private static string IdTypeText(IdDocumentType type) => type switch
-    {
-        IdDocumentType.HongKongMacaoPermit => "港澳居民来往内地通行证",
-        IdDocumentType.TaiwanPermit => "台湾居民来往大陆通行证",
-        IdDocumentType.Passport => "护照",
-        _ => "居民身份证",
-    };
 }

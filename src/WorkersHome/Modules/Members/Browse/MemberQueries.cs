@@ -72,8 +72,7 @@ public sealed class MemberQueries(AppDbContext db, IOrgDirectory orgs, PersonalD
             page = await paged.ToListAsync(ct);
         }
         var names = await orgs.FindManyAsync(page.Select(m => m.OrgId), ct);
-        return new MemberPage(page.Select(m => new MemberRow(m.Id, m.Name, m.Gender, m.IdMasked, m.PhoneMasked, m.BirthDate, m.OrgId,
-            names.TryGetValue(m.OrgId, out var o) ? o.Name : "", m.EmploymentForm, m.IsMigrantWorker, m.JoinedOn, m.Status, m.Version)).ToList(), total);
+        return new MemberPage(page.Select(m => ToRow(m, names.TryGetValue(m.OrgId, out var o) ? o.Name : "")).ToList(), total);
     }
 
     /// <summary>The members a filter selects, inside the request's subtree.</summary>
@@ -147,9 +146,11 @@ public sealed class MemberQueries(AppDbContext db, IOrgDirectory orgs, PersonalD
     {
         var m = await db.Members.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
         var org = await orgs.FindInScopeAsync(m.OrgId, ct);
-        return new MemberRow(m.Id, m.Name, m.Gender, m.IdMasked, m.PhoneMasked, m.BirthDate, m.OrgId, org?.Name ?? "",
-            m.EmploymentForm, m.IsMigrantWorker, m.JoinedOn, m.Status, m.Version);
+        return ToRow(m, org?.Name ?? "");
     }
+
+    private static MemberRow ToRow(Member m, string orgName) =>
+        new(m.Id, m.Name, m.Gender, m.IdMasked, m.PhoneMasked, m.BirthDate, m.OrgId, orgName, m.EmploymentForm, m.IsMigrantWorker, m.JoinedOn, m.Status, m.Version);
 
     /// <summary>The full ID and phone of one member, for a cadre holding the reveal permission; every reveal is audited.</summary>
     public async Task<RevealedMember> RevealAsync(Guid id, CancellationToken ct = default)

@@ -73,10 +73,7 @@ public sealed class ImportMembers(
 
             if (onRecord.OrgId != row.Union!.Id)
             {
-                var theirs = await orgs.FindInScopeAsync(onRecord.OrgId, ct);
-                row.Error = theirs is not null
-                    ? Loc.T($"此人已是“{theirs.Name}”的会员，请办理会籍转接", $"Already a member of {theirs.Name}; start a transfer")
-                    : Loc.T("此人已是其他工会的会员，请发起会籍转接申请", "Already a member of another union; start a transfer request");
+                row.Error = RegisterMember.OnRecordElsewhere(await orgs.FindInScopeAsync(onRecord.OrgId, ct));
                 continue;
             }
 

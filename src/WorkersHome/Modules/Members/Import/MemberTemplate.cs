@@ -57,6 +57,8 @@ public static class MemberTemplate
 
     public static string FormText(Members.EmploymentForm form) => Forms.First(f => f.Value == form).Key;
 
+    public static string IdTypeText(IdDocumentType type) => IdTypes.First(t => t.Value == type).Key;
+
     /// <summary>Reads one row into an input and the union code; cell problems are listed per column.</summary>
     public static (MemberInput Input, string UnionCode, List<string> Problems) Read(Func<string, string?> cell)
     {

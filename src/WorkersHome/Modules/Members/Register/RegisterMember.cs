@@ -79,11 +79,13 @@ public sealed class RegisterMember(
             return;
         }
 
-        var union = await orgs.FindInScopeAsync(existing.OrgId, ct);
-        throw new ConflictException(union is not null
-            ? Loc.T($"此人已是“{union.Name}”的会员，请办理会籍转接", $"Already a member of {union.Name}; start a transfer")
-            : Loc.T("此人已是其他工会的会员，请发起会籍转接申请", "Already a member of another union; start a transfer request"));
+        throw new ConflictException(OnRecordElsewhere(await orgs.FindInScopeAsync(existing.OrgId, ct)));
     }
+
+    /// <summary>The answer for a person already on record: their union is named only when the asker may see it.</summary>
+    public static string OnRecordElsewhere(OrgSummary? theirUnionInScope) => theirUnionInScope is { } union
+        ? Loc.T($"此人已是“{union.Name}”的会员，请办理会籍转接", $"Already a member of {union.Name}; start a transfer")
+        : Loc.T("此人已是其他工会的会员，请发起会籍转接申请", "Already a member of another union; start a transfer request");
 
     private async Task<bool> IsOnRecordAsync(string idHash, CancellationToken ct)
     {

@@ -88,6 +88,9 @@ public sealed class OrgTreeQueries(AppDbContext db, CurrentCadre cadre, OrgPathI
                       select h).ToListAsync(ct);
     }
 
+    private static readonly System.Linq.Expressions.Expression<Func<OrgUnit, OrgSummary>> Summary =
+        o => new OrgSummary(o.Id, o.Code, o.Name, (int)o.Level, o.Path, o.Status == OrgStatus.Active);
+
     public IQueryable<ScopedOrg> ScopedOrgs() =>
         db.OrgUnits.Select(o => new ScopedOrg { Id = o.Id, Name = o.Name, Path = o.Path });
 
@@ -119,14 +122,14 @@ public sealed class OrgTreeQueries(AppDbContext db, CurrentCadre cadre, OrgPathI
 
     public async Task<OrgSummary?> FindInScopeAsync(long orgId, CancellationToken ct = default) =>
         await db.OrgUnits.Where(o => o.Id == orgId)
-            .Select(o => new OrgSummary(o.Id, o.Code, o.Name, (int)o.Level, o.Path, o.Status == OrgStatus.Active))
+            .Select(Summary)
             .FirstOrDefaultAsync(ct);
 
     public async Task<IReadOnlyDictionary<long, OrgSummary>> FindManyAsync(IEnumerable<long> orgIds, CancellationToken ct = default)
     {
         var ids = orgIds.Distinct().ToList();
         return await db.OrgUnits.Where(o => ids.Contains(o.Id))
-            .Select(o => new OrgSummary(o.Id, o.Code, o.Name, (int)o.Level, o.Path, o.Status == OrgStatus.Active))
+            .Select(Summary)
             .ToDictionaryAsync(o => o.Id, ct);
     }
 
@@ -134,7 +137,7 @@ public sealed class OrgTreeQueries(AppDbContext db, CurrentCadre cadre, OrgPathI
     {
         var wanted = codes.Distinct().ToList();
         return await db.OrgUnits.Where(o => wanted.Contains(o.Code))
-            .Select(o => new OrgSummary(o.Id, o.Code, o.Name, (int)o.Level, o.Path, o.Status == OrgStatus.Active))
+            .Select(Summary)
             .ToDictionaryAsync(o => o.Code, ct);
     }
 }
