@@ -11,7 +11,7 @@ namespace WorkersHome.Demo;
 /// Synthetic members for the demo, written through the product's own import: valid ID numbers whose
 /// region is the union's county, working ages, a realistic mix of employment forms and ~30% migrant workers.
 /// </summary>
-public sealed class DemoMembers(ImportMembers import)
+public sealed class DemoMembers(ImportMembers import, TimeProvider clock)
 {
     private static readonly string[] Platforms = ["某外卖平台", "某快递公司", "某网约车平台", "某同城配送平台"];
     private static readonly string[] Education = ["大学本科教育", "大学专科教育", "普通高级中学教育", "中等职业教育", "初级中学教育", "研究生教育"];
@@ -21,7 +21,8 @@ public sealed class DemoMembers(ImportMembers import)
         var random = new Random(seed);
         var names = new Modules.Organizations.Seeding.GrassrootsGenerator(seed);
         var csv = new StringBuilder(string.Join(",", MemberTemplate.Headers)).Append('\n');
-        var today = new DateOnly(2026, 1, 1);
+        var issued = new HashSet<string>(StringComparer.Ordinal);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8)).AddDays(-1);
         for (var i = 0; i < count; i++)
         {
             var union = unions[random.Next(unions.Count)];
@@ -29,13 +30,21 @@ public sealed class DemoMembers(ImportMembers import)
             var gender = random.Next(100) < 55 ? Gender.Male : Gender.Female;
             var birth = today.AddDays(-random.Next(18 * 365, 60 * 365));
             var id = ResidentIdNumber.Compose(county, birth, i, gender);
+            while (!issued.Add(id))
+            {
+                // The sequence part holds 500 numbers per county, day and gender; move the birthday on a clash.
+                birth = birth.AddDays(1);
+                id = ResidentIdNumber.Compose(county, birth, i, gender);
+            }
+
             var gig = union.UnionType == UnionType.GigWorkers;
             var form = gig ? "灵活就业" : random.Next(100) switch { < 78 => "全日制", < 88 => "劳务派遣", _ => "非全日制" };
             var migrant = gig ? random.Next(100) < 70 : random.Next(100) < 25;
             var joined = birth.AddYears(18).AddDays(random.Next(0, 3650));
-            if (joined > today)
+            // About one in twenty joined this year, so that the dashboards show new members.
+            if (joined > today || random.Next(20) == 0)
             {
-                joined = today.AddDays(-random.Next(1, 300));
+                joined = new DateOnly(today.Year, 1, 1).AddDays(random.Next(0, today.DayOfYear));
             }
 
             csv.Append(CultureInfo.InvariantCulture, $"{names.PersonName()},{(gender == Gender.Male ? "男" : "女")},{(random.Next(100) < 98 ? "汉族" : "回族")},居民身份证,{id},,")
