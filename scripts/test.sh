@@ -21,6 +21,7 @@ cleanup() {
     as_pg_owner "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate stop >/dev/null 2>&1 || true
   fi
   rm -rf "$WORK"
+  rm -rf "${TMPDIR:-/tmp}/workershome-test-files"
 }
 trap cleanup EXIT
 

@@ -40,6 +40,9 @@ internal static class Startup
             "==================== 网上职工之家 WorkersHome ====================",
             $"  Open:      {string.Join("  ", urls)}",
             $"  Demo data: 河南省 (Henan) union tree, {units:N0} units{(seededNow ? " (seeded now)" : "")}",
+            seededNow
+                ? $"  Members:   {DemoSeeder.Members:N0} synthetic members are being imported in the background (会员 → 批量导入 shows the progress)"
+                : "  Members:   synthetic members from the first start",
             $"  Password for every demo login: {DemoSeeder.Password}",
             "  Logins (administrators enrol an authenticator app at first sign-in):",
         };

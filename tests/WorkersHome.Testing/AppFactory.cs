@@ -25,6 +25,8 @@ public sealed class AppFactory(string connectionString, IReadOnlyDictionary<stri
         builder.UseSetting("ConnectionStrings:Default", connectionString);
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Outbox:Enabled", "false");
+        builder.UseSetting("Storage:Path", FilesFolder(connectionString));
+        builder.UseSetting("Imports:PollSeconds", "1");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "None");
         foreach (var (key, value) in TestPrivacyKeys)
@@ -37,6 +39,14 @@ public sealed class AppFactory(string connectionString, IReadOnlyDictionary<stri
             builder.UseSetting(key, value);
         }
     }
+
+    /// <summary>
+    /// Sealed files (uploads, reports) of one test database, shared by every instance on it as a shared volume
+    /// would be; under the folder that scripts/test.sh removes at the end.
+    /// </summary>
+    public static string FilesFolder(string connectionString) =>
+        Path.Combine(Path.GetTempPath(), "workershome-test-files",
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(connectionString)))[..16]);
 
     /// <summary>A service scope whose context acts for the whole tree, for arranging and checking data.</summary>
     public AsyncServiceScope WholeTreeScope(out AppDbContext db)

@@ -8,10 +8,11 @@ using WorkersHome.Modules.Organizations;
 namespace WorkersHome.Demo;
 
 /// <summary>
-/// Synthetic members for the demo, written through the product's own import: valid ID numbers whose
-/// region is the union's county, working ages, a realistic mix of employment forms and ~30% migrant workers.
+/// Synthetic members for the demo, queued as an import through the product's own pipeline (so the app
+/// starts at once and the import page shows the demo file's progress): valid ID numbers whose region is
+/// the union's county, working ages, a realistic mix of employment forms and ~30% migrant workers.
 /// </summary>
-public sealed class DemoMembers(ImportMembers import, TimeProvider clock)
+public sealed class DemoMembers(StartImport import, TimeProvider clock)
 {
     private static readonly string[] Platforms = ["某外卖平台", "某快递公司", "某网约车平台", "某同城配送平台"];
     private static readonly string[] Education = ["大学本科教育", "大学专科教育", "普通高级中学教育", "中等职业教育", "初级中学教育", "研究生教育"];
@@ -57,6 +58,6 @@ public sealed class DemoMembers(ImportMembers import, TimeProvider clock)
         }
 
         await using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString()));
-        return await import.ExecuteAsync(stream, "demo-members.csv", ImportMode.ValidRows, ct);
+        return await import.ExecuteAsync(stream, "演示会员名册.csv", ImportMode.ValidRows, ct);
     }
 }

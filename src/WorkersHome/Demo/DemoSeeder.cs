@@ -20,7 +20,7 @@ public sealed class DemoSeeder(AppDbContext db, TreeLoader loader, UserManager<C
     public const string ProvinceCode = "41";
     public const string Password = "WorkersHome2026";
     public const int GrassrootsUnions = 2_000;
-    public const int Members = 20_000;
+    public const int Members = 100_000;
 
     // (user, role, org code, display name); grassroots accounts are placed on the first union of 林山寨街道.
     private static readonly (string User, string Role, string Org, string Name)[] Cadres =

@@ -23,6 +23,9 @@ public static class PlatformSetup
         services.AddDatabase();
         services.AddSingleton(sp => new PersonalDataProtector(sp.GetRequiredService<IConfiguration>().GetSection("Privacy").Get<PrivacyOptions>()
             ?? throw new InvalidOperationException("Configure Privacy:Keys, Privacy:ActiveKeyId and Privacy:HashKey.")));
+        services.AddSingleton(sp => new Files.SealedFileStore(
+            Path.Combine(sp.GetRequiredService<IHostEnvironment>().ContentRootPath, sp.GetRequiredService<IConfiguration>()["Storage:Path"] ?? "data/files"),
+            sp.GetRequiredService<PersonalDataProtector>()));
         services.AddScoped<AuditTrail>();
         services.AddScoped<Demo.DemoSeeder>();
         services.AddScoped<Demo.DemoMembers>();

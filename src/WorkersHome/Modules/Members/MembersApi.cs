@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc;
+
 using WorkersHome.Modules.Members.Browse;
 using WorkersHome.Modules.Members.CodeTables;
 using WorkersHome.Modules.Members.Import;
@@ -9,12 +11,6 @@ public sealed record StatusRequest(int Version, MembershipStatus Status, string?
 
 public sealed record CodeView(string Code, string Zh, string En);
 
-public sealed record ImportView(Guid Id, string FileName, ImportMode Mode, int Rows, int Added, int Updated, int Unchanged, int Rejected,
-    bool Applied, bool HasErrorReport)
-{
-    public static ImportView From(MemberImport i) =>
-        new(i.Id, i.FileName, i.Mode, i.Rows, i.Added, i.Updated, i.Unchanged, i.Rejected, i.Applied, i.ErrorReport is not null);
-}
 
 internal static class MembersApi
 {
@@ -63,7 +59,7 @@ internal static class MembersApi
         }).WithSummary("The import template as .xlsx, with a sheet of the code tables");
         api.MapGet("/import-template.csv", () => TypedResults.File(ImportQueries.ExcelFriendlyCsv(ImportQueries.TemplateCsv()), "text/csv", "会员导入模板.csv"))
             .WithSummary("The import template (Chinese headers; codes as code or label)");
-        api.MapPost("/imports", async (HttpRequest request, ImportMode? mode, string? fileName, ImportMembers import, CancellationToken ct) =>
+        api.MapPost("/imports", async (HttpRequest request, ImportMode? mode, string? fileName, StartImport start, ImportQueries q, CancellationToken ct) =>
         {
             // Only CSV or .xlsx bodies: a cross-site form cannot send those types without the browser asking first.
             var type = request.ContentType?.Split(';')[0].Trim();
@@ -74,27 +70,45 @@ internal static class MembersApi
             }
 
             var name = fileName ?? (isXlsx ? "upload.xlsx" : "upload.csv");
-            if (isXlsx != ImportMembers.IsXlsx(name))
+            if (isXlsx != name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
             {
                 name += isXlsx ? ".xlsx" : ".csv";
             }
 
-            var result = await import.ExecuteAsync(request.Body, name, mode ?? ImportMode.AllOrNothing, ct);
-            return Results.Ok(ImportView.From(result));
-        }).RequireAuthorization(MemberPermissions.Manage).WithSummary("Import members from a CSV file in the template (body: text/csv)");
-        api.MapGet("/imports/{id:guid}", async (Guid id, ImportQueries q, CancellationToken ct) => ImportView.From(await q.GetAsync(id, ct)));
-        api.MapGet("/imports/{id:guid}/report", async (Guid id, ImportQueries q, CancellationToken ct) =>
+            var import = await start.ExecuteAsync(request.Body, name, mode ?? ImportMode.AllOrNothing, ct);
+            return Results.Accepted($"/api/members/imports/{import.Id}", await q.GetAsync(import.Id, ct));
+        }).RequireAuthorization(MemberPermissions.Manage).WithMetadata(new RequestSizeLimitAttribute(ImportLimits.MaxUploadBytes))
+            .WithSummary("Queue an import of a member file in the template (body: text/csv or .xlsx); follow it at the returned location");
+        api.MapPost("/bulk", async (BulkImportRequest request, StartImport start, ImportQueries q, CancellationToken ct) =>
         {
-            var import = await q.GetAsync(id, ct);
-            if (import.ErrorReport is null)
+            using var csv = BulkImportRequest.ToTemplateCsv(request.Members ?? []);
+            var import = await start.ExecuteAsync(csv, "api-bulk.csv", request.Mode ?? ImportMode.AllOrNothing, ct);
+            return Results.Accepted($"/api/members/imports/{import.Id}", await q.GetAsync(import.Id, ct));
+        }).RequireAuthorization(MemberPermissions.Manage).WithMetadata(new RequestSizeLimitAttribute(ImportLimits.MaxUploadBytes))
+            .WithSummary("Queue an import of member records from another system (JSON); the same checks and messages as a file import");
+        api.MapGet("/imports", (ImportQueries q, CancellationToken ct) => q.RecentAsync(20, ct)).WithSummary("The latest imports of your subtree");
+        api.MapGet("/imports/{id:guid}", (Guid id, ImportQueries q, CancellationToken ct) => q.GetAsync(id, ct))
+            .WithSummary("An import's state, progress and result");
+        api.MapPost("/imports/{id:guid}/restart", async (Guid id, StartImport start, ImportQueries q, CancellationToken ct) =>
+        {
+            await start.RestartAsync(id, ct);
+            return await q.GetAsync(id, ct);
+        }).RequireAuthorization(MemberPermissions.Manage).WithSummary("Start a failed import again from its stored file");
+        api.MapGet("/imports/{id:guid}/errors", (Guid id, int? skip, int? take, ImportQueries q, CancellationToken ct) =>
+            q.RejectedRowsAsync(id, skip ?? 0, take ?? 100, ct))
+            .WithSummary("Rejected rows: the row number in the file (row 2 is the first record) and the problems found");
+        api.MapGet("/imports/{id:guid}/report", async (Guid id, ImportQueries q, HttpContext http, CancellationToken ct) =>
+        {
+            var (csv, fileName, asXlsx) = await q.ReportAsync(id, ct);
+            // The report comes back in the format of the uploaded file.
+            if (!asXlsx)
             {
-                return Results.NotFound();
+                return Results.File(csv, "text/csv", fileName);
             }
 
-            // The report comes back in the format of the uploaded file.
-            return ImportMembers.IsXlsx(import.FileName)
-                ? Results.File(ImportQueries.CsvToXlsx(import.ErrorReport, "错误报告"), XlsxType, "错误报告-" + import.FileName)
-                : Results.File(ImportQueries.ExcelFriendlyCsv(import.ErrorReport), "text/csv", "错误报告-" + import.FileName);
+            var xlsx = await ImportQueries.CsvToXlsxFileAsync(csv, "错误报告", ct);
+            http.Response.RegisterForDispose(xlsx);
+            return Results.File(xlsx, XlsxType, fileName);
         }).WithSummary("The uploaded file with an error column naming each rejected row's problems");
         api.MapGet("/stats/{orgId:long}", (long orgId, Statistics.MemberStatsQueries q, CancellationToken ct) => q.ForOrgAsync(orgId, ct))
             .WithSummary("Members of a node's whole subtree: by status, employment form, migrant and gig workers, new this year");

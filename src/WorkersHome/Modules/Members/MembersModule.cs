@@ -33,6 +33,11 @@ public static class MembersModule
         services.AddScoped<ChangeMemberStatus>();
         services.AddScoped<MemberQueries>();
         services.AddScoped<ImportMembers>();
+        services.AddScoped<StartImport>();
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Imports").Get<ImportOptions>() ?? new ImportOptions());
+        services.AddSingleton<ImportProgress>();
+        services.AddSingleton<ImportRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<ImportRunner>());
         services.AddScoped<ExportMembers>();
         services.AddScoped<RotateKeys>();
         services.AddScoped<EditCodeEntry>();

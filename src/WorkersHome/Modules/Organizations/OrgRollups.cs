@@ -36,6 +36,43 @@ public sealed class OrgRollups(AppDbContext db) : IOrgRollupWriter
         await AddToAncestorsAsync(path, 0, 0, delta, ct);
     }
 
+    public async Task AdjustMembersAsync(IEnumerable<(string Path, int Delta)> changes, CancellationToken ct = default)
+    {
+        var byCode = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (path, delta) in changes)
+        {
+            foreach (var code in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
+            {
+                byCode[code] = byCode.GetValueOrDefault(code) + delta;
+            }
+        }
+
+        var nonZero = byCode.Where(c => c.Value != 0).OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
+        if (nonZero.Count == 0)
+        {
+            return;
+        }
+
+        if (!db.IsPostgres)
+        {
+            foreach (var group in nonZero.GroupBy(c => c.Value))
+            {
+                await AddToCodesAsync([.. group.Select(c => c.Key)], 0, 0, group.Key, ct);
+            }
+
+            return;
+        }
+
+        // One statement for the whole tree, however many unions the change touched.
+        await db.Database.ExecuteSqlRawAsync(AdjustManySql, [nonZero.Select(c => c.Key).ToArray(), nonZero.Select(c => c.Value).ToArray()], ct);
+    }
+
+    private const string AdjustManySql = """
+        UPDATE org.rollups AS r SET "Members" = r."Members" + d.delta
+        FROM org.units AS o, unnest({0}::text[], {1}::integer[]) AS d(code, delta)
+        WHERE o."Code" = d.code AND r."OrgId" = o."Id"
+        """;
+
     /// <summary>Recounts every rollup from the tree itself; returns how many rows differed.</summary>
     public async Task<int> RebuildAsync(CancellationToken ct)
     {

@@ -7,7 +7,9 @@ using WorkersHome.Platform.Security;
 
 namespace WorkersHome.Pages.Members;
 
-public sealed class ImportModel(ImportMembers import, CurrentCadre cadre) : OrgPageModel
+[RequestSizeLimit(ImportLimits.MaxUploadBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = ImportLimits.MaxUploadBytes)]
+public sealed class ImportModel(StartImport start, ImportQueries imports, CurrentCadre cadre) : OrgPageModel
 {
     [BindProperty]
     public IFormFile? Upload { get; set; }
@@ -15,9 +17,22 @@ public sealed class ImportModel(ImportMembers import, CurrentCadre cadre) : OrgP
     [BindProperty]
     public ImportMode Mode { get; set; } = ImportMode.AllOrNothing;
 
-    public MemberImport? Result { get; private set; }
+    /// <summary>The import being followed (from the address, so that a reload keeps it).</summary>
+    public ImportView? Current { get; private set; }
 
-    public IActionResult OnGet() => cadre.Has(MemberPermissions.Manage) ? Page() : Forbid();
+    public IReadOnlyList<ImportView> Recent { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
+    {
+        if (!cadre.Has(MemberPermissions.Manage))
+        {
+            return Forbid();
+        }
+
+        Current = id is { } followed ? await imports.GetAsync(followed, ct) : null;
+        Recent = await imports.RecentAsync(10, ct);
+        return Page();
+    }
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) => RunAsync(async () =>
     {
@@ -29,11 +44,23 @@ public sealed class ImportModel(ImportMembers import, CurrentCadre cadre) : OrgP
         if (Upload is null || Upload.Length == 0)
         {
             ModelState.AddModelError("file", Platform.Localization.Loc.T("请选择要导入的文件（.xlsx 或 .csv）", "Choose the file to import (.xlsx or .csv)"));
+            Recent = await imports.RecentAsync(10, ct);
             return Page();
         }
 
         await using var stream = Upload.OpenReadStream();
-        Result = await import.ExecuteAsync(stream, Upload.FileName, Mode, ct);
-        return Page();
-    }, () => Task.CompletedTask);
+        var import = await start.ExecuteAsync(stream, Upload.FileName, Mode, ct);
+        return RedirectToPage(new { id = import.Id });
+    }, async () => Recent = await imports.RecentAsync(10, ct));
+
+    public async Task<IActionResult> OnPostRestartAsync(Guid id, CancellationToken ct)
+    {
+        if (!cadre.Has(MemberPermissions.Manage))
+        {
+            return Forbid();
+        }
+
+        await start.RestartAsync(id, ct);
+        return RedirectToPage(new { id });
+    }
 }

@@ -68,6 +68,15 @@ public sealed class PersonalDataProtector
         return Encoding.UTF8.GetString(plain);
     }
 
+    /// <summary>
+    /// A key for sealing files (uploads and reports that hold personal data), derived from a
+    /// personal-data key so that the same configuration, and the same rotation, covers both.
+    /// </summary>
+    public byte[] FileKey(string keyId) =>
+        _keys.TryGetValue(keyId, out var key)
+            ? HKDF.DeriveKey(HashAlgorithmName.SHA256, key, 32, info: "workershome-sealed-files"u8.ToArray())
+            : throw new CryptographicException($"Unknown personal-data key id '{keyId}'.");
+
     /// <summary>Keyed hash for exact lookup; the same input always gives the same value.</summary>
     public string BlindIndex(string value) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(_hashKey, Encoding.UTF8.GetBytes(value.Trim().ToUpperInvariant())));

@@ -4,28 +4,60 @@ using WorkersHome.Platform.Persistence;
 
 namespace WorkersHome.Modules.Members.CodeTables;
 
-/// <summary>Code tables read once per request: resolves a code, a Chinese label or an English label to the code.</summary>
+/// <summary>Code tables read once per request (or per import) into an immutable snapshot.</summary>
 public sealed class CodeTableCache(AppDbContext db)
 {
-    private Dictionary<string, List<CodeEntry>>? _tables;
+    private CodeTableSnapshot? _snapshot;
 
-    public async Task<IReadOnlyList<CodeEntry>> EntriesAsync(string table, CancellationToken ct)
+    public async Task<CodeTableSnapshot> SnapshotAsync(CancellationToken ct) =>
+        _snapshot ??= new CodeTableSnapshot(await db.CodeEntries.AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync(ct));
+
+    public async Task<IReadOnlyList<CodeEntry>> EntriesAsync(string table, CancellationToken ct) => (await SnapshotAsync(ct)).Entries(table);
+
+    public async Task<string?> ResolveAsync(string table, string? value, CancellationToken ct) => (await SnapshotAsync(ct)).Resolve(table, value);
+}
+
+/// <summary>
+/// The code tables at one moment: resolves a code, a Chinese label or an English label to the code.
+/// Immutable, so that an import may validate rows on several threads at once.
+/// </summary>
+public sealed class CodeTableSnapshot
+{
+    private readonly Dictionary<string, List<CodeEntry>> _entries;
+    private readonly Dictionary<string, Dictionary<string, string>> _lookup;
+
+    public CodeTableSnapshot(IEnumerable<CodeEntry> entries)
     {
-        _tables ??= (await db.CodeEntries.AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync(ct))
-            .GroupBy(c => c.Table).ToDictionary(g => g.Key, g => g.ToList());
-        return _tables.TryGetValue(table, out var entries) ? entries : [];
+        _entries = entries.GroupBy(c => c.Table).ToDictionary(g => g.Key, g => g.ToList());
+        _lookup = _entries.ToDictionary(t => t.Key, t =>
+        {
+            var keys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            // Labels first, codes last: a code always wins over a label that happens to look like one.
+            foreach (var e in t.Value)
+            {
+                keys[e.En] = e.Code;
+                keys[e.Zh] = e.Code;
+            }
+
+            foreach (var e in t.Value)
+            {
+                keys[e.Code] = e.Code;
+            }
+
+            return keys;
+        });
     }
 
-    public async Task<string?> ResolveAsync(string table, string? value, CancellationToken ct)
+    public IReadOnlyList<CodeEntry> Entries(string table) => _entries.TryGetValue(table, out var entries) ? entries : [];
+
+    public string? Resolve(string table, string? value)
     {
         var v = value?.Trim();
-        if (string.IsNullOrEmpty(v))
+        if (string.IsNullOrEmpty(v) || !_lookup.TryGetValue(table, out var keys))
         {
             return null;
         }
 
-        var entries = await EntriesAsync(table, ct);
-        return entries.FirstOrDefault(e => e.Code == v || e.Code == v.PadLeft(2, '0')
-            || e.Zh == v || string.Equals(e.En, v, StringComparison.OrdinalIgnoreCase))?.Code;
+        return keys.TryGetValue(v, out var code) || keys.TryGetValue(v.PadLeft(2, '0'), out code) ? code : null;
     }
 }

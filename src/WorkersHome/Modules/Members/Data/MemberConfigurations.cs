@@ -67,7 +67,10 @@ internal sealed class MemberImportConfiguration : IEntityTypeConfiguration<Impor
         b.Property(i => i.ActorName).HasMaxLength(100);
         b.Property(i => i.OrgPath).HasMaxLength(400);
         b.Property(i => i.FileName).HasMaxLength(200);
+        b.Property(i => i.Culture).HasMaxLength(10);
+        b.Property(i => i.Failure).HasMaxLength(500);
         b.HasIndex(i => i.At);
+        b.HasIndex(i => new { i.State, i.LeaseUntil });
     }
 }
 internal sealed class MemberStatsConfiguration : IEntityTypeConfiguration<Statistics.MemberStats>

@@ -1,329 +1,338 @@
 using System.Globalization;
-using System.Text;
-
-using CsvHelper;
-using CsvHelper.Configuration;
+using System.Threading.Channels;
 
 using Microsoft.EntityFrameworkCore;
 
+using WorkersHome.Modules.Members.CodeTables;
 using WorkersHome.Modules.Members.Register;
 using WorkersHome.Modules.Organizations.Contracts;
 using WorkersHome.Platform.Audit;
 using WorkersHome.Platform.Errors;
+using WorkersHome.Platform.Files;
 using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Persistence;
-using WorkersHome.Platform.Security;
 
 namespace WorkersHome.Modules.Members.Import;
 
 /// <summary>
-/// Imports a member file in the published template. Every row is checked first (data standard, union
-/// in scope, duplicates inside the file, people on record elsewhere); then, in one transaction, new
-/// people are added and changed records updated, with counts, history and one audit entry. Importing
-/// the same file again changes nothing.
+/// Runs one stored import file through the data standard and into the registry, streaming: rows are read,
+/// checked and encrypted in batches on the thread pool while the previous batch is written, so memory
+/// stays bounded whatever the file's size. Everything the file changes (members, history, counts, the
+/// import's own result, the audit entry) commits in one transaction: a run that dies half-way leaves the
+/// registry as it was, and the next run starts the file again. Importing the same file twice changes nothing.
 /// </summary>
 public sealed class ImportMembers(
-    AppDbContext db, MemberValidator validator, MemberRecord record, IOrgDirectory orgs, IOrgRollupWriter rollups, Statistics.MemberStatsWriter stats,
-    AuditTrail audit, CurrentCadre cadre, TimeProvider clock)
+    AppDbContext db, MemberRecord record, CodeTableCache codes, IOrgDirectory orgs, IOrgRollupWriter rollups, Statistics.MemberStatsWriter stats,
+    AuditTrail audit, SealedFileStore files, ImportProgress progress, TimeProvider clock)
 {
-    private const int LookupBatch = 500;
+    public const int BatchSize = 5000;
 
-    private sealed record Row(int Number, string[] Cells)
+    private sealed class Row(SourceRow source)
     {
-        public string? Error { get; set; }
+        public SourceRow Source { get; } = source;
 
-        public ValidMember? Valid { get; set; }
+        public string UnionCode { get; set; } = "";
 
-        public OrgSummary? Union { get; set; }
+        public List<string> Problems { get; set; } = [];
 
-        public string? IdHash { get; set; }
+        public Member? Fresh { get; set; }
     }
 
-    public async Task<MemberImport> ExecuteAsync(Stream csv, string fileName, ImportMode mode, CancellationToken ct = default)
+    /// <summary>What one run has seen so far.</summary>
+    private sealed class Run
     {
+        public Dictionary<string, OrgSummary?> Unions { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, int> FirstRowOfPerson { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<long, (string Path, int Delta)> Rollups { get; } = [];
+
+        /// <summary>Row number → error text, for the report.</summary>
+        public Dictionary<int, string> Errors { get; } = [];
+
+        public int Rows { get; set; }
+
+        public int Added { get; set; }
+
+        public int Updated { get; set; }
+
+        public int Unchanged { get; set; }
+    }
+
+    public async Task RunAsync(MemberImport import, CancellationToken ct)
+    {
+        var culture = CultureInfo.GetCultureInfo(import.Culture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
+        db.RestrictToSubtree(import.OrgPath);
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime.AddHours(8));
-        var (headers, rows) = IsXlsx(fileName) ? await ReadXlsxAsync(csv, ct) : await ReadAsync(csv, ct);
-        var unions = await orgs.FindByCodesAsync(rows.Select(r => Cell(headers, r, MemberTemplate.UnionCode)?.Trim() ?? "").Where(c => c.Length > 0), ct);
-        var firstRowOfPerson = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in rows)
-        {
-            await CheckRowAsync(headers, row, unions, today, firstRowOfPerson, ct);
-        }
+        var snapshot = await codes.SnapshotAsync(ct);
+        var run = new Run();
 
-        var existing = await LoadExistingAsync(rows.Where(r => r.Error is null).Select(r => r.IdHash!), ct);
-        var result = new MemberImport
+        var source = new CountingStream(files.OpenRead(import.SourceFile));
+        using (var file = ImportFile.Open(source, import.IsXlsx))
         {
-            Id = Guid.NewGuid(),
-            At = now,
-            ActorName = cadre.UserNameOrNull ?? "system",
-            OrgPath = cadre.OrgPath,
-            FileName = Path.GetFileName(fileName),
-            Mode = mode,
-            Rows = rows.Count,
-        };
-        var toAdd = new List<Member>();
-        foreach (var row in rows.Where(r => r.Error is null))
-        {
-            if (!existing.TryGetValue(row.IdHash!, out var onRecord))
+            var batches = Channel.CreateBounded<Row[]>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var producer = Task.Run(() => Produce(file, snapshot, today, now, batches.Writer, stop.Token), stop.Token);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            try
             {
-                toAdd.Add(record.Create(row.Valid!, row.Union!, now));
-                continue;
+                await foreach (var batch in batches.Reader.ReadAllAsync(ct))
+                {
+                    await WriteBatchAsync(import, run, batch, now, ct);
+                    await progress.BeatAsync(import, run.Rows, source.BytesRead, ct);
+                }
+
+                await producer;
+            }
+            catch
+            {
+                await stop.CancelAsync();
+                await Task.WhenAny(producer);
+                throw;
             }
 
-            if (onRecord.OrgId != row.Union!.Id)
+            import.Rows = run.Rows;
+            import.Rejected = run.Errors.Count;
+            import.Applied = import.Mode == ImportMode.ValidRows || run.Errors.Count == 0;
+            // The report is in place before the result that points to it commits.
+            if (run.Errors.Count > 0)
             {
-                row.Error = RegisterMember.OnRecordElsewhere(await orgs.FindInScopeAsync(onRecord.OrgId, ct));
-                continue;
+                WriteReport(import, run.Errors);
             }
 
-            if (record.Differs(onRecord, row.Valid!))
+            if (import.Applied)
             {
-                stats.Add(onRecord.OrgPath, Statistics.Contribution.Of(onRecord).Negate());
-                record.Apply(onRecord, row.Valid!, now);
-                stats.Add(onRecord.OrgPath, Statistics.Contribution.Of(onRecord));
-                onRecord.Version++;
-                result.Updated++;
+                (import.Added, import.Updated, import.Unchanged) = (run.Added, run.Updated, run.Unchanged);
+                await rollups.AdjustMembersAsync(run.Rollups.Values, ct);
+                await stats.FlushAsync(ct);
+                await FinishAsync(import, ct);
+                await transaction.CommitAsync(ct);
             }
             else
             {
-                result.Unchanged++;
+                await transaction.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
             }
         }
 
-        result.Rejected = rows.Count(r => r.Error is not null);
-        result.Added = toAdd.Count;
-        result.Applied = mode == ImportMode.ValidRows || result.Rejected == 0;
-        result.ErrorReport = result.Rejected > 0 ? Report(headers, rows) : null;
-        if (!result.Applied)
+        if (!import.Applied)
         {
-            db.ChangeTracker.Clear();
-            result.Added = result.Updated = result.Unchanged = 0;
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await FinishAsync(import, ct);
+            await transaction.CommitAsync(ct);
         }
 
-        await SaveAsync(result, toAdd, ct);
-        return result;
+        progress.Forget(import.Id);
+        files.Delete(import.SourceFile);
     }
 
-    private async Task SaveAsync(MemberImport result, List<Member> toAdd, CancellationToken ct)
+    /// <summary>Reads, checks and prepares rows in batches; the checks and encryption of a batch run in parallel.</summary>
+    private void Produce(ImportFile file, CodeTableSnapshot snapshot, DateOnly today, DateTimeOffset now, ChannelWriter<Row[]> output, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (result.Applied)
-        {
-            db.Members.AddRange(toAdd);
-            db.MembershipEvents.AddRange(toAdd.Select(m => new MembershipEvent
-            {
-                MemberId = m.Id,
-                OrgId = m.OrgId,
-                At = result.At,
-                Status = MembershipStatus.Active,
-                Note = "批量导入：" + result.FileName,
-                ActorName = result.ActorName,
-            }));
-        }
-
-        db.Set<MemberImport>().Add(result);
-        audit.Record(MemberAuditActions.Imported, "member-import", result.Id.ToString(), result.OrgPath, new
-        {
-            result.FileName,
-            result.Mode,
-            result.Rows,
-            result.Added,
-            result.Updated,
-            result.Unchanged,
-            result.Rejected,
-            result.Applied,
-        });
-        await db.SaveChangesAsync(ct);
-        if (result.Applied)
-        {
-            foreach (var union in toAdd.GroupBy(m => m.OrgId))
-            {
-                await rollups.AdjustMembersAsync(union.Key, union.Count(), ct);
-            }
-
-            foreach (var member in toAdd)
-            {
-                stats.Add(member.OrgPath, Statistics.Contribution.Of(member));
-            }
-
-            await stats.FlushAsync(ct);
-        }
-
-        await transaction.CommitAsync(ct);
-    }
-
-    private async Task CheckRowAsync(string[] headers, Row row, IReadOnlyDictionary<string, OrgSummary> unions, DateOnly today,
-        Dictionary<string, int> firstRowOfPerson, CancellationToken ct)
-    {
-        var (input, unionCode, problems) = MemberTemplate.Read(column => Cell(headers, row, column));
-        if (!unions.TryGetValue(unionCode, out var union) || !union.IsActive || union.Level != RegisterMember.GrassrootsLevel)
-        {
-            problems.Add(Loc.T($"基层工会代码“{unionCode}”不存在或不在您的管辖范围内", $"Union code '{unionCode}' does not exist or is outside your part of the tree"));
-        }
-
         try
         {
-            row.Valid = await validator.ValidateAsync(input, today, ct);
+            foreach (var chunk in file.Rows().Chunk(BatchSize))
+            {
+                var batch = chunk.Select(r => new Row(r)).ToArray();
+                Parallel.For(0, batch.Length, new ParallelOptions { CancellationToken = ct }, i => Prepare(file, batch[i], snapshot, today, now));
+                while (!output.TryWrite(batch))
+                {
+                    if (!output.WaitToWriteAsync(ct).AsTask().GetAwaiter().GetResult())
+                    {
+                        return;
+                    }
+                }
+            }
+
+            output.Complete();
+        }
+        catch (Exception ex)
+        {
+            output.Complete(ex);
+            throw;
+        }
+    }
+
+    private void Prepare(ImportFile file, Row row, CodeTableSnapshot snapshot, DateOnly today, DateTimeOffset now)
+    {
+        var (input, unionCode, problems) = MemberTemplate.Read(file.CellsOf(row.Source));
+        row.UnionCode = unionCode;
+        row.Problems = problems;
+        try
+        {
+            var valid = MemberValidator.Validate(input, today, snapshot);
+            if (problems.Count == 0)
+            {
+                row.Fresh = record.Prepare(valid, now);
+            }
         }
         catch (ValidationFailedException ex)
         {
             problems.AddRange(ex.Errors.SelectMany(e => e.Value));
         }
+    }
 
-        if (problems.Count == 0)
+    private async Task WriteBatchAsync(MemberImport import, Run run, Row[] batch, DateTimeOffset now, CancellationToken ct)
+    {
+        await ResolveUnionsAsync(run, batch, ct);
+        foreach (var row in batch)
         {
-            row.IdHash = record.IdHash(row.Valid!);
-            if (firstRowOfPerson.TryGetValue(row.IdHash, out var first))
+            run.Rows++;
+            var union = run.Unions.GetValueOrDefault(row.UnionCode);
+            if (union is null || !union.IsActive || union.Level != RegisterMember.GrassrootsLevel)
             {
-                problems.Add(Loc.T($"与第 {first} 行证件号码重复", $"Same ID number as row {first}"));
+                row.Problems.Insert(0, Loc.T($"基层工会代码“{row.UnionCode}”不存在或不在您的管辖范围内",
+                    $"Union code '{row.UnionCode}' does not exist or is outside your part of the tree"));
+            }
+            else if (row.Fresh is { } fresh)
+            {
+                MemberRecord.PlaceIn(fresh, union);
+                if (run.FirstRowOfPerson.TryGetValue(fresh.IdHash, out var first))
+                {
+                    row.Problems.Add(Loc.T($"与第 {first} 行证件号码重复", $"Same ID number as row {first}"));
+                }
+                else
+                {
+                    run.FirstRowOfPerson[fresh.IdHash] = row.Source.Number;
+                }
+            }
+        }
+
+        var candidates = batch.Where(r => r.Problems.Count == 0 && r.Fresh is not null).ToList();
+        var existing = await LoadExistingAsync(candidates.Select(r => r.Fresh!.IdHash).ToList(), ct);
+        var added = new List<Member>();
+        foreach (var row in candidates)
+        {
+            var fresh = row.Fresh!;
+            if (!existing.TryGetValue(fresh.IdHash, out var stored))
+            {
+                added.Add(fresh);
+            }
+            else if (stored.OrgId != fresh.OrgId)
+            {
+                row.Problems.Add(RegisterMember.OnRecordElsewhere(await orgs.FindInScopeAsync(stored.OrgId, ct)));
+            }
+            else if (MemberRecord.Differs(stored, fresh))
+            {
+                stats.Add(stored.OrgPath, Statistics.Contribution.Of(stored).Negate());
+                MemberRecord.CopyDetails(fresh, stored);
+                stats.Add(stored.OrgPath, Statistics.Contribution.Of(stored));
+                stored.Version++;
+                run.Updated++;
             }
             else
             {
-                firstRowOfPerson[row.IdHash] = row.Number;
+                run.Unchanged++;
             }
         }
 
-        row.Union = union;
-        row.Error = problems.Count > 0 ? string.Join("；", problems) : null;
+        foreach (var row in batch.Where(r => r.Problems.Count > 0))
+        {
+            run.Errors[row.Source.Number] = string.Join("；", row.Problems);
+        }
+
+        run.Added += added.Count;
+        // All or nothing: once a row is rejected nothing more is written; the rest is only checked for the report.
+        if (import.Mode == ImportMode.AllOrNothing && run.Errors.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return;
+        }
+
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        await db.InsertManyAsync(added, ct);
+        await db.InsertManyAsync(added.Select(m => new MembershipEvent
+        {
+            MemberId = m.Id,
+            OrgId = m.OrgId,
+            At = now,
+            Status = MembershipStatus.Active,
+            Note = "批量导入：" + import.FileName,
+            ActorName = import.ActorName,
+        }).ToList(), ct);
+        foreach (var member in added)
+        {
+            stats.Add(member.OrgPath, Statistics.Contribution.Of(member));
+            var (path, delta) = run.Rollups.GetValueOrDefault(member.OrgId, (member.OrgPath, 0));
+            run.Rollups[member.OrgId] = (path, delta + 1);
+        }
     }
 
-    private async Task<Dictionary<string, Member>> LoadExistingAsync(IEnumerable<string> hashes, CancellationToken ct)
+    private async Task ResolveUnionsAsync(Run run, Row[] batch, CancellationToken ct)
     {
-        var found = new Dictionary<string, Member>(StringComparer.Ordinal);
-        foreach (var chunk in hashes.Chunk(LookupBatch))
+        var unseen = batch.Select(r => r.UnionCode).Where(c => c.Length > 0 && !run.Unions.ContainsKey(c)).Distinct().ToList();
+        if (unseen.Count == 0)
         {
-            // The whole country: one person, one record. Records outside the scope are only compared, never shown.
-            foreach (var m in await db.Members.IgnoreQueryFilters().Where(m => chunk.Contains(m.IdHash)).ToListAsync(ct))
-            {
-                found[m.IdHash] = m;
-            }
+            return;
         }
 
-        return found;
-    }
-
-    public static bool IsXlsx(string fileName) => fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
-
-    private static void CheckHeaders(string[] headers)
-    {
-        var missing = MemberTemplate.Required.Where(r => !headers.Contains(r)).ToList();
-        if (missing.Count > 0)
+        var found = await orgs.FindByCodesAsync(unseen, ct);
+        foreach (var code in unseen)
         {
-            new FieldErrors().Add("file", "缺少列：" + string.Join("、", missing) + "（请使用导入模板）",
-                "Missing columns: " + string.Join(", ", missing) + " (use the import template)").ThrowIfAny();
+            run.Unions[code] = found.GetValueOrDefault(code);
         }
     }
 
-    /// <summary>The first sheet of an .xlsx file, read row by row; dates and numbers become template text.</summary>
-    private static async Task<(string[] Headers, List<Row> Rows)> ReadXlsxAsync(Stream xlsx, CancellationToken ct)
+    /// <summary>The whole country: one person, one record. Records outside the scope are only compared, never shown.</summary>
+    private async Task<Dictionary<string, Member>> LoadExistingAsync(List<string> hashes, CancellationToken ct)
     {
-        // The xlsx container needs seeking; request bodies cannot seek.
-        using var buffer = new MemoryStream();
-        await xlsx.CopyToAsync(buffer, ct);
-        buffer.Position = 0;
-        string[]? headers = null;
-        var rows = new List<Row>();
-        var number = 0;
-        try
+        if (hashes.Count == 0)
         {
-            foreach (IDictionary<string, object?> sheetRow in MiniExcelLibs.MiniExcel.Query(buffer, useHeaderRow: false))
-            {
-                ct.ThrowIfCancellationRequested();
-                number++;
-                var cells = sheetRow.Values.Select(XlsxText).ToArray();
-                if (headers is null)
-                {
-                    headers = cells.Select(c => c.Trim()).ToArray();
-                    CheckHeaders(headers);
-                    continue;
-                }
-
-                if (!cells.All(string.IsNullOrWhiteSpace))
-                {
-                    rows.Add(new Row(number, cells));
-                }
-            }
-        }
-        catch (Exception ex) when (ex is InvalidDataException or System.Xml.XmlException or InvalidOperationException)
-        {
-            new FieldErrors().Add("file", "无法读取该 Excel 文件，请确认是 .xlsx 格式", "The Excel file cannot be read; check it is .xlsx").ThrowIfAny();
+            return [];
         }
 
-        if (headers is null)
-        {
-            new FieldErrors().Add("file", "文件为空或没有表头", "The file is empty or has no header row").ThrowIfAny();
-        }
-
-        return (headers!, rows);
+        return await db.Members.IgnoreQueryFilters().Where(m => hashes.Contains(m.IdHash)).ToDictionaryAsync(m => m.IdHash, StringComparer.Ordinal, ct);
     }
 
-    private static string XlsxText(object? value) => value switch
+    private async Task FinishAsync(MemberImport import, CancellationToken ct)
     {
-        null => "",
-        DateTime d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        double n when n == Math.Floor(n) && Math.Abs(n) < 1e15 => ((long)n).ToString(CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
-
-    private static async Task<(string[] Headers, List<Row> Rows)> ReadAsync(Stream csv, CancellationToken ct)
-    {
-        using var reader = new StreamReader(csv, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        using var parser = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, MissingFieldFound = null });
-        if (!await parser.ReadAsync() || !parser.ReadHeader())
+        import.State = ImportState.Completed;
+        import.FinishedAt = clock.GetUtcNow();
+        import.LeaseUntil = null;
+        import.Processed = import.Rows;
+        import.BytesDone = import.FileBytes;
+        import.HasErrorReport = import.Rejected > 0;
+        // Only the run that holds the claim may finish the import; a run that lost it rolls back here.
+        var claimed = await db.Set<MemberImport>().Where(i => i.Id == import.Id && i.Attempts == import.Attempts && i.State == ImportState.Running)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.State, import.State).SetProperty(i => i.FinishedAt, import.FinishedAt).SetProperty(i => i.LeaseUntil, (DateTimeOffset?)null)
+                .SetProperty(i => i.Processed, import.Processed).SetProperty(i => i.BytesDone, import.BytesDone).SetProperty(i => i.Rows, import.Rows)
+                .SetProperty(i => i.Added, import.Added).SetProperty(i => i.Updated, import.Updated).SetProperty(i => i.Unchanged, import.Unchanged)
+                .SetProperty(i => i.Rejected, import.Rejected).SetProperty(i => i.Applied, import.Applied)
+                .SetProperty(i => i.HasErrorReport, import.HasErrorReport), ct);
+        if (claimed == 0)
         {
-            new FieldErrors().Add("file", "文件为空或没有表头", "The file is empty or has no header row").ThrowIfAny();
+            throw new ImportTakenOverException();
         }
 
-        var headers = parser.HeaderRecord!.Select(h => h.Trim()).ToArray();
-        CheckHeaders(headers);
-
-        var rows = new List<Row>();
-        while (await parser.ReadAsync())
+        audit.Record(MemberAuditActions.Imported, "member-import", import.Id.ToString(), import.OrgPath, new
         {
-            ct.ThrowIfCancellationRequested();
-            var cells = parser.Parser.Record ?? [];
-            if (cells.All(string.IsNullOrWhiteSpace))
-            {
-                continue;
-            }
-
-            rows.Add(new Row(parser.Parser.Row, cells));
-        }
-
-        return (headers, rows);
+            import.FileName,
+            import.Mode,
+            import.Rows,
+            import.Added,
+            import.Updated,
+            import.Unchanged,
+            import.Rejected,
+            import.Applied,
+        }, actorId: import.ActorId, actorName: import.ActorName);
+        await db.SaveChangesAsync(ct);
     }
 
-    private static string? Cell(string[] headers, Row row, string column)
+    /// <summary>The uploaded file again, with an error column: read a second time, so that clean imports pay nothing for it.</summary>
+    private void WriteReport(MemberImport import, Dictionary<int, string> errors)
     {
-        var index = Array.IndexOf(headers, column);
-        return index >= 0 && index < row.Cells.Length ? row.Cells[index] : null;
-    }
-
-    private static string Report(string[] headers, List<Row> rows)
-    {
-        using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        using var file = ImportFile.Open(files.OpenRead(import.SourceFile), import.IsXlsx);
+        using var report = new ImportReportWriter(files.Create(import.ReportFile), file.Headers);
+        foreach (var row in file.Rows())
         {
-            foreach (var header in headers.Append(MemberTemplate.ErrorColumn))
-            {
-                csv.WriteField(header);
-            }
-
-            csv.NextRecord();
-            foreach (var row in rows)
-            {
-                foreach (var cell in row.Cells.Concat(Enumerable.Repeat("", Math.Max(0, headers.Length - row.Cells.Length))).Take(headers.Length))
-                {
-                    csv.WriteField(cell);
-                }
-
-                csv.WriteField(row.Error ?? "");
-                csv.NextRecord();
-            }
+            report.Write(row, errors.GetValueOrDefault(row.Number));
         }
-
-        return writer.ToString();
     }
 }
+
+/// <summary>Another runner has taken the import over (this run's lease lapsed); this run must stop without committing.</summary>
+public sealed class ImportTakenOverException() : Exception("The import was taken over by another runner.");

@@ -3,13 +3,14 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 
 using WorkersHome.Platform.Errors;
+using WorkersHome.Platform.Files;
 using WorkersHome.Platform.Persistence;
 using WorkersHome.Platform.Security;
 
 namespace WorkersHome.Modules.Members.Import;
 
 /// <summary>Import results and their error reports, for cadres whose subtree covers the import.</summary>
-public sealed class ImportQueries(AppDbContext db, CurrentCadre cadre)
+public sealed class ImportQueries(AppDbContext db, CurrentCadre cadre, ImportProgress progress, SealedFileStore files)
 {
     /// <summary>UTF-8 with a byte-order mark, so that Excel opens the Chinese text correctly.</summary>
     public static byte[] ExcelFriendlyCsv(string text) => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)];
@@ -45,6 +46,31 @@ public sealed class ImportQueries(AppDbContext db, CurrentCadre cadre)
         return Xlsx(new Dictionary<string, object> { [sheet] = rows });
     }
 
+    /// <summary>
+    /// A stored CSV (an error report) as an .xlsx in a temporary file that deletes itself when closed:
+    /// the rows stream through, so a large report never sits in memory.
+    /// </summary>
+    public static async Task<Stream> CsvToXlsxFileAsync(Stream csv, string sheet, CancellationToken ct)
+    {
+        var output = new FileStream(Path.Combine(Path.GetTempPath(), "wh-" + Guid.NewGuid().ToString("N") + ".xlsx"), FileMode.CreateNew,
+            FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        try
+        {
+            using var file = ImportFile.Open(csv, xlsx: false);
+            var headers = file.Headers;
+            var rows = file.Rows().Select(r => (IDictionary<string, object?>)headers.Select((h, i) => (h, v: (object?)(i < r.Cells.Length ? r.Cells[i] : "")))
+                .ToDictionary(x => x.h, x => x.v));
+            await MiniExcelLibs.MiniExcel.SaveAsAsync(output, rows, sheetName: sheet, cancellationToken: ct);
+            output.Position = 0;
+            return output;
+        }
+        catch
+        {
+            await output.DisposeAsync();
+            throw;
+        }
+    }
+
     private static byte[] Xlsx(Dictionary<string, object> sheets)
     {
         using var output = new MemoryStream();
@@ -52,9 +78,62 @@ public sealed class ImportQueries(AppDbContext db, CurrentCadre cadre)
         return output.ToArray();
     }
 
-    public async Task<MemberImport> GetAsync(Guid id, CancellationToken ct = default)
+    public async Task<ImportView> GetAsync(Guid id, CancellationToken ct = default) => View(await FindAsync(id, ct));
+
+    /// <summary>The latest imports of the cadre's subtree, newest first.</summary>
+    public async Task<IReadOnlyList<ImportView>> RecentAsync(int take, CancellationToken ct = default)
+    {
+        var from = cadre.OrgPath;
+        var to = from + "~";
+        var imports = await db.Set<MemberImport>().AsNoTracking()
+            .Where(i => string.Compare(i.OrgPath, from) >= 0 && string.Compare(i.OrgPath, to) < 0)
+            .OrderByDescending(i => i.At).Take(take).ToListAsync(ct);
+        return imports.Select(View).ToList();
+    }
+
+    /// <summary>The error report as stored (CSV), for the caller to stream or convert.</summary>
+    public async Task<(Stream Csv, string FileName, bool AsXlsx)> ReportAsync(Guid id, CancellationToken ct = default)
+    {
+        var import = await FindAsync(id, ct);
+        if (!import.HasErrorReport || !files.Exists(import.ReportFile))
+        {
+            throw new NotFoundException();
+        }
+
+        return (files.OpenRead(import.ReportFile), "错误报告-" + import.FileName, import.IsXlsx);
+    }
+
+    /// <summary>The rejected rows of the report as row number and error, for API clients.</summary>
+    public async Task<IReadOnlyList<RejectedRow>> RejectedRowsAsync(Guid id, int skip, int take, CancellationToken ct = default)
+    {
+        var (csv, _, _) = await ReportAsync(id, ct);
+        using var file = ImportFile.Open(csv, xlsx: false);
+        return file.Rows()
+            .Select(r => new RejectedRow(r.Number, r.Cells.Length > 0 ? r.Cells[^1] : ""))
+            .Where(r => r.Error.Length > 0).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 1000)).ToList();
+    }
+
+    private async Task<MemberImport> FindAsync(Guid id, CancellationToken ct)
     {
         var import = await db.Set<MemberImport>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
         return import is not null && cadre.Covers(import.OrgPath) ? import : throw new NotFoundException();
     }
+
+    private ImportView View(MemberImport i)
+    {
+        var (rows, bytes) = progress.Live(i.Id) is { } live && i.State == ImportState.Running ? live : (i.Processed, i.BytesDone);
+        var percent = i.State == ImportState.Completed ? 100
+            : i.FileBytes == 0 ? 0 : (int)Math.Min(99, bytes * 100 / i.FileBytes);
+        return new ImportView(i.Id, i.FileName, i.Mode, i.State, percent, rows, i.Rows, i.Added, i.Updated, i.Unchanged, i.Rejected, i.Applied,
+            i.HasErrorReport, i.Failure, i.At, i.FinishedAt, i.ActorName);
+    }
+}
+
+public sealed record RejectedRow(int Row, string Error);
+
+public sealed record ImportView(Guid Id, string FileName, ImportMode Mode, ImportState State, int Percent, int Processed, int Rows, int Added,
+    int Updated, int Unchanged, int Rejected, bool Applied, bool HasErrorReport, string? Failure, DateTimeOffset At, DateTimeOffset? FinishedAt,
+    string ActorName)
+{
+    public bool IsFinished => State is ImportState.Completed or ImportState.Failed;
 }

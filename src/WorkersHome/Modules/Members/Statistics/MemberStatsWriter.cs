@@ -57,36 +57,66 @@ public sealed class MemberStatsWriter(AppDbContext db)
 
     public async Task FlushAsync(CancellationToken ct)
     {
-        var (statsSql, joinsSql) = db.IsPostgres ? (UpsertStats("members.stats"), UpsertJoins("members.join_stats")) : (UpsertStats("stats"), UpsertJoins("join_stats"));
+        if (db.IsPostgres)
+        {
+            await FlushSetBasedAsync(ct);
+            _pending.Clear();
+            return;
+        }
+
         foreach (var (code, totals) in _pending)
         {
             if (totals.Values.Any(v => v != 0))
             {
-                await db.Database.ExecuteSqlRawAsync(statsSql, [code, .. totals.Values.Cast<object>()], ct);
+                await db.Database.ExecuteSqlRawAsync(UpsertStats("stats", "VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7})"), [code, .. totals.Values.Cast<object>()], ct);
             }
 
             foreach (var (year, joined) in totals.Joined.Where(j => j.Value != 0))
             {
-                await db.Database.ExecuteSqlRawAsync(joinsSql, [code, year, joined], ct);
+                await db.Database.ExecuteSqlRawAsync(UpsertJoins("join_stats", "VALUES ({0}, {1}, {2})"), [code, year, joined], ct);
             }
         }
 
         _pending.Clear();
     }
 
+    /// <summary>PostgreSQL: every org's totals in one statement and every join year in another (unnest of arrays).</summary>
+    private async Task FlushSetBasedAsync(CancellationToken ct)
+    {
+        // Sorted, so that concurrent writers lock rows in the same order and cannot deadlock.
+        var rows = _pending.Where(p => p.Value.Values.Any(v => v != 0)).OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
+        if (rows.Count > 0)
+        {
+            object[] columns = [rows.Select(r => r.Key).ToArray(), .. Enumerable.Range(0, 7).Select(i => rows.Select(r => r.Value.Values[i]).ToArray())];
+            await db.Database.ExecuteSqlRawAsync(UpsertStats("members.stats",
+                "SELECT * FROM unnest({0}::text[], {1}::int[], {2}::int[], {3}::int[], {4}::int[], {5}::int[], {6}::int[], {7}::int[])"), columns, ct);
+        }
+
+        var joins = _pending.SelectMany(p => p.Value.Joined.Where(j => j.Value != 0).Select(j => (Code: p.Key, Year: j.Key, Joined: j.Value)))
+            .OrderBy(j => j.Code, StringComparer.Ordinal).ThenBy(j => j.Year).ToList();
+        if (joins.Count > 0)
+        {
+            await db.Database.ExecuteSqlRawAsync(UpsertJoins("members.join_stats", "SELECT * FROM unnest({0}::text[], {1}::int[], {2}::int[])"),
+                [joins.Select(j => j.Code).ToArray(), joins.Select(j => j.Year).ToArray(), joins.Select(j => j.Joined).ToArray()], ct);
+        }
+    }
+
     // Table names are constants of this class; values always travel as parameters.
-    private static string UpsertStats(string table) =>
+    private static string UpsertStats(string table, string source) =>
         "INSERT INTO " + table + """
          AS t ("OrgCode", "Active", "Retained", "FullTime", "Dispatched", "PartTime", "Flexible", "Migrant")
-        VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7})
+        """ + "\n" + source + """
+
         ON CONFLICT ("OrgCode") DO UPDATE SET "Active" = t."Active" + excluded."Active", "Retained" = t."Retained" + excluded."Retained",
             "FullTime" = t."FullTime" + excluded."FullTime", "Dispatched" = t."Dispatched" + excluded."Dispatched",
             "PartTime" = t."PartTime" + excluded."PartTime", "Flexible" = t."Flexible" + excluded."Flexible", "Migrant" = t."Migrant" + excluded."Migrant"
         """;
 
-    private static string UpsertJoins(string table) =>
+    private static string UpsertJoins(string table, string source) =>
         "INSERT INTO " + table + """
-         AS t ("OrgCode", "Year", "Joined") VALUES ({0}, {1}, {2})
+         AS t ("OrgCode", "Year", "Joined")
+        """ + "\n" + source + """
+
         ON CONFLICT ("OrgCode", "Year") DO UPDATE SET "Joined" = t."Joined" + excluded."Joined"
         """;
 

@@ -32,6 +32,9 @@ public interface IOrgDirectory
 public interface IOrgRollupWriter
 {
     Task AdjustMembersAsync(long orgId, int delta, CancellationToken ct = default);
+
+    /// <summary>Many unions at once (an import): each change names the union's path and its member delta.</summary>
+    Task AdjustMembersAsync(IEnumerable<(string Path, int Delta)> changes, CancellationToken ct = default);
 }
 /// <summary>
 /// Lets modules that keep org-owned rows follow the tree. Called inside the change's own transaction,

@@ -811,6 +811,9 @@ namespace WorkersHome.Platform.Persistence.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("ActorName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -825,13 +828,40 @@ namespace WorkersHome.Platform.Persistence.Migrations
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("ErrorReport")
-                        .HasColumnType("text");
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AttemptsBeforeRestart")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("BytesDone")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("FileBytes")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("HasErrorReport")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Mode")
                         .HasColumnType("integer");
@@ -841,10 +871,16 @@ namespace WorkersHome.Platform.Persistence.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<int>("Processed")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Rejected")
                         .HasColumnType("integer");
 
                     b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("State")
                         .HasColumnType("integer");
 
                     b.Property<int>("Unchanged")
@@ -856,6 +892,8 @@ namespace WorkersHome.Platform.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("State", "LeaseUntil");
 
                     b.ToTable("imports", "members");
                 });
