@@ -3,22 +3,9 @@ using WorkersHome.Modules.Accounts;
 using WorkersHome.Modules.Members;
 using WorkersHome.Modules.Organizations;
 using WorkersHome.Platform;
-using WorkersHome.Platform.Security;
 using WorkersHome.Platform.Ui;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.Logging.ClearProviders().AddJsonConsole(o => o.IncludeScopes = false);
-
-var permissions = new PermissionRegistry();
-builder.Services
-    .AddPlatform()
-    .AddOrganizations(permissions)
-    .AddAccounts(permissions)
-    .AddMembers(permissions)
-    .AddSecurity(permissions)
-    .AddUi();
-
-var app = builder.Build();
+var app = WorkersHomeApp.Build(args);
 if (Commands.IsCommand(args))
 {
     return await Commands.RunAsync(app, args);

@@ -16,9 +16,10 @@ public sealed class MembersTreeFollower(AppDbContext db, TimeProvider clock, Sta
         await stats.MoveSubtreeAsync(oldPath, newPath, ct);
     }
 
-    public async Task OnUnionMergedAsync(long sourceId, long targetId, string targetPath, CancellationToken ct)
+    public async Task OnUnionMergedAsync(long sourceId, string sourcePath, long targetId, string targetPath, CancellationToken ct)
     {
-        var movingMembers = await db.Members.IgnoreQueryFilters().AsNoTracking().Where(m => m.OrgId == sourceId).ToListAsync(ct);
+        // Members belong to grassroots unions only, so the source's members are those whose path is the source's path.
+        var movingMembers = await db.Members.IgnoreQueryFilters().AsNoTracking().Where(m => m.OrgPath == sourcePath).ToListAsync(ct);
         var moving = movingMembers.Select(m => m.Id).ToList();
         foreach (var member in movingMembers)
         {
@@ -37,7 +38,7 @@ public sealed class MembersTreeFollower(AppDbContext db, TimeProvider clock, Sta
             Note = "所在工会合并",
             ActorName = "system",
         }));
-        await db.Members.IgnoreQueryFilters().Where(m => m.OrgId == sourceId)
+        await db.Members.IgnoreQueryFilters().Where(m => m.OrgPath == sourcePath)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.OrgId, targetId).SetProperty(m => m.OrgPath, targetPath), ct);
     }
 }

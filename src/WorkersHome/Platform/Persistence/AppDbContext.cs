@@ -93,6 +93,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             builder.Entity<OrgUnit>().Property(o => o.Path).UseCollation("C");
             builder.Entity<AuditEntry>().Property(a => a.OrgPath).UseCollation("C");
             builder.Entity<Member>().Property(m => m.OrgPath).UseCollation("C");
+            // Keyed hashes are only ever compared for equality: byte order is the cheapest, and the phone's
+            // non-unique index is a hash index (smaller and cheaper to keep up than a B-tree on 64 characters).
+            builder.Entity<Member>().Property(m => m.IdHash).UseCollation("C");
+            builder.Entity<Member>().Property(m => m.PhoneHash).UseCollation("C");
+            builder.Entity<Member>().HasIndex(m => m.PhoneHash).HasMethod("hash");
         }
 
         builder.Entity<OrgUnit>().HasQueryFilter(ScopeFilter, o =>

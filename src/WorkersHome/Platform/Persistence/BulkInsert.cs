@@ -31,19 +31,20 @@ public static class BulkInsert
         var plan = CopyPlan.For(db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException(typeof(T).Name + " is not mapped."));
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var writer = await connection.BeginBinaryImportAsync(plan.Command, ct);
+        // Synchronous writes into the importer's buffer: an await per value would cost more than the value itself.
         foreach (var row in rows)
         {
-            await writer.StartRowAsync(ct);
+            ct.ThrowIfCancellationRequested();
+            writer.StartRow();
             foreach (var column in plan.Columns)
             {
-                var value = column.Read(row);
-                if (value is null)
+                if (column.Read(row) is { } value)
                 {
-                    await writer.WriteNullAsync(ct);
+                    column.Write(writer, value);
                 }
                 else
                 {
-                    await writer.WriteAsync(value, column.StoreType, ct);
+                    writer.WriteNull();
                 }
             }
         }
@@ -51,7 +52,7 @@ public static class BulkInsert
         await writer.CompleteAsync(ct);
     }
 
-    private sealed record Column(string StoreType, Func<object, object?> Read);
+    private sealed record Column(Func<object, object?> Read, Action<NpgsqlBinaryImporter, object> Write);
 
     private sealed record CopyPlan(string Command, IReadOnlyList<Column> Columns)
     {
@@ -73,12 +74,38 @@ public static class BulkInsert
                 Func<object, object?> read = converter is null
                     ? getter.GetClrValueUsingContainingEntity
                     : row => getter.GetClrValueUsingContainingEntity(row) is { } v ? converter.ConvertToProvider(v) : null;
-                return new Column(StripLength(p.GetColumnType()), read);
+                var stored = converter?.ProviderClrType ?? p.ClrType;
+                return new Column(read, Writer(Nullable.GetUnderlyingType(stored) ?? stored, StripLength(p.GetColumnType())));
             }).ToList();
             var names = string.Join(", ", properties.Select(p => "\"" + p.GetColumnName(table) + "\""));
             var target = (table.Schema is null ? "" : "\"" + table.Schema + "\".") + "\"" + table.Name + "\"";
             return new CopyPlan($"COPY {target} ({names}) FROM STDIN (FORMAT BINARY)", columns);
         }
+
+        /// <summary>A typed write for the column's stored CLR type, so that Npgsql picks its converter once, not per value.</summary>
+        private static Action<NpgsqlBinaryImporter, object> Writer(Type type, string storeType) =>
+            (Action<NpgsqlBinaryImporter, object>)typeof(CopyPlan).GetMethod(nameof(WriteAs), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+                .MakeGenericMethod(type).Invoke(null, [storeType])!;
+
+        private static Action<NpgsqlBinaryImporter, object> WriteAs<T>(string storeType)
+        {
+            var type = DbTypes.TryGetValue(storeType, out var known) ? known : throw new NotSupportedException($"No COPY type for store type '{storeType}'.");
+            return (writer, value) => writer.Write((T)value, type);
+        }
+
+        // Resolving a type by its name costs more than writing the value; these are the store types the model uses.
+        private static readonly Dictionary<string, NpgsqlTypes.NpgsqlDbType> DbTypes = new(StringComparer.Ordinal)
+        {
+            ["uuid"] = NpgsqlTypes.NpgsqlDbType.Uuid,
+            ["bigint"] = NpgsqlTypes.NpgsqlDbType.Bigint,
+            ["integer"] = NpgsqlTypes.NpgsqlDbType.Integer,
+            ["smallint"] = NpgsqlTypes.NpgsqlDbType.Smallint,
+            ["boolean"] = NpgsqlTypes.NpgsqlDbType.Boolean,
+            ["text"] = NpgsqlTypes.NpgsqlDbType.Text,
+            ["character varying"] = NpgsqlTypes.NpgsqlDbType.Varchar,
+            ["date"] = NpgsqlTypes.NpgsqlDbType.Date,
+            ["timestamp with time zone"] = NpgsqlTypes.NpgsqlDbType.TimestampTz,
+        };
 
         // "character varying(50)" is written as "character varying"; the column itself enforces the length.
         private static string StripLength(string storeType) =>

@@ -29,8 +29,8 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         // One person, one record, nationwide: the keyed hash of the ID number is unique.
         b.HasIndex(m => m.IdHash).IsUnique();
         b.HasIndex(m => m.PhoneHash);
+        // Also serves "the members of one union" (OrgPath equal to the union's path); no separate OrgId index to keep up.
         b.HasIndex(m => new { m.OrgPath, m.Status, m.Name }).IncludeProperties(m => m.Id);
-        b.HasIndex(m => m.OrgId);
     }
 }
 

@@ -23,7 +23,7 @@ namespace WorkersHome.Modules.Members.Import;
 /// </summary>
 public sealed class ImportMembers(
     AppDbContext db, MemberRecord record, CodeTableCache codes, IOrgDirectory orgs, IOrgRollupWriter rollups, Statistics.MemberStatsWriter stats,
-    AuditTrail audit, SealedFileStore files, ImportProgress progress, TimeProvider clock)
+    AuditTrail audit, SealedFileStore files, ImportProgress progress, IServiceScopeFactory scopes, TimeProvider clock)
 {
     public const int BatchSize = 5000;
 
@@ -36,13 +36,16 @@ public sealed class ImportMembers(
         public List<string> Problems { get; set; } = [];
 
         public Member? Fresh { get; set; }
+
+        public OrgSummary? Union { get; set; }
+
+        /// <summary>The person's record if already on file anywhere in the country.</summary>
+        public Member? Stored { get; set; }
     }
 
     /// <summary>What one run has seen so far.</summary>
     private sealed class Run
     {
-        public Dictionary<string, OrgSummary?> Unions { get; } = new(StringComparer.Ordinal);
-
         public Dictionary<string, int> FirstRowOfPerson { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<long, (string Path, int Delta)> Rollups { get; } = [];
@@ -74,7 +77,7 @@ public sealed class ImportMembers(
         {
             var batches = Channel.CreateBounded<Row[]>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            var producer = Task.Run(() => Produce(file, snapshot, today, now, batches.Writer, stop.Token), stop.Token);
+            var producer = Task.Run(() => ProduceAsync(import, file, snapshot, today, now, batches.Writer, stop.Token), stop.Token);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             try
             {
@@ -128,22 +131,29 @@ public sealed class ImportMembers(
         files.Delete(import.SourceFile);
     }
 
-    /// <summary>Reads, checks and prepares rows in batches; the checks and encryption of a batch run in parallel.</summary>
-    private void Produce(ImportFile file, CodeTableSnapshot snapshot, DateOnly today, DateTimeOffset now, ChannelWriter<Row[]> output, CancellationToken ct)
+    /// <summary>
+    /// Reads, checks and prepares rows in batches (checks and encryption in parallel), and looks up each batch's
+    /// unions and people already on record on a connection of its own, so that the database answers lookups
+    /// while it writes the previous batch. A person recorded by someone else between lookup and write meets
+    /// the unique index: the import then fails whole and can be started again.
+    /// </summary>
+    private async Task ProduceAsync(MemberImport import, ImportFile file, CodeTableSnapshot snapshot, DateOnly today, DateTimeOffset now,
+        ChannelWriter<Row[]> output, CancellationToken ct)
     {
         try
         {
+            await using var scope = scopes.CreateAsyncScope();
+            var reader = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            reader.RestrictToSubtree(import.OrgPath);
+            var directory = scope.ServiceProvider.GetRequiredService<IOrgDirectory>();
+            var unions = new Dictionary<string, OrgSummary?>(StringComparer.Ordinal);
             foreach (var chunk in file.Rows().Chunk(BatchSize))
             {
                 var batch = chunk.Select(r => new Row(r)).ToArray();
                 Parallel.For(0, batch.Length, new ParallelOptions { CancellationToken = ct }, i => Prepare(file, batch[i], snapshot, today, now));
-                while (!output.TryWrite(batch))
-                {
-                    if (!output.WaitToWriteAsync(ct).AsTask().GetAwaiter().GetResult())
-                    {
-                        return;
-                    }
-                }
+                await ResolveUnionsAsync(directory, unions, batch, ct);
+                await LoadStoredAsync(reader, batch, ct);
+                await output.WriteAsync(batch, ct);
             }
 
             output.Complete();
@@ -176,11 +186,10 @@ public sealed class ImportMembers(
 
     private async Task WriteBatchAsync(MemberImport import, Run run, Row[] batch, DateTimeOffset now, CancellationToken ct)
     {
-        await ResolveUnionsAsync(run, batch, ct);
         foreach (var row in batch)
         {
             run.Rows++;
-            var union = run.Unions.GetValueOrDefault(row.UnionCode);
+            var union = row.Union;
             if (union is null || !union.IsActive || union.Level != RegisterMember.GrassrootsLevel)
             {
                 row.Problems.Insert(0, Loc.T($"基层工会代码“{row.UnionCode}”不存在或不在您的管辖范围内",
@@ -201,12 +210,11 @@ public sealed class ImportMembers(
         }
 
         var candidates = batch.Where(r => r.Problems.Count == 0 && r.Fresh is not null).ToList();
-        var existing = await LoadExistingAsync(candidates.Select(r => r.Fresh!.IdHash).ToList(), ct);
         var added = new List<Member>();
         foreach (var row in candidates)
         {
             var fresh = row.Fresh!;
-            if (!existing.TryGetValue(fresh.IdHash, out var stored))
+            if (row.Stored is not { } stored)
             {
                 added.Add(fresh);
             }
@@ -216,6 +224,7 @@ public sealed class ImportMembers(
             }
             else if (MemberRecord.Differs(stored, fresh))
             {
+                db.Members.Attach(stored);
                 stats.Add(stored.OrgPath, Statistics.Contribution.Of(stored).Negate());
                 MemberRecord.CopyDetails(fresh, stored);
                 stats.Add(stored.OrgPath, Statistics.Contribution.Of(stored));
@@ -261,30 +270,39 @@ public sealed class ImportMembers(
         }
     }
 
-    private async Task ResolveUnionsAsync(Run run, Row[] batch, CancellationToken ct)
+    private static async Task ResolveUnionsAsync(IOrgDirectory directory, Dictionary<string, OrgSummary?> known, Row[] batch, CancellationToken ct)
     {
-        var unseen = batch.Select(r => r.UnionCode).Where(c => c.Length > 0 && !run.Unions.ContainsKey(c)).Distinct().ToList();
-        if (unseen.Count == 0)
+        var unseen = batch.Select(r => r.UnionCode).Where(c => c.Length > 0 && !known.ContainsKey(c)).Distinct().ToList();
+        if (unseen.Count > 0)
         {
-            return;
+            var found = await directory.FindByCodesAsync(unseen, ct);
+            foreach (var code in unseen)
+            {
+                known[code] = found.GetValueOrDefault(code);
+            }
         }
 
-        var found = await orgs.FindByCodesAsync(unseen, ct);
-        foreach (var code in unseen)
+        foreach (var row in batch)
         {
-            run.Unions[code] = found.GetValueOrDefault(code);
+            row.Union = known.GetValueOrDefault(row.UnionCode);
         }
     }
 
     /// <summary>The whole country: one person, one record. Records outside the scope are only compared, never shown.</summary>
-    private async Task<Dictionary<string, Member>> LoadExistingAsync(List<string> hashes, CancellationToken ct)
+    private static async Task LoadStoredAsync(AppDbContext reader, Row[] batch, CancellationToken ct)
     {
+        var hashes = batch.Where(r => r.Fresh is not null).Select(r => r.Fresh!.IdHash).ToList();
         if (hashes.Count == 0)
         {
-            return [];
+            return;
         }
 
-        return await db.Members.IgnoreQueryFilters().Where(m => hashes.Contains(m.IdHash)).ToDictionaryAsync(m => m.IdHash, StringComparer.Ordinal, ct);
+        var stored = await reader.Members.IgnoreQueryFilters().AsNoTracking().Where(m => hashes.Contains(m.IdHash))
+            .ToDictionaryAsync(m => m.IdHash, StringComparer.Ordinal, ct);
+        foreach (var row in batch.Where(r => r.Fresh is not null))
+        {
+            row.Stored = stored.GetValueOrDefault(row.Fresh!.IdHash);
+        }
     }
 
     private async Task FinishAsync(MemberImport import, CancellationToken ct)

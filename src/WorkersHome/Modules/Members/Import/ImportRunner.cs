@@ -124,6 +124,19 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, ImportOptions opti
         }
     }
 
+    /// <summary>Claims and runs queued imports until none is left (for commands and benchmarks, where no runner loop is on).</summary>
+    public async Task<int> RunQueuedAsync(CancellationToken ct)
+    {
+        var runs = 0;
+        while (await ClaimNextAsync(ct) is { } import)
+        {
+            await RunAsync(import, ct);
+            runs++;
+        }
+
+        return runs;
+    }
+
     /// <summary>SQLite runs in one process only, so a run still marked as running after a start-up died with the last process.</summary>
     private async Task RequeueOwnRunsAfterRestartAsync(CancellationToken ct)
     {

@@ -44,5 +44,5 @@ public interface IOrgTreeChangeHandler
 {
     Task OnSubtreeMovedAsync(string oldPath, string newPath, CancellationToken ct);
 
-    Task OnUnionMergedAsync(long sourceId, long targetId, string targetPath, CancellationToken ct);
+    Task OnUnionMergedAsync(long sourceId, string sourcePath, long targetId, string targetPath, CancellationToken ct);
 }

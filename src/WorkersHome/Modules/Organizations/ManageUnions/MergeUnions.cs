@@ -49,7 +49,7 @@ public sealed class MergeUnions(AppDbContext db, OrgRollups rollups, OrgChangeLo
         await rollups.AddToAncestorsAsync(target!.Path, 0, 0, members, ct);
         foreach (var follower in followers)
         {
-            await follower.OnUnionMergedAsync(source.Id, target.Id, target.Path, ct);
+            await follower.OnUnionMergedAsync(source.Id, source.Path, target.Id, target.Path, ct);
         }
 
         db.Entry(source).Property(o => o.Version).OriginalValue = expectedVersion;

@@ -940,7 +940,8 @@ namespace WorkersHome.Platform.Persistence.Migrations
                     b.Property<string>("IdHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<string>("IdMasked")
                         .IsRequired()
@@ -976,7 +977,8 @@ namespace WorkersHome.Platform.Persistence.Migrations
 
                     b.Property<string>("PhoneHash")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<string>("PhoneMasked")
                         .HasMaxLength(20)
@@ -1005,9 +1007,9 @@ namespace WorkersHome.Platform.Persistence.Migrations
                     b.HasIndex("IdHash")
                         .IsUnique();
 
-                    b.HasIndex("OrgId");
-
                     b.HasIndex("PhoneHash");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("PhoneHash"), "hash");
 
                     b.HasIndex("OrgPath", "Status", "Name");
 

@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+using Npgsql;
+
+using WorkersHome.Bench.Infrastructure;
+using WorkersHome.Bench.Scenarios.Import;
+using WorkersHome.Bench.Scenarios.Tree;
+using WorkersHome.Modules.Members.Import;
+using WorkersHome.Modules.Members.Statistics;
+using WorkersHome.Modules.Organizations;
+using WorkersHome.Platform.Persistence;
+
+namespace WorkersHome.Bench.Scenarios;
+
+/// <summary>
+/// A member file imported through the product's real pipeline, in the app's own composition: the upload is sealed
+/// into the file store (StartImport), then the runner claims and runs it (parse, validate, dedup, encrypt, hash,
+/// COPY, rollups, stats, audit, one transaction). The same rows are then COPYed raw (binary, text columns) into an
+/// unindexed table for comparison. Peak memory is the process's peak resident set during the import alone.
+/// </summary>
+internal sealed class ImportScenario(bool xlsx) : IScenario
+{
+    private int _rows;
+    private int _grassroots;
+    private int _seed;
+
+    public string Name => xlsx ? "import-xlsx" : "import";
+
+    public string Usage => xlsx ? "[--rows 100000] [--grassroots 10000] [--seed 2026]" : "[--rows 1000000] [--grassroots 10000] [--seed 2026]";
+
+    public void Configure(BenchArgs args)
+    {
+        _rows = args.Int("rows", xlsx ? 100_000 : 1_000_000, 1, 20_000_000);
+        _grassroots = args.Int("grassroots", 10_000, 1, 1_000_000);
+        _seed = args.Int("seed", 2026, 0, int.MaxValue);
+    }
+
+    public async Task<string> RunAsync(string connectionString, CancellationToken ct)
+    {
+        await using var database = await ThrowawayDatabase.CreateAsync(connectionString, "wh_bench_import", ct);
+        Console.WriteLine($"created database {database.Name}");
+        var work = Directory.CreateTempSubdirectory("wh-bench-import-");
+        try
+        {
+            var contexts = new AppContexts(database.ConnectionString);
+            await NationalTreeSeeder.LoadAsync(contexts, NationalTreeSeeder.Divisions(31), _grassroots, _seed, ct);
+            List<(string Code, string County)> unions;
+            await using (var db = contexts.WholeTree())
+            {
+                unions = (await db.OrgUnits.Where(o => o.Level == OrgLevel.Grassroots).Select(o => new { o.Code, o.Path }).ToListAsync(ct))
+                    .Select(u => (u.Code, u.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).First(c => c.Length == 6)))
+                    .ToList();
+            }
+
+            var file = Path.Combine(work.FullName, xlsx ? "members.xlsx" : "members.csv");
+            var generate = Stopwatch.StartNew();
+            var bytes = xlsx ? TemplateFile.WriteXlsx(file, unions, _rows, _seed) : TemplateFile.WriteCsv(file, unions, _rows, _seed);
+            Console.WriteLine($"generated {_rows} rows in the template: {bytes / 1e6:F1} MB in {generate.Elapsed.TotalSeconds:F1} s");
+
+            await using var app = WorkersHomeApp.Build(
+            [
+                "--ConnectionStrings:Default=" + database.ConnectionString,
+                "--Imports:Enabled=false",
+                "--Outbox:Enabled=false",
+                "--Storage:Path=" + Path.Combine(work.FullName, "files"),
+                "--Privacy:ActiveKeyId=b1",
+                "--Privacy:Keys:b1=" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+                "--Privacy:HashKey=" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+                "--Logging:LogLevel:Default=Warning",
+            ]);
+
+            var (seconds, peakMb, import) = await ImportAsync(app.Services, file, ct);
+            await VerifyAsync(app.Services, import, ct);
+            var rate = _rows / seconds;
+            Console.WriteLine($"import: {_rows} rows in {seconds:F2} s = {rate:F0} rows/s, peak resident memory {peakMb:F0} MB");
+            if (xlsx)
+            {
+                return FormattableString.Invariant($"BENCH import-xlsx rows={_rows} rows_per_s={rate:F0}");
+            }
+
+            var copySeconds = await RawCopy.RunAsync(database.ConnectionString, file, ct);
+            var copyRate = _rows / copySeconds;
+            Console.WriteLine($"raw binary COPY of the same rows into an unindexed table: {copySeconds:F2} s = {copyRate:F0} rows/s");
+            return FormattableString.Invariant($"BENCH import rows={_rows} rows_per_s={rate:F0} ratio_vs_copy={rate / copyRate:F2} peak_mem_mb={peakMb:F0}");
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<(double Seconds, double PeakMb, MemberImport Import)> ImportAsync(IServiceProvider services, string file, CancellationToken ct)
+    {
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        PeakMemory.Reset();
+        var watch = Stopwatch.StartNew();
+        Guid id;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<AppDbContext>().UseWholeTree();
+            await using var upload = File.OpenRead(file);
+            id = (await scope.ServiceProvider.GetRequiredService<StartImport>().ExecuteAsync(upload, Path.GetFileName(file), ImportMode.AllOrNothing, ct)).Id;
+        }
+
+        var runs = await services.GetRequiredService<ImportRunner>().RunQueuedAsync(ct);
+        var seconds = watch.Elapsed.TotalSeconds;
+        var peak = PeakMemory.ReadMb();
+        await using var check = services.CreateAsyncScope();
+        var import = await check.ServiceProvider.GetRequiredService<AppDbContext>().Set<MemberImport>().AsNoTracking().SingleAsync(i => i.Id == id, ct);
+        if (runs != 1 || import.State != ImportState.Completed)
+        {
+            throw new InvalidOperationException($"The import ended {import.State} after {runs} runs: {import.Failure}");
+        }
+
+        return (seconds, peak, import);
+    }
+
+    /// <summary>The import must have done the whole job: every row added, counted up the tree and audited.</summary>
+    private async Task VerifyAsync(IServiceProvider services, MemberImport import, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.UseWholeTree();
+        var members = await db.Members.CountAsync(ct);
+        var events = await db.MembershipEvents.CountAsync(ct);
+        var root = await db.Set<MemberStats>().AsNoTracking().SingleAsync(s => s.OrgCode == NationalTreeSeeder.NationalRoot().Code, ct);
+        var rollup = await db.OrgRollups.AsNoTracking().Where(r => r.OrgId == db.OrgUnits.Where(o => o.Code == "CN").Select(o => o.Id).Single())
+            .Select(r => r.Members).SingleAsync(ct);
+        var audited = await db.AuditEntries.CountAsync(a => a.Action == "member.imported" && a.TargetId == import.Id.ToString(), ct);
+        Console.WriteLine($"check: added {import.Added}, rejected {import.Rejected}, members {members}, events {events}, " +
+            $"national stats active {root.Active}, national rollup {rollup}, audit entries {audited}");
+        if (import.Added != _rows || members != _rows || events != _rows || root.Active != _rows || rollup != _rows || audited != 1)
+        {
+            throw new InvalidOperationException("The import did not add every row with its history, counts and audit entry.");
+        }
+    }
+}
+
+/// <summary>Peak resident memory of this process (Linux VmHWM), reset before the measured phase.</summary>
+internal static class PeakMemory
+{
+    public static void Reset()
+    {
+        // Writing 5 to clear_refs resets the peak resident set size to the current one (Linux 4.0+).
+        File.WriteAllText("/proc/self/clear_refs", "5");
+    }
+
+    public static double ReadMb()
+    {
+        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
+    }
+}
+
+/// <summary>The comparison: the file's rows as raw text columns, binary COPY into a table without indexes or constraints.</summary>
+internal static class RawCopy
+{
+    public static async Task<double> RunAsync(string connectionString, string csvFile, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        var columns = string.Join(", ", Enumerable.Range(1, MemberTemplate.Headers.Length).Select(i => $"c{i} text"));
+        await using (var create = new NpgsqlCommand($"CREATE TABLE bench_raw_copy ({columns})", connection))
+        {
+            await create.ExecuteNonQueryAsync(ct);
+        }
+
+        var watch = Stopwatch.StartNew();
+        using (var file = ImportFile.Open(File.OpenRead(csvFile), xlsx: false))
+        {
+            await using var writer = await connection.BeginBinaryImportAsync(
+                $"COPY bench_raw_copy ({string.Join(", ", Enumerable.Range(1, MemberTemplate.Headers.Length).Select(i => $"c{i}"))}) FROM STDIN (FORMAT BINARY)", ct);
+            foreach (var row in file.Rows())
+            {
+                await writer.StartRowAsync(ct);
+                for (var i = 0; i < MemberTemplate.Headers.Length; i++)
+                {
+                    await writer.WriteAsync(i < row.Cells.Length ? row.Cells[i] : "", NpgsqlTypes.NpgsqlDbType.Text, ct);
+                }
+            }
+
+            await writer.CompleteAsync(ct);
+        }
+
+        return watch.Elapsed.TotalSeconds;
+    }
+}

@@ -1,0 +1,28 @@
+using WorkersHome.Modules.Accounts;
+using WorkersHome.Modules.Members;
+using WorkersHome.Modules.Organizations;
+using WorkersHome.Platform;
+using WorkersHome.Platform.Security;
+using WorkersHome.Platform.Ui;
+
+namespace WorkersHome;
+
+/// <summary>The application's composition, shared by the web host, its commands and the benchmark console.</summary>
+public static class WorkersHomeApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Logging.ClearProviders().AddJsonConsole(o => o.IncludeScopes = false);
+
+        var permissions = new PermissionRegistry();
+        builder.Services
+            .AddPlatform()
+            .AddOrganizations(permissions)
+            .AddAccounts(permissions)
+            .AddMembers(permissions)
+            .AddSecurity(permissions)
+            .AddUi();
+        return builder.Build();
+    }
+}
