@@ -31,17 +31,28 @@ public sealed class MemberRegistryTests(BrowserFixture app) : IClassFixture<Brow
 
             await page.Locator("#Upload").SetInputFilesAsync(file);
             await page.Locator("#import-submit").ClickAsync();
-            await Expect(page.Locator("#import-result")).ToContainTextAsync("文件有错误，未导入任何数据");
+            // The import runs in the background; its page (the import's own address) follows it to the end.
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Members/Import\\?id="));
+            await Expect(page.Locator("#import-bar")).ToBeVisibleAsync();
+            await Expect(page.Locator("#import-result")).ToContainTextAsync("文件有错误，未导入任何数据", new() { Timeout = 30_000 });
             await Expect(page.Locator("#import-result")).ToContainTextAsync("拒绝 1");
-            await Expect(page.Locator("#error-report")).ToBeVisibleAsync();
+            await Expect(page.Locator("#import-bar")).ToHaveTextAsync("100%");
+            await page.ReloadAsync();
+            await Expect(page.Locator("#import-result")).ToContainTextAsync("拒绝 1");
+            var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#error-report").ClickAsync());
+            var report = await File.ReadAllTextAsync(await download.PathAsync());
+            report.ShouldContain("居民身份证号码校验位不正确");
+            await Expect(page.Locator("#recent-imports")).ToContainTextAsync("有错误未导入");
             await Screens.CaptureAsync(page, "member-import-errors");
 
             await page.Locator("#Upload").SetInputFilesAsync(file);
             await page.Locator("#mode-valid").CheckAsync();
             await page.Locator("#import-submit").ClickAsync();
-            await Expect(page.Locator("#import-result")).ToContainTextAsync("新增 1");
+            await Expect(page.Locator("#import-result")).ToContainTextAsync("新增 1", new() { Timeout = 30_000 });
 
-            await page.GotoAsync("/Members?q=建国");
+            await page.GotoAsync("/Members");
+            await page.Locator("#member-search").FillAsync("建国");
+            await page.Locator("#member-search-submit").ClickAsync();
             var row = page.Locator("#members tr", new() { HasText = "刘建国" });
             await Expect(row.Locator("[data-field=id]")).ToHaveTextAsync(good[..6] + "********" + good[^4..]);
             await row.Locator("button.reveal").ClickAsync();
@@ -55,5 +66,30 @@ public sealed class MemberRegistryTests(BrowserFixture app) : IClassFixture<Brow
         {
             File.Delete(file);
         }
+    }
+
+    [Fact]
+    public async Task An_officer_finds_a_member_by_full_id_number_and_exports_the_filtered_list()
+    {
+        var id = ResidentIdNumber.Compose("410102", new DateOnly(1985, 3, 15), 123, Gender.Male);
+        await using var context = await app.SignedInContextAsync(app.World.User("zz.officer"));
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Members");
+        await page.Locator("#member-search").FillAsync(id);
+        await page.Locator("#member-search-submit").ClickAsync();
+        await Expect(page.Locator("#members tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#members tbody tr").First).ToContainTextAsync("王建国");
+        await Expect(page.Locator("#members tbody tr [data-field=id]")).ToHaveTextAsync(id[..6] + "********" + id[^4..]);
+        (page.Url.Contains(id, StringComparison.Ordinal) ? "address" : "").ShouldBe("", "a search for an ID number keeps it out of the address");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#export-link").ClickAsync());
+        download.SuggestedFilename.ShouldEndWith(".xlsx");
+        var rows = MiniExcelLibs.MiniExcel.Query(await download.PathAsync(), useHeaderRow: true, excelType: MiniExcelLibs.ExcelType.XLSX).Cast<IDictionary<string, object?>>().ToList();
+        rows.Count.ShouldBe(1);
+        rows[0]["姓名"]!.ToString().ShouldBe("王建国");
+
+        await using var scope = app.Factory.WholeTreeScope(out var db);
+        var audit = await db.AuditEntries.Where(a => a.Action == "member.exported" && a.ActorName == "zz.officer").ToListAsync();
+        audit.ShouldHaveSingleItem().Detail!.ShouldContain("\"Rows\":1");
     }
 }

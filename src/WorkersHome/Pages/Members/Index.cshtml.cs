@@ -7,7 +7,11 @@ using WorkersHome.Platform.Security;
 
 namespace WorkersHome.Pages.Members;
 
-public sealed class IndexModel(MemberQueries members, CurrentCadre cadre) : PageModel
+/// <summary>
+/// The member list. Searches travel in a POST body, never in the address: a search may be a full ID or
+/// mobile number, and addresses end up in logs and browser history.
+/// </summary>
+public sealed class IndexModel(MemberQueries members, ExportMembers export, CurrentCadre cadre) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -31,15 +35,31 @@ public sealed class IndexModel(MemberQueries members, CurrentCadre cadre) : Page
 
     public bool CanReveal => cadre.Has(MemberPermissions.Reveal);
 
-    public async Task OnGetAsync(CancellationToken ct) =>
-        Result = await members.ListAsync(new MemberFilter
-        {
-            Search = Q,
-            Status = Status,
-            EmploymentForm = Form,
-            Migrant = Migrant,
-            OrgId = OrgId,
-            Skip = Math.Max(0, Skip),
-            Take = 50,
-        }, ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        // Links carry only non-personal filters (a node, a status); a name or number comes by POST.
+        Q = null;
+        Result = await members.ListAsync(Filter(), ct);
+    }
+
+    public async Task OnPostAsync(CancellationToken ct) => Result = await members.ListAsync(Filter(), ct);
+
+    public async Task<IActionResult> OnPostExportAsync(CancellationToken ct)
+    {
+        using var csv = new MemoryStream();
+        await export.WriteCsvAsync(Filter() with { Skip = 0 }, csv, ct);
+        var text = System.Text.Encoding.UTF8.GetString(csv.ToArray()).TrimStart('\uFEFF');
+        return File(WorkersHome.Modules.Members.Import.ImportQueries.CsvToXlsx(text, "会员"), MembersApi.XlsxType, "会员名册.xlsx");
+    }
+
+    private MemberFilter Filter() => new()
+    {
+        Search = Q,
+        Status = Status,
+        EmploymentForm = Form,
+        Migrant = Migrant,
+        OrgId = OrgId,
+        Skip = Math.Max(0, Skip),
+        Take = 50,
+    };
 }
