@@ -44,13 +44,8 @@ public sealed class IndexModel(MemberQueries members, ExportMembers export, Curr
 
     public async Task OnPostAsync(CancellationToken ct) => Result = await members.ListAsync(Filter(), ct);
 
-    public async Task<IActionResult> OnPostExportAsync(CancellationToken ct)
-    {
-        using var csv = new MemoryStream();
-        await export.WriteCsvAsync(Filter() with { Skip = 0 }, csv, ct);
-        var text = System.Text.Encoding.UTF8.GetString(csv.ToArray()).TrimStart('\uFEFF');
-        return File(WorkersHome.Modules.Members.Import.ImportQueries.CsvToXlsx(text, "会员"), MembersApi.XlsxType, "会员名册.xlsx");
-    }
+    public async Task<IActionResult> OnPostExportAsync(CancellationToken ct) =>
+        File(await export.XlsxAsync(Filter() with { Skip = 0 }, ct), MembersApi.XlsxType, "会员名册.xlsx");
 
     private MemberFilter Filter() => new()
     {

@@ -21,6 +21,15 @@ namespace WorkersHome.Modules.Members.Browse;
 public sealed class ExportMembers(MemberQueries queries, IOrgDirectory orgs, CodeTableCache codes, PersonalDataProtector protector,
     CurrentCadre cadre, AuditTrail audit)
 {
+    /// <summary>The same export as an .xlsx sheet (the API and the member page both offer it).</summary>
+    public async Task<byte[]> XlsxAsync(MemberFilter filter, CancellationToken ct)
+    {
+        using var csv = new MemoryStream();
+        await WriteCsvAsync(filter, csv, ct);
+        var text = System.Text.Encoding.UTF8.GetString(csv.ToArray()).TrimStart('\uFEFF');
+        return Import.ImportQueries.CsvToXlsx(text, "会员");
+    }
+
     public async Task<int> WriteCsvAsync(MemberFilter filter, Stream output, CancellationToken ct)
     {
         var full = cadre.Has(MemberPermissions.Reveal);
