@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text;
 
+using Bogus;
+using Bogus.DataSets;
+
 using WorkersHome.Modules.Members;
 using WorkersHome.Modules.Members.Import;
 using WorkersHome.Modules.Organizations;
@@ -10,7 +13,8 @@ namespace WorkersHome.Demo;
 /// <summary>
 /// Synthetic members for the demo, queued as an import through the product's own pipeline (so the app
 /// starts at once and the import page shows the demo file's progress): valid ID numbers whose region is
-/// the union's county, working ages, a realistic mix of employment forms and ~30% migrant workers.
+/// the union's county, working ages, a realistic mix of employment forms and ~30% migrant workers, and
+/// Chinese names from Bogus's zh_CN locale.
 /// </summary>
 public sealed class DemoMembers(StartImport import, TimeProvider clock)
 {
@@ -19,17 +23,28 @@ public sealed class DemoMembers(StartImport import, TimeProvider clock)
 
     public async Task<MemberImport> SeedAsync(IReadOnlyList<OrgUnit> unions, int count, int seed, CancellationToken ct)
     {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8)).AddDays(-1);
+        await using var stream = new MemoryStream(Encoding.UTF8.GetBytes(Csv(unions, count, seed, today)));
+        return await import.ExecuteAsync(stream, "演示会员名册.csv", ImportMode.ValidRows, ct);
+    }
+
+    /// <summary>
+    /// The demo file in the import template's columns; the same unions, count, seed and day give the same file.
+    /// </summary>
+    internal static string Csv(IReadOnlyList<OrgUnit> unions, int count, int seed, DateOnly today)
+    {
         var random = new Random(seed);
-        var names = new Modules.Organizations.Seeding.GrassrootsGenerator(seed);
+        // Names draw from their own seeded generator, so that the other columns stay as they were for a seed.
+        // Bogus seeds per instance here: its global Randomizer.Seed would be shared with anything else using Bogus.
+        var names = new Name("zh_CN") { Random = new Randomizer(seed) };
         var csv = new StringBuilder(string.Join(",", MemberTemplate.Headers)).Append('\n');
         var issued = new HashSet<string>(StringComparer.Ordinal);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8)).AddDays(-1);
         for (var i = 0; i < count; i++)
         {
             var union = unions[random.Next(unions.Count)];
             var county = union.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(c => c.Length == 6) ?? "410102";
             var gender = random.Next(100) < 55 ? Gender.Male : Gender.Female;
-            var birth = today.AddDays(-random.Next(18 * 365, 60 * 365));
+            var birth = today.AddYears(-18).AddDays(-random.Next(0, 42 * 365));
             var id = ResidentIdNumber.Compose(county, birth, i, gender);
             while (!issued.Add(id))
             {
@@ -48,7 +63,7 @@ public sealed class DemoMembers(StartImport import, TimeProvider clock)
                 joined = new DateOnly(today.Year, 1, 1).AddDays(random.Next(0, today.DayOfYear));
             }
 
-            csv.Append(CultureInfo.InvariantCulture, $"{names.PersonName()},{(gender == Gender.Male ? "男" : "女")},{(random.Next(100) < 98 ? "汉族" : "回族")},居民身份证,{id},,")
+            csv.Append(CultureInfo.InvariantCulture, $"{ChineseName(names)},{(gender == Gender.Male ? "男" : "女")},{(random.Next(100) < 98 ? "汉族" : "回族")},居民身份证,{id},,")
                 .Append(CultureInfo.InvariantCulture, $"1{random.Next(3, 10)}{random.Next(0, 1_000_000_000):D9},{Education[random.Next(Education.Length)]},")
                 .Append(random.Next(100) < 15 ? "中国共产党党员" : "群众").Append(',')
                 .Append(union.Code).Append(',').Append(union.EmployerName ?? "").Append(',').Append(form).Append(',')
@@ -57,7 +72,11 @@ public sealed class DemoMembers(StartImport import, TimeProvider clock)
                 .Append(joined.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append('\n');
         }
 
-        await using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString()));
-        return await import.ExecuteAsync(stream, "演示会员名册.csv", ImportMode.ValidRows, ct);
+        return csv.ToString();
     }
+
+    // A Chinese name is the surname followed by the given name, with no space. Bogus's FullName() puts the
+    // given name first with a space ("子轩 王"), so compose it here. zh_CN has no gendered given-name lists
+    // (Name.SupportsGenderFirstNames is false), so the name cannot follow the member's gender.
+    private static string ChineseName(Name names) => names.LastName() + names.FirstName();
 }

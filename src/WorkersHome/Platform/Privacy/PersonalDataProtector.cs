@@ -5,8 +5,19 @@ namespace WorkersHome.Platform.Privacy;
 
 public sealed class PrivacyOptions
 {
-    /// <summary>Encryption keys by id, each 32 random bytes in base64. Never stored in the database.</summary>
+    /// <summary>
+    /// Encryption keys by id, in base64: 32 random bytes for AES-256-GCM, 16 for SM4-GCM (see <see cref="Algorithms"/>).
+    /// Never stored in the database.
+    /// </summary>
     public Dictionary<string, string> Keys { get; set; } = [];
+
+    /// <summary>
+    /// Cipher of each key, by key id: "AES-256-GCM" (the default for a key not listed) or "SM4-GCM" (SM4 through
+    /// BouncyCastle, for deployments that must use the national algorithms). A key keeps its algorithm for life,
+    /// since the key id in a ciphertext is what tells decryption which cipher to use; change algorithm by adding a
+    /// key and rotating to it.
+    /// </summary>
+    public Dictionary<string, string> Algorithms { get; set; } = [];
 
     public string ActiveKeyId { get; set; } = "";
 
@@ -15,46 +26,72 @@ public sealed class PrivacyOptions
 }
 
 /// <summary>
-/// Encrypts personal data (ID numbers, phones) with AES-256-GCM; the key id travels with each
-/// ciphertext ("k1:base64") so that keys can be rotated. Lookups use an HMAC, never decryption.
+/// Encrypts personal data (ID numbers, phones) with AES-256-GCM, or SM4-GCM for keys so configured; the key id
+/// travels with each ciphertext ("k1:base64") so that keys, and with them algorithms, can be rotated. Lookups use
+/// an HMAC, never decryption.
 /// </summary>
 public sealed class PersonalDataProtector
 {
+    public const string Aes256Gcm = "AES-256-GCM";
+    public const string Sm4GcmName = "SM4-GCM";
+
     private const int NonceSize = 12;
     private const int TagSize = 16;
     private readonly Dictionary<string, byte[]> _keys;
     private readonly byte[] _hashKey;
 
     // One cipher and one keyed hash per thread and key: building them costs more than using them (an import calls this millions of times).
-    private readonly Dictionary<string, ThreadLocal<AesGcm>> _ciphers;
+    private readonly Dictionary<string, KeyCipher> _ciphers;
+    // The active key's cipher, held apart so that Encrypt, the import's hot path, looks nothing up by key id.
+    private readonly KeyCipher _active;
     private readonly ThreadLocal<IncrementalHash> _hmac;
-    private readonly byte[] _activeKeyIdBytes;
 
     public PersonalDataProtector(PrivacyOptions options)
     {
-        _keys = options.Keys.ToDictionary(k => k.Key, k => DecodeKey(k.Key, k.Value));
+        var unknown = options.Algorithms.Keys.FirstOrDefault(id => !options.Keys.ContainsKey(id));
+        if (unknown is not null)
+        {
+            throw new InvalidOperationException($"Privacy:Algorithms:{unknown} names no key in Privacy:Keys.");
+        }
+
+        var algorithms = options.Keys.Keys.ToDictionary(id => id, id => AlgorithmOf(options, id));
+        _keys = options.Keys.ToDictionary(k => k.Key, k => DecodeKey(k.Key, k.Value, algorithms[k.Key]));
         if (!_keys.ContainsKey(options.ActiveKeyId))
         {
             throw new InvalidOperationException($"Privacy:ActiveKeyId '{options.ActiveKeyId}' names no key in Privacy:Keys.");
         }
 
         ActiveKeyId = options.ActiveKeyId;
-        _hashKey = DecodeKey("HashKey", options.HashKey);
-        _ciphers = _keys.ToDictionary(k => k.Key, k => new ThreadLocal<AesGcm>(() => new AesGcm(k.Value, TagSize)));
+        _hashKey = DecodeKey("Privacy:HashKey", options.HashKey, 32, "for the keyed hash (HMAC-SHA256)");
+        _ciphers = _keys.ToDictionary(k => k.Key, k => KeyCipher.Create(k.Key, k.Value, algorithms[k.Key]));
+        _active = _ciphers[ActiveKeyId];
         _hmac = new ThreadLocal<IncrementalHash>(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _hashKey));
-        _activeKeyIdBytes = Encoding.ASCII.GetBytes(ActiveKeyId);
     }
 
     public string ActiveKeyId { get; }
 
     public string Encrypt(string plaintext)
     {
-        var plain = Encoding.UTF8.GetBytes(plaintext);
-        var buffer = new byte[NonceSize + TagSize + plain.Length];
-        var nonce = buffer.AsSpan(0, NonceSize);
-        RandomNumberGenerator.Fill(nonce);
-        _ciphers[ActiveKeyId].Value!.Encrypt(nonce, plain, buffer.AsSpan(NonceSize + TagSize), buffer.AsSpan(NonceSize, TagSize), _activeKeyIdBytes);
-        return ActiveKeyId + ":" + Convert.ToBase64String(buffer);
+        // ID numbers and phones are short: the whole message fits on the stack.
+        var plainLength = Encoding.UTF8.GetByteCount(plaintext);
+        var buffer = plainLength <= 256 ? stackalloc byte[NonceSize + TagSize + plainLength] : new byte[NonceSize + TagSize + plainLength];
+        var plain = plainLength <= 256 ? stackalloc byte[plainLength] : new byte[plainLength];
+        Encoding.UTF8.GetBytes(plaintext, plain);
+        var nonce = buffer[..NonceSize];
+        RandomPool.Fill(nonce);
+        var ciphertext = buffer[(NonceSize + TagSize)..];
+        var tag = buffer.Slice(NonceSize, TagSize);
+        if (_active.Aes is { } aes)
+        {
+            aes.Value!.Encrypt(nonce, plain, ciphertext, tag, _active.AssociatedData);
+        }
+        else
+        {
+            _active.Sm4!.Value!.Encrypt(nonce, plain, ciphertext, tag, _active.AssociatedData);
+        }
+
+        plain.Clear();
+        return string.Concat(ActiveKeyId, ":", Convert.ToBase64String(buffer));
     }
 
     public string Decrypt(string ciphertext)
@@ -67,15 +104,31 @@ public sealed class PersonalDataProtector
         }
 
         var buffer = Convert.FromBase64String(ciphertext[(separator + 1)..]);
+        if (buffer.Length < NonceSize + TagSize)
+        {
+            throw new CryptographicException($"Personal-data ciphertext under key '{keyId}' is too short.");
+        }
+
         var plain = new byte[buffer.Length - NonceSize - TagSize];
-        cipher.Value!.Decrypt(buffer.AsSpan(0, NonceSize), buffer.AsSpan(NonceSize + TagSize), buffer.AsSpan(NonceSize, TagSize), plain,
-            Encoding.ASCII.GetBytes(keyId));
+        var nonce = buffer.AsSpan(0, NonceSize);
+        var tag = buffer.AsSpan(NonceSize, TagSize);
+        var encrypted = buffer.AsSpan(NonceSize + TagSize);
+        if (cipher.Aes is { } aes)
+        {
+            aes.Value!.Decrypt(nonce, encrypted, tag, plain, cipher.AssociatedData);
+        }
+        else
+        {
+            cipher.Sm4!.Value!.Decrypt(nonce, encrypted, tag, plain, cipher.AssociatedData);
+        }
+
         return Encoding.UTF8.GetString(plain);
     }
 
     /// <summary>
     /// A key for sealing files (uploads and reports that hold personal data), derived from a
     /// personal-data key so that the same configuration, and the same rotation, covers both.
+    /// Sealed files are AES-256-GCM whatever the key's own algorithm: HKDF stretches a 16-byte SM4 key too.
     /// </summary>
     public byte[] FileKey(string keyId) =>
         _keys.TryGetValue(keyId, out var key)
@@ -86,16 +139,62 @@ public sealed class PersonalDataProtector
     public string BlindIndex(string value)
     {
         var hmac = _hmac.Value!;
-        hmac.AppendData(Encoding.UTF8.GetBytes(value.Trim().ToUpperInvariant()));
+        var trimmed = value.AsSpan().Trim();
+        // Upper-cased on the stack: the X check character of an ID number must hash the same either way.
+        var upper = trimmed.Length <= 64 ? stackalloc char[trimmed.Length] : new char[trimmed.Length];
+        trimmed.ToUpperInvariant(upper);
+        var length = Encoding.UTF8.GetByteCount(upper);
+        var bytes = length <= 256 ? stackalloc byte[length] : new byte[length];
+        Encoding.UTF8.GetBytes(upper, bytes);
+        hmac.AppendData(bytes);
         Span<byte> hash = stackalloc byte[32];
         hmac.GetHashAndReset(hash);
         return Convert.ToHexStringLower(hash);
     }
 
-    private static byte[] DecodeKey(string name, string base64)
+    private static string AlgorithmOf(PrivacyOptions options, string keyId)
     {
-        var key = string.IsNullOrWhiteSpace(base64) ? [] : Convert.FromBase64String(base64);
-        return key.Length == 32 ? key : throw new InvalidOperationException($"Privacy key '{name}' must be 32 bytes in base64.");
+        if (!options.Algorithms.TryGetValue(keyId, out var name) || string.IsNullOrWhiteSpace(name))
+        {
+            return Aes256Gcm;
+        }
+
+        return name.Trim() switch
+        {
+            var n when n.Equals(Aes256Gcm, StringComparison.OrdinalIgnoreCase) => Aes256Gcm,
+            var n when n.Equals(Sm4GcmName, StringComparison.OrdinalIgnoreCase) => Sm4GcmName,
+            _ => throw new InvalidOperationException(
+                $"Privacy:Algorithms:{keyId} is '{name}', which is no known algorithm; use {Aes256Gcm} or {Sm4GcmName}."),
+        };
+    }
+
+    private static byte[] DecodeKey(string setting, string base64, int size, string purpose)
+    {
+        byte[] key;
+        try
+        {
+            key = string.IsNullOrWhiteSpace(base64) ? [] : Convert.FromBase64String(base64);
+        }
+        catch (FormatException)
+        {
+            throw new InvalidOperationException($"{setting} is not valid base64; it must be {size} random bytes in base64 {purpose}.");
+        }
+
+        return key.Length == size
+            ? key
+            : throw new InvalidOperationException($"{setting} must be {size} bytes in base64 {purpose}, but is {key.Length} bytes.");
+    }
+
+    private static byte[] DecodeKey(string keyId, string base64, string algorithm) => algorithm == Sm4GcmName
+        ? DecodeKey($"Privacy:Keys:{keyId}", base64, Sm4Gcm.KeySize, $"for {Sm4GcmName} (Privacy:Algorithms:{keyId})")
+        : DecodeKey($"Privacy:Keys:{keyId}", base64, 32, $"for {Aes256Gcm} (the default unless Privacy:Algorithms:{keyId} names another)");
+
+    /// <summary>The per-thread cipher of one key (exactly one of the two is set) and its key id as associated data.</summary>
+    private sealed record KeyCipher(ThreadLocal<AesGcm>? Aes, ThreadLocal<Sm4Gcm>? Sm4, byte[] AssociatedData)
+    {
+        public static KeyCipher Create(string keyId, byte[] key, string algorithm) => algorithm == Sm4GcmName
+            ? new(null, new ThreadLocal<Sm4Gcm>(() => new Sm4Gcm(key)), Encoding.ASCII.GetBytes(keyId))
+            : new(new ThreadLocal<AesGcm>(() => new AesGcm(key, TagSize)), null, Encoding.ASCII.GetBytes(keyId));
     }
 }
 

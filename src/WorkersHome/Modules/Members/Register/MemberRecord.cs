@@ -24,7 +24,7 @@ public sealed class MemberRecord(PersonalDataProtector protector)
         var input = valid.Input;
         return new Member
         {
-            Id = Guid.CreateVersion7(now),
+            Id = RandomPool.CreateVersion7(now),
             IdType = input.IdType,
             IdCipher = protector.Encrypt(valid.IdNumber),
             IdHash = IdHash(valid),

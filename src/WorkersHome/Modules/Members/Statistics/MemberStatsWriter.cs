@@ -20,6 +20,10 @@ public sealed class MemberStatsWriter(AppDbContext db)
 
     private readonly Dictionary<string, Totals> _pending = new(StringComparer.Ordinal);
 
+    // Contributions gathered by member path first: an import adds many members to each union, and spreading
+    // each one over every ancestor would cost a split path and several lookups per member.
+    private readonly Dictionary<string, Totals> _pendingPaths = new(StringComparer.Ordinal);
+
     public static IEnumerable<string> CodesOf(string path) => path.Split('/', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Queues a contribution for every org named by <paramref name="path"/>; <see cref="FlushAsync"/> writes them.</summary>
@@ -30,10 +34,12 @@ public sealed class MemberStatsWriter(AppDbContext db)
             return;
         }
 
-        foreach (var code in CodesOf(path))
+        if (!_pendingPaths.TryGetValue(path, out var totals))
         {
-            AddToCode(code, c);
+            _pendingPaths[path] = totals = new Totals();
         }
+
+        AddTo(totals, c);
     }
 
     public void AddToCode(string code, Contribution c)
@@ -43,20 +49,55 @@ public sealed class MemberStatsWriter(AppDbContext db)
             _pending[code] = totals = new Totals();
         }
 
-        int[] values = [c.Active, c.Retained, c.FullTime, c.Dispatched, c.PartTime, c.Flexible, c.Migrant];
-        for (var i = 0; i < values.Length; i++)
-        {
-            totals.Values[i] += values[i];
-        }
+        AddTo(totals, c);
+    }
 
+    private static void AddTo(Totals totals, Contribution c)
+    {
+        var values = totals.Values;
+        values[0] += c.Active;
+        values[1] += c.Retained;
+        values[2] += c.FullTime;
+        values[3] += c.Dispatched;
+        values[4] += c.PartTime;
+        values[5] += c.Flexible;
+        values[6] += c.Migrant;
         if (c.Joined != 0)
         {
             totals.Joined[c.JoinYear] = totals.Joined.GetValueOrDefault(c.JoinYear) + c.Joined;
         }
     }
 
+    /// <summary>Spreads the per-path totals over every org on each path.</summary>
+    private void SpreadPaths()
+    {
+        foreach (var (path, totals) in _pendingPaths)
+        {
+            foreach (var code in CodesOf(path))
+            {
+                if (!_pending.TryGetValue(code, out var target))
+                {
+                    _pending[code] = target = new Totals();
+                }
+
+                for (var i = 0; i < totals.Values.Length; i++)
+                {
+                    target.Values[i] += totals.Values[i];
+                }
+
+                foreach (var (year, joined) in totals.Joined)
+                {
+                    target.Joined[year] = target.Joined.GetValueOrDefault(year) + joined;
+                }
+            }
+        }
+
+        _pendingPaths.Clear();
+    }
+
     public async Task FlushAsync(CancellationToken ct)
     {
+        SpreadPaths();
         if (db.IsPostgres)
         {
             await FlushSetBasedAsync(ct);

@@ -1011,9 +1011,7 @@ namespace WorkersHome.Platform.Persistence.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("PhoneHash"), "hash");
 
-                    b.HasIndex("OrgPath", "Status", "Name");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrgPath", "Status", "Name"), new[] { "Id" });
+                    b.HasIndex("OrgPath", "Status");
 
                     b.ToTable("members", "members");
                 });
