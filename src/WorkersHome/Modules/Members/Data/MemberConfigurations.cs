@@ -30,8 +30,9 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         b.HasIndex(m => m.IdHash).IsUnique();
         b.HasIndex(m => m.PhoneHash);
         // Also serves "the members of one union" (OrgPath equal to the union's path); no separate OrgId index to keep up.
-        // Narrow on purpose: every imported row pays for each byte of it, while a subtree's rows are few enough to sort.
-        b.HasIndex(m => new { m.OrgPath, m.Status });
+        // Name and Id ride along (not as keys, which every imported row would pay to compare) so that a name search
+        // within a city reads the index alone and visits the table only for the page it shows.
+        b.HasIndex(m => new { m.OrgPath, m.Status }).IncludeProperties(m => new { m.Name, m.Id });
     }
 }
 

@@ -1013,6 +1013,8 @@ namespace WorkersHome.Platform.Persistence.Migrations
 
                     b.HasIndex("OrgPath", "Status");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrgPath", "Status"), new[] { "Name", "Id" });
+
                     b.ToTable("members", "members");
                 });
 

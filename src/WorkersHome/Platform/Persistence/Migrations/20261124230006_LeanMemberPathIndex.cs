@@ -19,7 +19,8 @@ namespace WorkersHome.Platform.Persistence.Migrations
                 name: "IX_members_OrgPath_Status",
                 schema: "members",
                 table: "members",
-                columns: new[] { "OrgPath", "Status" });
+                columns: new[] { "OrgPath", "Status" })
+                .Annotation("Npgsql:IndexInclude", new[] { "Name", "Id" });
         }
 
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using WorkersHome.Platform.Persistence;
 namespace WorkersHome.Platform.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261124225145_LeanMemberPathIndex")]
+    [Migration("20261124230006_LeanMemberPathIndex")]
     partial class LeanMemberPathIndex
     {
         /// <inheritdoc />
@@ -1015,6 +1015,8 @@ namespace WorkersHome.Platform.Persistence.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("PhoneHash"), "hash");
 
                     b.HasIndex("OrgPath", "Status");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrgPath", "Status"), new[] { "Name", "Id" });
 
                     b.ToTable("members", "members");
                 });
