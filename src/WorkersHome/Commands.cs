@@ -11,7 +11,7 @@ namespace WorkersHome;
 /// <summary>Operator commands: `dotnet run --project src/WorkersHome -- &lt;command&gt;`.</summary>
 internal static class Commands
 {
-    private static readonly string[] Known = ["db", "audit", "rollups", "admin", "keys", "help"];
+    private static readonly string[] Known = ["db", "audit", "rollups", "admin", "keys", "cards", "help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Known.Contains(args[0]);
 
@@ -47,6 +47,9 @@ internal static class Commands
                 return 0;
             case "admin create":
                 return await CreateAdminAsync(services, args);
+            case "cards new-key":
+                Console.WriteLine(Modules.Cards.Tokens.CardKeyRing.NewPrivateKey());
+                return 0;
             default:
                 Console.WriteLine("""
                     Commands:
@@ -54,6 +57,9 @@ internal static class Commands
                       audit verify                check the audit trail's hash chain; reports the first tampered row
                       rollups rebuild             recount subtree statistics and report differences
                       keys rotate                 re-encrypt ID numbers and phones under Privacy:ActiveKeyId, in batches, online
+                      cards new-key               print a new card-token signing key (base64 PKCS#8, ECDSA P-256) for
+                                                  Cards:SigningKeys:<id>; publish it by adding it, sign with it via
+                                                  Cards:ActiveSigningKeyId
                       admin create <user> <password> <org-code>
                                                   create a system administrator (enrols 2FA at first sign-in)
                     """);

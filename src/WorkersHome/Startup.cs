@@ -14,6 +14,8 @@ internal static class Startup
     public static async Task PrepareAsync(WebApplication app)
     {
         using var scope = app.Services.CreateScope();
+        // Refuse to start without card-signing keys, naming the setting, rather than fail at the first card page.
+        scope.ServiceProvider.GetRequiredService<Modules.Cards.Tokens.CardKeyRing>();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         // Without migrate-on-start the app touches no database until asked (the `db migrate` command prepares it).
         if (!db.IsPostgres || app.Configuration.GetValue("Database:MigrateOnStart", true))
@@ -48,6 +50,9 @@ internal static class Startup
         };
         lines.AddRange(logins.Select(x =>
             $"    {x.Login.UserName,-20} {Roles.Label(x.Login.Role).Zh,-8} {x.OrgName}{(x.Login.NeedsTwoFactor ? "  [2FA]" : "")}"));
+        var (name, phone, _) = Demo.DemoMembers.KnownMember;
+        lines.Add($"  Member pages on a phone: /m/Login with {phone}, then the SMS code from /Dev/Sms; first time confirm");
+        lines.Add($"    name {name} and ID number {Demo.DemoMembers.KnownMemberIdNumber("410102")}");
         lines.Add("==================================================================");
         Console.WriteLine(string.Join(Environment.NewLine, lines));
     }

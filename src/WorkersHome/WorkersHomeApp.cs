@@ -1,4 +1,5 @@
 using WorkersHome.Modules.Accounts;
+using WorkersHome.Modules.Cards;
 using WorkersHome.Modules.Members;
 using WorkersHome.Modules.Organizations;
 using WorkersHome.Platform;
@@ -21,8 +22,21 @@ public static class WorkersHomeApp
             .AddOrganizations(permissions)
             .AddAccounts(permissions)
             .AddMembers(permissions)
+            .AddCards(permissions)
             .AddSecurity(permissions)
             .AddUi();
         return builder.Build();
+    }
+
+    /// <summary>Prepares the database and maps the whole request pipeline: what `Program` runs, and the HTTP benchmarks too.</summary>
+    public static async Task PrepareAndMapAsync(WebApplication app)
+    {
+        await Startup.PrepareAsync(app);
+        app.UsePlatform();
+        app.MapOrganizations();
+        app.MapAccounts();
+        app.MapMembers();
+        app.MapCards();
+        app.MapUi();
     }
 }

@@ -6,6 +6,13 @@ using WorkersHome.Platform.Persistence;
 
 namespace WorkersHome.Testing;
 
+/// <summary>Card-token signing keys for tests only (ECDSA P-256, PKCS#8): t1 signs, t2 is for rotation tests.</summary>
+public static class TestCardKeys
+{
+    public const string T1 = "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgSPZz/nRl3i/AYyzhvKtOc6UBBkYo79u/FK7XV5EwtiChRANCAAQkYRQwvo/yoRitPVywBAx9N6Ugab7O19TfbGvk7+UnMmcbJfFhVz8mpgJ0W6e79vDcsLUN1WKNSSMcvXgNyloc";
+    public const string T2 = "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgXYvEWaw0S737dE3BKOEmqjsatS1hTEOHvJOW5K4sR3ehRANCAASddSi+XQyCRT0HlRWGL08nG23ET85JKpD8nni4eZGB1+S5d/Hds5kZuspTofZUXlYdWThIUciF0rImS61XOBPO";
+}
+
 /// <summary>The real app, in-process, on the database it is given.</summary>
 public sealed class AppFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
@@ -15,6 +22,8 @@ public sealed class AppFactory(string connectionString, IReadOnlyDictionary<stri
         ["Privacy:ActiveKeyId"] = "t1",
         ["Privacy:Keys:t1"] = Convert.ToBase64String("test-only-personal-data-key-0001"u8.ToArray()),
         ["Privacy:HashKey"] = Convert.ToBase64String("test-only-blind-index-key-000001"u8.ToArray()),
+        ["Cards:ActiveSigningKeyId"] = "t1",
+        ["Cards:SigningKeys:t1"] = TestCardKeys.T1,
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -21,6 +21,11 @@ public sealed class DemoMembers(StartImport import, TimeProvider clock)
     private static readonly string[] Platforms = ["某外卖平台", "某快递公司", "某网约车平台", "某同城配送平台"];
     private static readonly string[] Education = ["大学本科教育", "大学专科教育", "普通高级中学教育", "中等职业教育", "初级中学教育", "研究生教育"];
 
+    /// <summary>The demo's first member, with a known phone, for trying the member pages (/m) by SMS sign-in.</summary>
+    public static readonly (string Name, string Phone, DateOnly Birth) KnownMember = ("张建国", "13700000001", new DateOnly(1988, 5, 20));
+
+    public static string KnownMemberIdNumber(string county) => ResidentIdNumber.Compose(county, KnownMember.Birth, 1, Gender.Male);
+
     public async Task<MemberImport> SeedAsync(IReadOnlyList<OrgUnit> unions, int count, int seed, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8)).AddDays(-1);
@@ -42,10 +47,17 @@ public sealed class DemoMembers(StartImport import, TimeProvider clock)
         for (var i = 0; i < count; i++)
         {
             var union = unions[random.Next(unions.Count)];
-            var county = union.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(c => c.Length == 6) ?? "410102";
+            var county = CountyOf(union);
             var gender = random.Next(100) < 55 ? Gender.Male : Gender.Female;
             var birth = today.AddYears(-18).AddDays(-random.Next(0, 42 * 365));
             var id = ResidentIdNumber.Compose(county, birth, i, gender);
+            if (i == 0)
+            {
+                union = unions.First(u => u.UnionType == UnionType.Enterprise);
+                (gender, birth) = (Gender.Male, KnownMember.Birth);
+                id = KnownMemberIdNumber(CountyOf(union));
+            }
+
             while (!issued.Add(id))
             {
                 // The sequence part holds 500 numbers per county, day and gender; move the birthday on a clash.
@@ -63,8 +75,15 @@ public sealed class DemoMembers(StartImport import, TimeProvider clock)
                 joined = new DateOnly(today.Year, 1, 1).AddDays(random.Next(0, today.DayOfYear));
             }
 
-            csv.Append(CultureInfo.InvariantCulture, $"{ChineseName(names)},{(gender == Gender.Male ? "男" : "女")},{(random.Next(100) < 98 ? "汉族" : "回族")},居民身份证,{id},,")
-                .Append(CultureInfo.InvariantCulture, $"1{random.Next(3, 10)}{random.Next(0, 1_000_000_000):D9},{Education[random.Next(Education.Length)]},")
+            var name = ChineseName(names);
+            var phone = string.Create(CultureInfo.InvariantCulture, $"1{random.Next(3, 10)}{random.Next(0, 1_000_000_000):D9}");
+            if (i == 0)
+            {
+                (name, phone) = (KnownMember.Name, KnownMember.Phone);
+            }
+
+            csv.Append(CultureInfo.InvariantCulture, $"{name},{(gender == Gender.Male ? "男" : "女")},{(random.Next(100) < 98 ? "汉族" : "回族")},居民身份证,{id},,")
+                .Append(CultureInfo.InvariantCulture, $"{phone},{Education[random.Next(Education.Length)]},")
                 .Append(random.Next(100) < 15 ? "中国共产党党员" : "群众").Append(',')
                 .Append(union.Code).Append(',').Append(union.EmployerName ?? "").Append(',').Append(form).Append(',')
                 .Append(gig ? Platforms[random.Next(Platforms.Length)] : "").Append(',')
@@ -74,6 +93,9 @@ public sealed class DemoMembers(StartImport import, TimeProvider clock)
 
         return csv.ToString();
     }
+
+    private static string CountyOf(OrgUnit union) =>
+        union.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(c => c.Length == 6) ?? "410102";
 
     // A Chinese name is the surname followed by the given name, with no space. Bogus's FullName() puts the
     // given name first with a space ("子轩 王"), so compose it here. zh_CN has no gendered given-name lists

@@ -58,6 +58,11 @@ public sealed class DemoSeeder(AppDbContext db, TreeLoader loader, UserManager<C
         await loader.InsertAsync(unions, known, ct);
         await loader.RebuildRollupsAsync(ct);
         await members.SeedAsync(unions, Members, seed: 2026, ct);
+        db.CardBenefits.AddRange(
+            new Modules.Cards.CardBenefit { OrgPath = known[ProvinceCode].Path, Zh = "市内公交乘车 8 折", En = "City buses: 20% off", SortOrder = 1 },
+            new Modules.Cards.CardBenefit { OrgPath = known[ProvinceCode].Path, Zh = "地铁乘车 95 折", En = "Metro: 5% off", SortOrder = 2 },
+            new Modules.Cards.CardBenefit { OrgPath = known[ProvinceCode].Path, Zh = "普惠商户会员优惠（5%–20%）", En = "Partner merchants: member discounts (5–20%)", SortOrder = 3 });
+        await db.SaveChangesAsync(ct);
         await EnsureRolesAsync(roles);
         foreach (var (user, role, org, name) in Cadres)
         {

@@ -42,6 +42,9 @@ public static class MembersModule
         services.AddScoped<RotateKeys>();
         services.AddScoped<EditCodeEntry>();
         services.AddScoped<ImportQueries>();
+        services.AddMemoryCache();
+        services.AddScoped<Contracts.IMemberDirectory, MemberDirectory>();
+        services.AddScoped<SignIn.LinkMemberPhone>();
         services.AddScoped<IOrgTreeChangeHandler, MembersTreeFollower>();
         return services;
     }

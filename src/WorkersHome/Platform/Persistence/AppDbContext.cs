@@ -46,6 +46,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Modules.Members.Statistics.MemberJoinStats> MemberJoinStats => Set<Modules.Members.Statistics.MemberJoinStats>();
 
+    public DbSet<Modules.Cards.MemberCard> MemberCards => Set<Modules.Cards.MemberCard>();
+
+    public DbSet<Modules.Cards.CardStatusChange> CardStatusChanges => Set<Modules.Cards.CardStatusChange>();
+
+    public DbSet<Modules.Cards.CardBenefit> CardBenefits => Set<Modules.Cards.CardBenefit>();
+
+    public DbSet<Modules.Members.SignIn.MemberLogin> MemberLogins => Set<Modules.Members.SignIn.MemberLogin>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
@@ -93,6 +101,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             builder.Entity<OrgUnit>().Property(o => o.Path).UseCollation("C");
             builder.Entity<AuditEntry>().Property(a => a.OrgPath).UseCollation("C");
             builder.Entity<Member>().Property(m => m.OrgPath).UseCollation("C");
+            builder.Entity<Modules.Cards.MemberCard>().Property(c => c.OrgPath).UseCollation("C");
             // Keyed hashes are only ever compared for equality: byte order is the cheapest, and the phone's
             // non-unique index is a hash index (smaller and cheaper to keep up than a B-tree on 64 characters).
             builder.Entity<Member>().Property(m => m.IdHash).UseCollation("C");
@@ -104,6 +113,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             string.Compare(o.Path, ScopeFrom) >= 0 && string.Compare(o.Path, ScopeTo) < 0);
         builder.Entity<Member>().HasQueryFilter(ScopeFilter, m =>
             string.Compare(m.OrgPath, ScopeFrom) >= 0 && string.Compare(m.OrgPath, ScopeTo) < 0);
+        builder.Entity<Modules.Cards.MemberCard>().HasQueryFilter(ScopeFilter, c =>
+            string.Compare(c.OrgPath, ScopeFrom) >= 0 && string.Compare(c.OrgPath, ScopeTo) < 0);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -12,7 +12,17 @@ public static class UiSetup
         services.AddRazorPages(o =>
         {
             // Pages are closed unless opened here; each module's folder needs that module's permission.
-            o.Conventions.AuthorizeFolder("/", Policies.Cadre);
+            // Cadre pages everywhere but /m, the members' own pages, which carry their own member policies.
+            o.Conventions.AddFolderApplicationModelConvention("/", model =>
+            {
+                if (!model.ViewEnginePath.StartsWith("/m/", StringComparison.Ordinal))
+                {
+                    model.EndpointMetadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(Policies.Cadre));
+                }
+            });
+            o.Conventions.AllowAnonymousToPage("/m/Login");
+            o.Conventions.AllowAnonymousToPage("/m/Logout");
+            o.Conventions.AllowAnonymousToPage("/m/Index");
             o.Conventions.AllowAnonymousToPage("/Index");
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AllowAnonymousToFolder("/Account");

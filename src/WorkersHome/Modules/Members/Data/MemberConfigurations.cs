@@ -47,6 +47,18 @@ internal sealed class MembershipEventConfiguration : IEntityTypeConfiguration<Me
     }
 }
 
+internal sealed class MemberLoginConfiguration : IEntityTypeConfiguration<SignIn.MemberLogin>
+{
+    public void Configure(EntityTypeBuilder<SignIn.MemberLogin> b)
+    {
+        b.ToTable("logins", "members");
+        b.Property(l => l.PhoneHash).HasMaxLength(64);
+        b.Property(l => l.PhoneMasked).HasMaxLength(20);
+        b.HasIndex(l => l.PhoneHash).IsUnique();
+        b.HasIndex(l => l.MemberId);
+    }
+}
+
 internal sealed class CodeEntryConfiguration : IEntityTypeConfiguration<CodeEntry>
 {
     public void Configure(EntityTypeBuilder<CodeEntry> b)

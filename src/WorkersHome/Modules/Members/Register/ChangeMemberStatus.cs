@@ -11,7 +11,7 @@ namespace WorkersHome.Modules.Members.Register;
 
 /// <summary>Ends, retains or restores a membership; counts and history follow in the same transaction.</summary>
 public sealed class ChangeMemberStatus(AppDbContext db, IOrgRollupWriter rollups, Statistics.MemberStatsWriter stats, AuditTrail audit, CurrentCadre cadre,
-    TimeProvider clock)
+    TimeProvider clock, IEnumerable<Contracts.IMembershipFollower> followers)
 {
     /// <summary>Which statuses a cadre may set from which (transfers have their own flow).</summary>
     public static bool IsAllowed(MembershipStatus from, MembershipStatus to) => (from, to) switch
@@ -50,6 +50,11 @@ public sealed class ChangeMemberStatus(AppDbContext db, IOrgRollupWriter rollups
             ActorName = cadre.UserNameOrNull ?? "system",
         });
         audit.Record(MemberAuditActions.StatusChanged, "member", member.Id.ToString(), member.OrgPath, new { before, after = status });
+        foreach (var follower in followers)
+        {
+            await follower.OnStatusChangedAsync(MemberDirectory.Summary(member), Member.CountsAsMember(before), cadre.UserNameOrNull ?? "system", ct);
+        }
+
         await db.SaveChangesAsync(ct);
         stats.Add(member.OrgPath, Statistics.Contribution.Of(member));
         await stats.FlushAsync(ct);

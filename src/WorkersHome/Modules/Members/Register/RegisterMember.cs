@@ -102,4 +102,6 @@ public static class MemberAuditActions
     public const string Imported = "member.imported";
     public const string Exported = "member.exported";
     public const string CodeTableChanged = "member.code-table-changed";
+    public const string PhoneLinked = "member.phone-linked";
+    public const string PhoneLinkRefused = "member.phone-link-refused";
 }

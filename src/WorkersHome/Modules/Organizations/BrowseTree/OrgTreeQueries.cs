@@ -125,6 +125,9 @@ public sealed class OrgTreeQueries(AppDbContext db, CurrentCadre cadre, OrgPathI
             .Select(Summary)
             .FirstOrDefaultAsync(ct);
 
+    public async Task<string?> PublicNameAsync(long orgId, CancellationToken ct = default) =>
+        await db.OrgUnits.IgnoreQueryFilters().Where(o => o.Id == orgId).Select(o => o.Name).FirstOrDefaultAsync(ct);
+
     public async Task<IReadOnlyDictionary<long, OrgSummary>> FindManyAsync(IEnumerable<long> orgIds, CancellationToken ct = default)
     {
         var ids = orgIds.Distinct().ToList();

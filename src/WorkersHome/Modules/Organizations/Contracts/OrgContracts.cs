@@ -17,6 +17,12 @@ public interface IOrgDirectory
 {
     Task<OrgSummary?> FindInScopeAsync(long orgId, CancellationToken ct = default);
 
+    /// <summary>
+    /// A union's name whatever the asker's scope: names are public (the portal lists unions to join), and a member,
+    /// who has no subtree, sees their own union's name on their card.
+    /// </summary>
+    Task<string?> PublicNameAsync(long orgId, CancellationToken ct = default);
+
     Task<bool> IsInScopeAsync(long orgId, CancellationToken ct = default);
 
     /// <summary>The asker's subtree, composable into another module's query (e.g. a join on OrgId).</summary>

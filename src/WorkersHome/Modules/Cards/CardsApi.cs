@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Mvc;
+
+using WorkersHome.Modules.Cards.Issue;
+using WorkersHome.Modules.Cards.Tokens;
+using WorkersHome.Modules.Members;
+using WorkersHome.Modules.Members.SignIn;
+using WorkersHome.Platform.Errors;
+using WorkersHome.Platform.Security;
+
+namespace WorkersHome.Modules.Cards;
+
+public sealed record CardActionRequest(CardAction Action, int Version, string? Reason);
+
+public sealed record VerifyRequest(string? Token);
+
+public sealed record VerifyResult(bool Valid, CardVerdict Verdict, string Reason, Guid? CardId, DateTimeOffset? ExpiresAt);
+
+public sealed record CardTokenView(string Token, DateTimeOffset ExpiresAt, int RefreshSeconds);
+
+public sealed record KeySet(IReadOnlyList<CardPublicKey> Keys);
+
+public sealed record RevocationList(DateTimeOffset GeneratedAt, int WindowHours, IReadOnlyList<RevokedCard> Cards);
+
+internal static class CardsApi
+{
+    public const int RefreshSeconds = 30;
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        // Public: what a merchant's till needs to verify offline, and a verify call for merchant systems.
+        var open = app.MapGroup("/api/cards").WithTags("Cards").AllowAnonymous();
+        open.MapGet("/keys", (CardKeyRing keys, HttpContext http) =>
+        {
+            http.Response.Headers.CacheControl = "public, max-age=3600";
+            return new KeySet(keys.PublicKeys);
+        }).WithSummary("Card-token verification keys (JWK set: ES256, P-256)");
+        open.MapGet("/revocations", async (CardRevocations revocations, TimeProvider clock, CancellationToken ct) =>
+            new RevocationList(clock.GetUtcNow(), (int)CardRevocations.Window.TotalHours, await revocations.CurrentAsync(ct)))
+            .WithSummary("Cards revoked in the last 24 hours (longer than any token lives), with their status");
+        open.MapPost("/verify", async (VerifyRequest request, CardTokenVerifier verifier, CardRevocations revocations, CancellationToken ct) =>
+        {
+            await revocations.EnsureFreshAsync(ct);
+            var result = verifier.Verify(request.Token ?? "", revocations);
+            return new VerifyResult(result.IsValid, result.Verdict, result.Reason.ToString(), result.CardId == Guid.Empty ? null : result.CardId, result.ExpiresAt);
+        }).WithSummary("Verify a card's QR token: valid, or why not (malformed, unknown key, wrong signature, expired, frozen, lost, reissued, cancelled)");
+
+        // Cadres: a member's card in their subtree.
+        var cadre = app.MapGroup("/api/members/{memberId:guid}/card").WithTags("Cards").RequireAuthorization(CardPermissions.Manage);
+        cadre.MapGet("/", async (Guid memberId, CardQueries q, CancellationToken ct) =>
+            await q.ForMemberAsync(memberId, byMember: false, ct) is { } view ? Results.Ok(view) : Results.NotFound());
+        cadre.MapPost("/", async (Guid memberId, CardQueries q, CardDesk desk, CurrentCadre who, CancellationToken ct) =>
+        {
+            var card = await desk.IssueAsync(await q.MemberAsync(memberId, byMember: false, ct), who.UserName, ct);
+            return await q.ViewAsync(card, byMember: false, ct);
+        }).WithSummary("Issue the member's card (returns the live card if there is one)");
+        app.MapPost("/api/cards/{cardId:guid}/actions", async (Guid cardId, CardActionRequest request, CardQueries q, CardDesk desk, CurrentCadre who, CancellationToken ct) =>
+        {
+            var card = await desk.ApplyAsync(await q.FindAsync(cardId, null, ct), request.Action, request.Version, request.Reason, who.UserName, byMember: false, ct);
+            return await q.ViewAsync(card, byMember: false, ct);
+        }).WithTags("Cards").RequireAuthorization(CardPermissions.Manage).WithSummary("Freeze, unfreeze, report lost, reissue or cancel a card (409 on a stale version)");
+
+        // The signed-in member's own card.
+        var me = app.MapGroup("/api/me/card").WithTags("Cards").RequireAuthorization(MemberAuthentication.Policy);
+        me.MapGet("/", async (HttpContext http, CardQueries q, CardDesk desk, CancellationToken ct) =>
+        {
+            var memberId = MemberAuthentication.MemberIdOf(http.User)!.Value;
+            await desk.IssueAsync(await q.MemberAsync(memberId, byMember: true, ct), "member", ct);
+            return await q.ForMemberAsync(memberId, byMember: true, ct);
+        }).WithSummary("My card (issued on first visit)");
+        me.MapPost("/token", async (HttpContext http, CardDesk desk, CardTokenIssuer issuer, CancellationToken ct) =>
+        {
+            var card = await desk.LiveCardAsync(MemberAuthentication.MemberIdOf(http.User)!.Value, ct);
+            if (card is not { IsUsable: true })
+            {
+                throw new ConflictException(Platform.Localization.Loc.T("会员卡当前不可用，无法出示二维码", "The card is not usable now; no code can be shown"));
+            }
+
+            var (token, expiresAt) = issuer.Issue(card.Id);
+            http.Response.Headers.CacheControl = "no-store";
+            return new CardTokenView(token, expiresAt, RefreshSeconds);
+        }).WithSummary("A fresh QR token for my card (valid one minute)");
+        me.MapPost("/actions", async (HttpContext http, CardActionRequest request, CardQueries q, CardDesk desk, CancellationToken ct) =>
+        {
+            var memberId = MemberAuthentication.MemberIdOf(http.User)!.Value;
+            var card = await desk.LiveCardAsync(memberId, ct) ?? throw new NotFoundException();
+            await desk.ApplyAsync(card, request.Action, request.Version, request.Reason, "member", byMember: true, ct);
+            return await q.ForMemberAsync(memberId, byMember: true, ct);
+        }).WithSummary("Report my card lost, or reissue it");
+    }
+}

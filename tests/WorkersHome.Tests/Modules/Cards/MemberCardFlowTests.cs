@@ -1,0 +1,170 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+using Microsoft.EntityFrameworkCore;
+
+using WorkersHome.Modules.Cards;
+using WorkersHome.Modules.Cards.Tokens;
+using WorkersHome.Modules.Members;
+using WorkersHome.Testing;
+
+namespace WorkersHome.Tests.Modules.Cards;
+
+public sealed class MemberCardFlowFixture : AppFixture;
+
+/// <summary>A member signs in by SMS, links their record, shows a QR token that verifies; the card's life through HTTP on PostgreSQL.</summary>
+public sealed class MemberCardFlowTests(MemberCardFlowFixture fixture) : IClassFixture<MemberCardFlowFixture>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private static string ZhengzhouIdNumber => ResidentIdNumber.Compose("410102", new DateOnly(1985, 3, 15), 123, Gender.Male);
+
+    /// <summary>The phone TestWorld gave 王建国 (see TestWorld.Member).</summary>
+    private static string ZhengzhouPhone => "139" + ZhengzhouIdNumber[^8..].Replace('X', '0');
+
+    private async Task<HttpClient> SignedInMemberAsync(string phone, string name, string idNumber)
+    {
+        var client = fixture.Factory.Anonymous();
+        (await WebClients.PostFormAsync(client, "/m/Login?handler=Send", new() { ["Phone"] = phone }, "/m/Login")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        string body;
+        await using (var scope = fixture.Factory.WholeTreeScope(out var db))
+        {
+            body = (await db.OutboxMessages.OrderByDescending(m => m.Id).FirstAsync(m => m.RecipientMasked == WorkersHome.Platform.Privacy.Mask.Phone(phone))).Body;
+        }
+
+        var code = System.Text.RegularExpressions.Regex.Match(body, "[0-9]{6}").Value;
+        var verified = await WebClients.PostFormAsync(client, "/m/Login?handler=Verify", new() { ["Phone"] = phone, ["Code"] = code }, "/m/Login");
+        verified.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        if (verified.Headers.Location!.OriginalString.EndsWith("/m/Link", StringComparison.Ordinal))
+        {
+            var linked = await WebClients.PostFormAsync(client, "/m/Link", new() { ["Name"] = name, ["IdNumber"] = idNumber });
+            linked.StatusCode.ShouldBe(HttpStatusCode.Redirect, await linked.Content.ReadAsStringAsync());
+            linked.Headers.Location!.OriginalString.ShouldEndWith("/m/Card");
+        }
+
+        return client;
+    }
+
+    private static async Task<CardView> CardAsync(HttpResponseMessage response)
+    {
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<CardView>(Json))!;
+    }
+
+    private async Task<VerifyResult> VerifyAsync(string token)
+    {
+        var response = await fixture.Factory.Anonymous().PostAsJsonAsync("/api/cards/verify", new { token });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return (await response.Content.ReadFromJsonAsync<VerifyResult>(Json))!;
+    }
+
+    private static async Task<string> TokenAsync(HttpClient member)
+    {
+        var response = await member.PostAsync("/api/me/card/token", null);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<CardTokenView>(Json))!.Token;
+    }
+
+    [Fact]
+    public async Task A_member_signs_in_by_SMS_shows_a_token_that_verifies_and_reporting_lost_and_reissuing_void_the_old_card_at_once()
+    {
+        var member = await SignedInMemberAsync(ZhengzhouPhone, "王建国", ZhengzhouIdNumber);
+        var page = await member.GetStringAsync("/m/Card");
+        page.ShouldContain("我的会员卡");
+        page.ShouldContain("王建国");
+
+        var card = await CardAsync(await member.GetAsync("/api/me/card"));
+        card.Status.ShouldBe(CardStatus.Active);
+        CardNumber.IsValid(card.Number).ShouldBeTrue();
+        card.Number.ShouldStartWith("628841", customMessage: "default prefix followed by Henan's province code");
+        card.HolderName.ShouldBe("王建国");
+
+        var token = await TokenAsync(member);
+        var verified = await VerifyAsync(token);
+        verified.Valid.ShouldBeTrue();
+        verified.CardId.ShouldBe(card.Id);
+
+        var lost = await CardAsync(await member.PostAsJsonAsync("/api/me/card/actions", new { Action = "ReportLost", card.Version }, Json));
+        lost.Status.ShouldBe(CardStatus.ReportedLost);
+        (await VerifyAsync(token)).Verdict.ShouldBe(CardVerdict.ReportedLost);
+        (await member.PostAsync("/api/me/card/token", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+
+        var reissued = await CardAsync(await member.PostAsJsonAsync("/api/me/card/actions", new { Action = "Reissue", lost.Version }, Json));
+        reissued.Id.ShouldNotBe(card.Id);
+        reissued.Number.ShouldNotBe(card.Number);
+        reissued.Status.ShouldBe(CardStatus.Active);
+        (await VerifyAsync(token)).Verdict.ShouldBe(CardVerdict.Reissued);
+        (await VerifyAsync(await TokenAsync(member))).CardId.ShouldBe(reissued.Id);
+
+        // The same tap again carries the old version: refused, and still one live card.
+        (await member.PostAsJsonAsync("/api/me/card/actions", new { Action = "Reissue", lost.Version }, Json)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        // A member cannot unfreeze or freeze their own card.
+        (await member.PostAsJsonAsync("/api/me/card/actions", new { Action = "Freeze", reissued.Version }, Json)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        await using (var scope = fixture.Factory.WholeTreeScope(out var db))
+        {
+            (await db.MemberCards.CountAsync(c => c.MemberId == fixture.World.ZhengzhouMember && c.Status == CardStatus.Active)).ShouldBe(1);
+        }
+
+        var revocations = await fixture.Factory.Anonymous().GetFromJsonAsync<RevocationList>("/api/cards/revocations", Json);
+        revocations!.Cards.ShouldContain(c => c.CardId == card.Id && c.Status == CardStatus.Reissued);
+        var keys = await fixture.Factory.Anonymous().GetFromJsonAsync<KeySet>("/api/cards/keys", Json);
+        keys!.Keys.Single().Kid.ShouldBe("t1");
+
+        // A second sign-in from the same phone goes straight to the card.
+        var again = fixture.Factory.Anonymous();
+        (await again.GetAsync("/m/Card")).Headers.Location!.OriginalString.ShouldContain("/m/Login");
+    }
+
+    [Fact]
+    public async Task Cadres_manage_cards_in_their_subtree_only_and_an_ended_membership_cancels_the_card()
+    {
+        var luoyang = fixture.World.LuoyangMember;
+        var ly = fixture.Factory.Api(fixture.World.User("ly.officer"));
+        var zz = fixture.Factory.Api(fixture.World.User("zz.officer"));
+        (await zz.PostAsync($"/api/members/{luoyang}/card", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound, "another city's member");
+        var card = await CardAsync(await ly.PostAsync($"/api/members/{luoyang}/card", null));
+        var again = await CardAsync(await ly.PostAsync($"/api/members/{luoyang}/card", null));
+        again.Id.ShouldBe(card.Id, "issuing twice returns the live card");
+        (await zz.GetAsync($"/api/members/{luoyang}/card")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await zz.PostAsJsonAsync($"/api/cards/{card.Id}/actions", new { Action = "Freeze", card.Version }, Json)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var frozen = await CardAsync(await ly.PostAsJsonAsync($"/api/cards/{card.Id}/actions", new { Action = "Freeze", card.Version, Reason = "会籍核查" }, Json));
+        frozen.Status.ShouldBe(CardStatus.Frozen);
+        frozen.History.Last().Reason.ShouldBe("会籍核查");
+        (await ly.PostAsJsonAsync($"/api/cards/{card.Id}/actions", new { Action = "Freeze", frozen.Version }, Json)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var active = await CardAsync(await ly.PostAsJsonAsync($"/api/cards/{card.Id}/actions", new { Action = "Unfreeze", frozen.Version }, Json));
+        active.Status.ShouldBe(CardStatus.Active);
+
+        var memberView = await ly.GetFromJsonAsync<JsonElement>($"/api/members/{luoyang}");
+        var ended = await ly.PutAsJsonAsync($"/api/members/{luoyang}/status", new { Version = memberView.GetProperty("version").GetInt32(), Status = "Left", Note = "离职" }, Json);
+        ended.StatusCode.ShouldBe(HttpStatusCode.OK, await ended.Content.ReadAsStringAsync());
+        (await CardAsync(await ly.GetAsync($"/api/members/{luoyang}/card"))).Status.ShouldBe(CardStatus.Cancelled);
+        await using var scope = fixture.Factory.WholeTreeScope(out var db);
+        (await db.AuditEntries.CountAsync(a => a.TargetId == card.Id.ToString())).ShouldBeGreaterThanOrEqualTo(3);
+    }
+
+    [Fact]
+    public async Task Linking_needs_the_name_and_ID_number_of_a_member_and_the_phone_on_file()
+    {
+        var client = fixture.Factory.Anonymous();
+        var stranger = "13600000077";
+        (await WebClients.PostFormAsync(client, "/m/Login?handler=Send", new() { ["Phone"] = stranger }, "/m/Login")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        string body;
+        await using (var scope = fixture.Factory.WholeTreeScope(out var db))
+        {
+            body = (await db.OutboxMessages.OrderByDescending(m => m.Id).FirstAsync()).Body;
+        }
+
+        var code = System.Text.RegularExpressions.Regex.Match(body, "[0-9]{6}").Value;
+        (await WebClients.PostFormAsync(client, "/m/Login?handler=Verify", new() { ["Phone"] = stranger, ["Code"] = code }, "/m/Login"))
+            .Headers.Location!.OriginalString.ShouldEndWith("/m/Link");
+        (await client.GetAsync("/api/me/card")).StatusCode.ShouldBe(HttpStatusCode.Forbidden, "phone verified, not yet a linked member");
+
+        var wrongName = await WebClients.PostFormAsync(client, "/m/Link", new() { ["Name"] = "王建", ["IdNumber"] = ZhengzhouIdNumber });
+        (await wrongName.Content.ReadAsStringAsync()).ShouldContain("未匹配到在册会员");
+        var otherPhone = await WebClients.PostFormAsync(client, "/m/Link", new() { ["Name"] = "王建国", ["IdNumber"] = ZhengzhouIdNumber });
+        (await otherPhone.Content.ReadAsStringAsync()).ShouldContain("手机号与本机号码不一致");
+    }
+}
