@@ -12,16 +12,16 @@ public sealed class LanguageAndLayoutTests(BrowserFixture app) : IClassFixture<B
         await using var context = await app.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
-        await Expect(page.Locator("#hero-sign-in")).ToHaveTextAsync("登录");
+        await Expect(page.Locator("#hero-sign-in")).ToHaveTextAsync("干部登录");
 
         await page.Locator("#lang-switch").ClickAsync();
-        await Expect(page.Locator("#hero-sign-in")).ToHaveTextAsync("Sign in");
+        await Expect(page.Locator("#hero-sign-in")).ToHaveTextAsync("Cadre sign-in");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await Expect(page.Locator("#lang-switch")).ToHaveTextAsync("中文");
         await Screens.CaptureAsync(page, "home-english");
 
         await page.Locator("#lang-switch").ClickAsync();
-        await Expect(page.Locator("#hero-sign-in")).ToHaveTextAsync("登录");
+        await Expect(page.Locator("#hero-sign-in")).ToHaveTextAsync("干部登录");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
     }
 

@@ -21,7 +21,7 @@ public sealed partial class SignInTests(BrowserFixture app) : IClassFixture<Brow
         await Expect(page.Locator("main h1")).ToHaveTextAsync("网上职工之家");
         await Screens.CaptureAsync(page, "home");
         var signIn = page.Locator("#hero-sign-in");
-        await Expect(signIn).ToHaveTextAsync("登录");
+        await Expect(signIn).ToHaveTextAsync("干部登录");
         await signIn.ClickAsync();
 
         await Expect(page).ToHaveURLAsync(LoginUrl());

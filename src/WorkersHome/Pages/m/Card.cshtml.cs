@@ -74,7 +74,8 @@ public sealed class CardModel(CardQueries queries, CardDesk desk, CardTokenIssue
     {
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(token, QRCodeGenerator.ECCLevel.M);
-        return new SvgQRCode(data).GetGraphic(6);
+        // A viewBox lets the page scale the code to its box; the quiet zone keeps scanners happy on any background.
+        return new SvgQRCode(data).GetGraphic(6, "#000000", "#ffffff", drawQuietZones: true, sizingMode: SvgQRCode.SizingMode.ViewBoxAttribute);
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -49,9 +49,33 @@ public static class DatabaseSetup
             return;
         }
 
-        await db.Database.EnsureCreatedAsync(ct);
+        // SQLite is created from the model, so a file made by an older build lacks newer tables. The model's
+        // fingerprint goes in user_version at creation; a file with another one is named and refused, not half-used.
+        var fingerprint = SchemaFingerprint(db);
+        if (!await db.Database.EnsureCreatedAsync(ct))
+        {
+            var stored = await db.Database.SqlQueryRaw<int>("SELECT user_version AS \"Value\" FROM pragma_user_version").SingleAsync(ct);
+            if (stored != fingerprint)
+            {
+                var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+                throw new InvalidOperationException(
+                    $"The embedded database {Path.GetFullPath(file)} was created by another version of WorkersHome and lacks parts of " +
+                    "this version's schema. Delete it (and its -wal/-shm files) to start again with a fresh demo, or run on PostgreSQL, " +
+                    "which upgrades by migrations.");
+            }
+        }
+        else
+        {
+            // PRAGMA takes no parameters; the value is a number this method computed.
+            var pragma = "PRAGMA user_version = " + fingerprint.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";";
+            await db.Database.ExecuteSqlRawAsync(pragma, ct);
+        }
+
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
     }
+
+    private static int SchemaFingerprint(AppDbContext db) =>
+        Math.Abs(BitConverter.ToInt32(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(db.Database.GenerateCreateScript())))) | 1;
 
     public static async Task<bool> IsCurrentAsync(AppDbContext db, CancellationToken ct)
     {
