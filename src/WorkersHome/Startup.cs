@@ -53,6 +53,7 @@ internal static class Startup
         var (name, phone, _) = Demo.DemoMembers.KnownMember;
         lines.Add($"  Member pages on a phone: /m/Login with {phone}, then the SMS code from /Dev/Sms; first time confirm");
         lines.Add($"    name {name} and ID number {Demo.DemoMembers.KnownMemberIdNumber("410102")}");
+        lines.Add($"  Merchant till on a phone: /shop/Login as {Demo.DemoMerchants.TillUser} (same password); 普惠商户 lists the demo merchants");
         lines.Add("==================================================================");
         Console.WriteLine(string.Join(Environment.NewLine, lines));
     }

@@ -1,6 +1,7 @@
 using WorkersHome.Modules.Accounts;
 using WorkersHome.Modules.Cards;
 using WorkersHome.Modules.Members;
+using WorkersHome.Modules.Merchants;
 using WorkersHome.Modules.Organizations;
 using WorkersHome.Platform;
 using WorkersHome.Platform.Security;
@@ -23,6 +24,7 @@ public static class WorkersHomeApp
             .AddAccounts(permissions)
             .AddMembers(permissions)
             .AddCards(permissions)
+            .AddMerchants(permissions)
             .AddSecurity(permissions)
             .AddUi();
         return builder.Build();
@@ -37,6 +39,7 @@ public static class WorkersHomeApp
         app.MapAccounts();
         app.MapMembers();
         app.MapCards();
+        app.MapMerchants();
         app.MapUi();
     }
 }

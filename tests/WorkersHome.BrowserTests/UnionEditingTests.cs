@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 using WorkersHome.BrowserTests.Infrastructure;
 using WorkersHome.Modules.Organizations;
+using WorkersHome.Modules.Organizations.Contracts;
 using WorkersHome.Testing;
 
 namespace WorkersHome.BrowserTests;

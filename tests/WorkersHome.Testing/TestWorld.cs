@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 using WorkersHome.Demo;
 using WorkersHome.Modules.Organizations;
+using WorkersHome.Modules.Organizations.Contracts;
 using WorkersHome.Modules.Organizations.Seeding;
 using WorkersHome.Platform.Persistence;
 using WorkersHome.Platform.Security;

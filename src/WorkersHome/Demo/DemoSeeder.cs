@@ -15,7 +15,7 @@ public sealed record DemoLogin(string UserName, string Role, string Org, bool Ne
 /// synthetic grassroots unions and a cadre at each level.
 /// </summary>
 public sealed class DemoSeeder(AppDbContext db, TreeLoader loader, UserManager<CadreUser> users, RoleManager<CadreRole> roles, TimeProvider clock,
-    DemoMembers members)
+    DemoMembers members, DemoMerchants merchants)
 {
     public const string ProvinceCode = "41";
     public const string Password = "WorkersHome2026";
@@ -63,6 +63,7 @@ public sealed class DemoSeeder(AppDbContext db, TreeLoader loader, UserManager<C
             new Modules.Cards.CardBenefit { OrgPath = known[ProvinceCode].Path, Zh = "地铁乘车 95 折", En = "Metro: 5% off", SortOrder = 2 },
             new Modules.Cards.CardBenefit { OrgPath = known[ProvinceCode].Path, Zh = "普惠商户会员优惠（5%–20%）", En = "Partner merchants: member discounts (5–20%)", SortOrder = 3 });
         await db.SaveChangesAsync(ct);
+        await merchants.SeedAsync(await db.OrgUnits.SingleAsync(o => o.Code == "4101", ct), Password, ct);
         await EnsureRolesAsync(roles);
         foreach (var (user, role, org, name) in Cadres)
         {

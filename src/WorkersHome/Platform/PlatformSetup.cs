@@ -29,6 +29,7 @@ public static class PlatformSetup
         services.AddScoped<AuditTrail>();
         services.AddScoped<Demo.DemoSeeder>();
         services.AddScoped<Demo.DemoMembers>();
+        services.AddScoped<Demo.DemoMerchants>();
         services.AddScoped<AuditVerifier>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Sms:Limits").Get<SmsRateLimits>() ?? new SmsRateLimits());
         services.AddScoped<ISmsSender, OutboxSmsSender>();

@@ -23,6 +23,7 @@ public static class CardsModule
         services.AddSingleton<CardRevocations>();
         services.AddScoped<CardDesk>();
         services.AddScoped<CardQueries>();
+        services.AddScoped<Contracts.ICardChecker, CardChecker>();
         services.AddScoped<IOrgTreeChangeHandler, CardsTreeFollower>();
         services.AddScoped<IMembershipFollower, CardsMembershipFollower>();
         return services;

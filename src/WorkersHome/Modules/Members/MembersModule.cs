@@ -2,6 +2,7 @@ using WorkersHome.Modules.Members.Browse;
 using WorkersHome.Modules.Members.CodeTables;
 using WorkersHome.Modules.Members.Import;
 using WorkersHome.Modules.Members.Register;
+using WorkersHome.Modules.Members.SignIn;
 using WorkersHome.Modules.Organizations.Contracts;
 using WorkersHome.Platform.Security;
 
@@ -45,6 +46,11 @@ public static class MembersModule
         services.AddMemoryCache();
         services.AddScoped<Contracts.IMemberDirectory, MemberDirectory>();
         services.AddScoped<SignIn.LinkMemberPhone>();
+        // Members sign in with a scheme and policies of their own (docs/adr/0008).
+        services.AddAuthentication().AddMemberCookie();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(MemberAuthentication.Policy, p => p.AddAuthenticationSchemes(MemberAuthentication.Scheme).RequireClaim(MemberAuthentication.MemberIdClaim))
+            .AddPolicy(MemberAuthentication.PhoneVerifiedPolicy, p => p.AddAuthenticationSchemes(MemberAuthentication.Scheme).RequireClaim(MemberAuthentication.PhoneHashClaim));
         services.AddScoped<IOrgTreeChangeHandler, MembersTreeFollower>();
         return services;
     }

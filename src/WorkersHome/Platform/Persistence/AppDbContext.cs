@@ -54,6 +54,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Modules.Members.SignIn.MemberLogin> MemberLogins => Set<Modules.Members.SignIn.MemberLogin>();
 
+    public DbSet<Modules.Merchants.Merchant> Merchants => Set<Modules.Merchants.Merchant>();
+
+    public DbSet<Modules.Merchants.Offer> Offers => Set<Modules.Merchants.Offer>();
+
+    public DbSet<Modules.Merchants.MerchantStaff> MerchantStaff => Set<Modules.Merchants.MerchantStaff>();
+
+    public DbSet<Modules.Merchants.Redemption> Redemptions => Set<Modules.Merchants.Redemption>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
@@ -102,6 +110,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             builder.Entity<AuditEntry>().Property(a => a.OrgPath).UseCollation("C");
             builder.Entity<Member>().Property(m => m.OrgPath).UseCollation("C");
             builder.Entity<Modules.Cards.MemberCard>().Property(c => c.OrgPath).UseCollation("C");
+            builder.Entity<Modules.Merchants.Merchant>().Property(m => m.OrgPath).UseCollation("C");
+            builder.Entity<Modules.Merchants.Redemption>().Property(r => r.OrgPath).UseCollation("C");
             // Keyed hashes are only ever compared for equality: byte order is the cheapest, and the phone's
             // non-unique index is a hash index (smaller and cheaper to keep up than a B-tree on 64 characters).
             builder.Entity<Member>().Property(m => m.IdHash).UseCollation("C");
@@ -115,6 +125,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             string.Compare(m.OrgPath, ScopeFrom) >= 0 && string.Compare(m.OrgPath, ScopeTo) < 0);
         builder.Entity<Modules.Cards.MemberCard>().HasQueryFilter(ScopeFilter, c =>
             string.Compare(c.OrgPath, ScopeFrom) >= 0 && string.Compare(c.OrgPath, ScopeTo) < 0);
+        builder.Entity<Modules.Merchants.Merchant>().HasQueryFilter(ScopeFilter, m =>
+            string.Compare(m.OrgPath, ScopeFrom) >= 0 && string.Compare(m.OrgPath, ScopeTo) < 0);
+        builder.Entity<Modules.Merchants.Redemption>().HasQueryFilter(ScopeFilter, r =>
+            string.Compare(r.OrgPath, ScopeFrom) >= 0 && string.Compare(r.OrgPath, ScopeTo) < 0);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -204,6 +204,15 @@ public static class Mask
     public static string Phone(string phone) =>
         phone.Length == 11 ? string.Concat(phone.AsSpan(0, 3), "****", phone.AsSpan(7)) : new string('*', phone.Length);
 
+    /// <summary>王*国, 张* — what a merchant's till may show of a card holder.</summary>
+    public static string Name(string name) => name.Length switch
+    {
+        0 => "",
+        1 => name,
+        2 => name[..1] + "*",
+        _ => string.Concat(name.AsSpan(0, 1), new string('*', name.Length - 2), name.AsSpan(name.Length - 1)),
+    };
+
     /// <summary>110105********1234</summary>
     public static string IdNumber(string id) =>
         id.Length > 10 ? string.Concat(id.AsSpan(0, 6), new string('*', id.Length - 10), id.AsSpan(id.Length - 4)) : new string('*', id.Length);

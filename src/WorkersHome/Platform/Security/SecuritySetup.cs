@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
-using WorkersHome.Modules.Members.SignIn;
 using WorkersHome.Platform.Errors;
 using WorkersHome.Platform.Persistence;
 
@@ -62,15 +61,10 @@ public static class SecuritySetup
                 ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? ApiTokenAuthenticationHandler.SchemeName
                     : IdentityConstants.ApplicationScheme)
-            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
-            .AddMemberCookie();
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
 
         var authorization = services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Cadre, p => p.RequireAuthenticatedUser().AddRequirements(new CadreRequirement()))
-            .AddPolicy(MemberAuthentication.Policy, p => p.AddAuthenticationSchemes(MemberAuthentication.Scheme)
-                .RequireClaim(MemberAuthentication.MemberIdClaim))
-            .AddPolicy(MemberAuthentication.PhoneVerifiedPolicy, p => p.AddAuthenticationSchemes(MemberAuthentication.Scheme)
-                .RequireClaim(MemberAuthentication.PhoneHashClaim));
+            .AddPolicy(Policies.Cadre, p => p.RequireAuthenticatedUser().AddRequirements(new CadreRequirement()));
         foreach (var permission in registry.All)
         {
             authorization.AddPolicy(permission.Name, p => p.RequireAuthenticatedUser()

@@ -12,10 +12,10 @@ public static class UiSetup
         services.AddRazorPages(o =>
         {
             // Pages are closed unless opened here; each module's folder needs that module's permission.
-            // Cadre pages everywhere but /m, the members' own pages, which carry their own member policies.
+            // Cadre pages everywhere but /m (members) and /shop (merchants' tills), which carry their own policies.
             o.Conventions.AddFolderApplicationModelConvention("/", model =>
             {
-                if (!model.ViewEnginePath.StartsWith("/m/", StringComparison.Ordinal))
+                if (!model.ViewEnginePath.StartsWith("/m/", StringComparison.Ordinal) && !model.ViewEnginePath.StartsWith("/shop/", StringComparison.Ordinal))
                 {
                     model.EndpointMetadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(Policies.Cadre));
                 }
@@ -23,6 +23,10 @@ public static class UiSetup
             o.Conventions.AllowAnonymousToPage("/m/Login");
             o.Conventions.AllowAnonymousToPage("/m/Logout");
             o.Conventions.AllowAnonymousToPage("/m/Index");
+            o.Conventions.AuthorizeFolder("/shop", Modules.Merchants.Till.TillAuthentication.Policy);
+            o.Conventions.AllowAnonymousToPage("/shop/Login");
+            o.Conventions.AllowAnonymousToPage("/shop/Logout");
+            o.Conventions.AuthorizeFolder("/Merchants", Modules.Merchants.MerchantPermissions.Manage);
             o.Conventions.AllowAnonymousToPage("/Index");
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AllowAnonymousToFolder("/Account");

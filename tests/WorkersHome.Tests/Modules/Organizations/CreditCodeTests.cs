@@ -1,5 +1,7 @@
 using WorkersHome.Modules.Organizations;
 
+using WorkersHome.Modules.Organizations.Contracts;
+
 namespace WorkersHome.Tests.Modules.Organizations;
 
 public sealed class CreditCodeTests

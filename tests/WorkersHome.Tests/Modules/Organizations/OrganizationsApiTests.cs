@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 
 using WorkersHome.Modules.Organizations;
+using WorkersHome.Modules.Organizations.Contracts;
 using WorkersHome.Testing;
 
 namespace WorkersHome.Tests.Modules.Organizations;

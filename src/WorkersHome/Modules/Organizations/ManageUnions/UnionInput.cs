@@ -1,3 +1,4 @@
+using WorkersHome.Modules.Organizations.Contracts;
 using WorkersHome.Platform.Errors;
 
 namespace WorkersHome.Modules.Organizations.ManageUnions;
@@ -61,7 +62,7 @@ public sealed record UnionInput
         {
             errors.Add(nameof(CreditCode), "统一社会信用代码应为 18 位", "The unified social credit code has 18 characters");
         }
-        else if (!Organizations.CreditCode.IsValid(credit))
+        else if (!Contracts.CreditCode.IsValid(credit))
         {
             errors.Add(nameof(CreditCode), "统一社会信用代码校验位不正确", "The unified social credit code's check character is wrong");
         }

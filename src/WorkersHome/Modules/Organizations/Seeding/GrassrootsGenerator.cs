@@ -1,3 +1,5 @@
+using WorkersHome.Modules.Organizations.Contracts;
+
 namespace WorkersHome.Modules.Organizations.Seeding;
 
 /// <summary>

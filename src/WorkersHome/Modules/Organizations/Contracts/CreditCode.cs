@@ -1,4 +1,4 @@
-namespace WorkersHome.Modules.Organizations;
+namespace WorkersHome.Modules.Organizations.Contracts;
 
 /// <summary>Unified social credit code (GB 32100-2015): 18 characters, the last a MOD 31 check.</summary>
 public static class CreditCode

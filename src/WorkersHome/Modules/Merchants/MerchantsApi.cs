@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Authentication;
+
+using WorkersHome.Modules.Merchants.Manage;
+using WorkersHome.Modules.Merchants.Till;
+
+namespace WorkersHome.Modules.Merchants;
+
+public sealed record TillSignInRequest(string? UserName, string? Password);
+
+public sealed record TillCheckRequest(string? Token);
+
+public sealed record RedeemRequest(string? Token, long OfferId, decimal SaleAmount);
+
+internal static class MerchantsApi
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var manage = app.MapGroup("/api/merchants").WithTags("Merchants").RequireAuthorization(MerchantPermissions.Manage);
+        manage.MapGet("/", (MerchantQueries q, CancellationToken ct) => q.ListAsync(ct)).WithSummary("Partner merchants onboarded in your subtree");
+        manage.MapGet("/{id:long}", (long id, MerchantQueries q, CancellationToken ct) => q.GetAsync(id, ct));
+        manage.MapPost("/", async (MerchantInput input, MerchantDesk desk, MerchantQueries q, CancellationToken ct) =>
+        {
+            var merchant = await desk.OnboardAsync(input, ct);
+            return TypedResults.Created($"/api/merchants/{merchant.Id}", await q.GetAsync(merchant.Id, ct));
+        }).WithSummary("Onboard a merchant (name, credit code, category, address with coordinates)");
+        manage.MapPost("/{id:long}/offers", async (long id, OfferInput input, MerchantDesk desk, MerchantQueries q, CancellationToken ct) =>
+        {
+            await desk.AddOfferAsync(id, input, ct);
+            return await q.GetAsync(id, ct);
+        }).WithSummary("Add an offer: percentage or amount off, validity, once per member per day/month/ever");
+        manage.MapPost("/{id:long}/staff", async (long id, StaffInput input, MerchantDesk desk, MerchantQueries q, CancellationToken ct) =>
+        {
+            await desk.AddStaffAsync(id, input, ct);
+            return await q.GetAsync(id, ct);
+        }).WithSummary("Add a till account for the merchant's staff");
+
+        var till = app.MapGroup("/api/till").WithTags("Till");
+        till.MapPost("/sign-in", async (TillSignInRequest request, TillSignIn signIn, HttpContext http, CancellationToken ct) =>
+        {
+            var principal = await signIn.SignInAsync(request.UserName, request.Password, ct);
+            if (principal is null)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status401Unauthorized,
+                    title: Platform.Localization.Loc.T("用户名或密码错误，或账号已锁定", "Wrong user name or password, or the account is locked"));
+            }
+
+            await http.SignInAsync(TillAuthentication.Scheme, principal);
+            return Results.NoContent();
+        }).AllowAnonymous().WithSummary("Sign a till in (sets the till cookie)");
+        till.MapPost("/check", async (TillCheckRequest request, TillDesk desk, HttpContext http, CancellationToken ct) =>
+            await desk.CheckAsync(TillAuthentication.Of(http.User).MerchantId, request.Token, ct))
+            .RequireAuthorization(TillAuthentication.Policy).WithSummary("Check a shown card code: valid or why not, the member (masked) and the offers usable here now");
+        till.MapPost("/redemptions", async (RedeemRequest request, TillDesk desk, HttpContext http, CancellationToken ct) =>
+        {
+            var (staffId, merchantId) = TillAuthentication.Of(http.User);
+            return await desk.RedeemAsync(staffId, merchantId, request.Token, request.OfferId, request.SaleAmount, ct);
+        }).RequireAuthorization(TillAuthentication.Policy).WithSummary("Record a sale with a member discount: once per shown code, whatever the retries");
+    }
+}

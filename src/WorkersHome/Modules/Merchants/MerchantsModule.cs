@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Identity;
+
+using WorkersHome.Modules.Merchants.Manage;
+using WorkersHome.Modules.Merchants.Till;
+using WorkersHome.Platform.Security;
+
+namespace WorkersHome.Modules.Merchants;
+
+public static class MerchantPermissions
+{
+    public const string Manage = "merchants.manage";
+}
+
+public static class MerchantsModule
+{
+    public static IServiceCollection AddMerchants(this IServiceCollection services, PermissionRegistry permissions)
+    {
+        permissions.Declare(MerchantPermissions.Manage, "管理普惠商户", "Manage partner merchants", Roles.UnionAdministrator);
+        services.AddScoped<IPasswordHasher<MerchantStaff>, PasswordHasher<MerchantStaff>>();
+        services.AddScoped<MerchantDesk>();
+        services.AddScoped<MerchantQueries>();
+        services.AddScoped<TillSignIn>();
+        services.AddScoped<TillDesk>();
+        // Till staff are neither cadres nor members: their own cookie and policy.
+        services.AddAuthentication().AddMerchantCookie();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(TillAuthentication.Policy, p => p.AddAuthenticationSchemes(TillAuthentication.Scheme).RequireClaim(TillAuthentication.MerchantIdClaim));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapMerchants(this IEndpointRouteBuilder app)
+    {
+        MerchantsApi.Map(app);
+        return app;
+    }
+}

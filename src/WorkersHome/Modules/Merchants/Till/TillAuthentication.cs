@@ -1,0 +1,99 @@
+using System.Security.Claims;
+
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+using WorkersHome.Platform.Audit;
+using WorkersHome.Platform.Persistence;
+
+namespace WorkersHome.Modules.Merchants.Till;
+
+/// <summary>
+/// Merchant staff sign in at the till with their own cookie and pages (/shop): they are neither cadres nor members,
+/// and see only their own merchant.
+/// </summary>
+public static class TillAuthentication
+{
+    public const string Scheme = "Merchant";
+    public const string Policy = "MerchantStaff";
+    public const string StaffIdClaim = "wh:staff";
+    public const string MerchantIdClaim = "wh:merchant";
+    public const int MaxFailedSignIns = 5;
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+
+    public static AuthenticationBuilder AddMerchantCookie(this AuthenticationBuilder builder) =>
+        builder.AddCookie(Scheme, o =>
+        {
+            o.Cookie.Name = "wh.merchant";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.LoginPath = "/shop/Login";
+            o.AccessDeniedPath = "/shop/Login";
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            o.SlidingExpiration = true;
+            o.Events.OnRedirectToLogin = ctx =>
+            {
+                if (ctx.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+                {
+                    ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                }
+                else
+                {
+                    ctx.Response.Redirect(ctx.RedirectUri);
+                }
+
+                return Task.CompletedTask;
+            };
+        });
+
+    public static (long StaffId, long MerchantId) Of(ClaimsPrincipal user) =>
+        (long.Parse(user.FindFirstValue(StaffIdClaim)!, System.Globalization.CultureInfo.InvariantCulture),
+         long.Parse(user.FindFirstValue(MerchantIdClaim)!, System.Globalization.CultureInfo.InvariantCulture));
+
+    public static ClaimsPrincipal Principal(MerchantStaff staff, string merchantName) =>
+        new(new ClaimsIdentity(
+        [
+            new Claim(StaffIdClaim, staff.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new Claim(MerchantIdClaim, staff.MerchantId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new Claim(ClaimTypes.Name, staff.DisplayName),
+            new Claim("wh:merchant-name", merchantName),
+        ], Scheme));
+}
+
+/// <summary>Checks a till's user name and password, with the same lockout as cadres (5 failures, 15 minutes).</summary>
+public sealed class TillSignIn(AppDbContext db, IPasswordHasher<MerchantStaff> hasher, AuditTrail audit, TimeProvider clock)
+{
+    public async Task<ClaimsPrincipal?> SignInAsync(string? userName, string? password, CancellationToken ct)
+    {
+        var name = userName?.Trim() ?? "";
+        var staff = await db.MerchantStaff.FirstOrDefaultAsync(s => s.UserName == name, ct);
+        var now = clock.GetUtcNow();
+        if (staff is null || staff.IsDisabled || staff.LockedUntil > now || string.IsNullOrEmpty(password))
+        {
+            audit.Record(AuditActions.SignInFailed, "merchant-staff", name, succeeded: false, actorName: name);
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+
+        var merchant = await db.Merchants.IgnoreQueryFilters().AsNoTracking().FirstAsync(m => m.Id == staff.MerchantId, ct);
+        if (!merchant.IsActive || hasher.VerifyHashedPassword(staff, staff.PasswordHash, password) == PasswordVerificationResult.Failed)
+        {
+            staff.FailedSignIns++;
+            if (staff.FailedSignIns >= TillAuthentication.MaxFailedSignIns)
+            {
+                (staff.LockedUntil, staff.FailedSignIns) = (now + TillAuthentication.LockoutDuration, 0);
+            }
+
+            audit.Record(AuditActions.SignInFailed, "merchant-staff", name, merchant.OrgPath, succeeded: false, actorName: name);
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+
+        staff.FailedSignIns = 0;
+        audit.Record(AuditActions.SignInSucceeded, "merchant-staff", name, merchant.OrgPath, actorName: name);
+        await db.SaveChangesAsync(ct);
+        return TillAuthentication.Principal(staff, merchant.Name);
+    }
+}

@@ -1,0 +1,138 @@
+using Microsoft.EntityFrameworkCore;
+
+using WorkersHome.Modules.Cards.Contracts;
+using WorkersHome.Platform.Errors;
+using WorkersHome.Platform.Localization;
+using WorkersHome.Platform.Persistence;
+
+namespace WorkersHome.Modules.Merchants.Till;
+
+public sealed record TillOffer(long Id, string Description, DiscountKind Kind, decimal Value, bool UsedUp);
+
+public sealed record TillCheck(CardCheck Card, IReadOnlyList<TillOffer> Offers)
+{
+    public string Reason => Loc.T(Card.ReasonZh, Card.ReasonEn);
+}
+
+public sealed record RedemptionView(long Id, string HolderMasked, string Offer, decimal SaleAmount, decimal Discount, decimal Paid, DateTimeOffset At, bool Repeated);
+
+/// <summary>
+/// The till: checks a shown card code, lists the offers the member may use here now, and records a sale exactly once
+/// per shown code — a double tap, a retry, a second till scanning the same code, or an offline till syncing later all
+/// meet the same unique key and get the one recorded sale back.
+/// </summary>
+public sealed class TillDesk(AppDbContext db, ICardChecker cards, TimeProvider clock)
+{
+    public async Task<TillCheck> CheckAsync(long merchantId, string? token, CancellationToken ct)
+    {
+        var card = await cards.CheckAsync(token ?? "", ct);
+        if (!card.Valid)
+        {
+            return new TillCheck(card, []);
+        }
+
+        var today = ChinaDay();
+        var offers = await db.Offers.AsNoTracking().Where(o => o.MerchantId == merchantId && o.IsActive && o.ValidFrom <= today && o.ValidTo >= today)
+            .OrderBy(o => o.Id).ToListAsync(ct);
+        var keys = offers.Select(o => o.UsageKey(today)).Where(k => k is not null).ToList();
+        var offerIds = offers.Select(o => o.Id).ToList();
+        var used = await db.Redemptions.IgnoreQueryFilters().AsNoTracking()
+            .Where(r => r.MemberId == card.MemberId && offerIds.Contains(r.OfferId) && r.UsageKey != null && keys.Contains(r.UsageKey))
+            .Select(r => r.OfferId).ToListAsync(ct);
+        return new TillCheck(card, offers.Select(o => new TillOffer(o.Id, o.Describe().ToString(), o.Kind, o.Value, used.Contains(o.Id))).ToList());
+    }
+
+    public async Task<RedemptionView> RedeemAsync(long staffId, long merchantId, string? token, long offerId, decimal saleAmount, CancellationToken ct)
+    {
+        token = token?.Trim() ?? "";
+        var key = CardPresentation.Key(token);
+        if (await RecordedAsync(key, merchantId, ct) is { } already)
+        {
+            return already;
+        }
+
+        if (saleAmount is <= 0 or > 1_000_000)
+        {
+            new FieldErrors().Add("saleAmount", "请填写消费金额（大于 0 元）", "Enter the sale amount (above 0 yuan)").ThrowIfAny();
+        }
+
+        var card = await cards.CheckAsync(token, ct);
+        if (!card.Valid)
+        {
+            throw new ConflictException(Loc.T(card.ReasonZh, card.ReasonEn));
+        }
+
+        var today = ChinaDay();
+        var offer = await db.Offers.AsNoTracking().FirstOrDefaultAsync(o => o.Id == offerId && o.MerchantId == merchantId, ct);
+        if (offer is null || !offer.IsValidOn(today))
+        {
+            throw new ConflictException(Loc.T("该优惠不存在或不在有效期内", "This offer does not exist here or is not valid today"));
+        }
+
+        var merchant = await db.Merchants.IgnoreQueryFilters().AsNoTracking().FirstAsync(m => m.Id == merchantId, ct);
+        var redemption = new Redemption
+        {
+            MerchantId = merchantId,
+            OrgPath = merchant.OrgPath,
+            OfferId = offer.Id,
+            CardId = card.CardId!.Value,
+            MemberId = card.MemberId!.Value,
+            PresentationKey = key,
+            UsageKey = offer.UsageKey(today),
+            SaleAmount = Math.Round(saleAmount, 2),
+            Discount = offer.DiscountOn(Math.Round(saleAmount, 2)),
+            At = clock.GetUtcNow(),
+            StaffId = staffId,
+            HolderMasked = card.HolderMasked ?? "",
+        };
+        // The sale row is its own record (who, when, which code); it stays out of the security audit chain, whose
+        // single sequence would otherwise make every till in the province wait for every other.
+        db.Redemptions.Add(redemption);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            // Lost a race with the same code on another till or request: answer with the sale that was recorded.
+            if (await RecordedAsync(key, merchantId, ct) is { } raced)
+            {
+                return raced;
+            }
+
+            throw new ConflictException(Loc.T($"该会员{LimitText(offer.Limit).Zh}已使用过此优惠", $"This member has already used this offer {LimitText(offer.Limit).En}"));
+        }
+
+        return View(redemption, offer, repeated: false);
+    }
+
+    private async Task<RedemptionView?> RecordedAsync(string key, long merchantId, CancellationToken ct)
+    {
+        var recorded = await db.Redemptions.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(r => r.PresentationKey == key, ct);
+        if (recorded is null)
+        {
+            return null;
+        }
+
+        if (recorded.MerchantId != merchantId)
+        {
+            throw new ConflictException(Loc.T("此二维码已在其他商户使用，请会员刷新后重新出示", "This code was already used at another merchant; ask the member to refresh it"));
+        }
+
+        var offer = await db.Offers.AsNoTracking().FirstAsync(o => o.Id == recorded.OfferId, ct);
+        return View(recorded, offer, repeated: true);
+    }
+
+    private static RedemptionView View(Redemption r, Offer offer, bool repeated) =>
+        new(r.Id, r.HolderMasked, offer.Describe().ToString(), r.SaleAmount, r.Discount, r.SaleAmount - r.Discount, r.At, repeated);
+
+    private static LocalizedText LimitText(UsageLimit limit) => limit switch
+    {
+        UsageLimit.OncePerDay => new("今日", "today"),
+        UsageLimit.OncePerMonth => new("本月", "this month"),
+        _ => new("", "before"),
+    };
+
+    private DateOnly ChinaDay() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+}

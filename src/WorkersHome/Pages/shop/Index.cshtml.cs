@@ -1,0 +1,57 @@
+using System.Security.Claims;
+
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+using WorkersHome.Modules.Merchants.Till;
+using WorkersHome.Platform.Errors;
+
+namespace WorkersHome.Pages.shop;
+
+/// <summary>The till: scan or type the member's code, see whether it is valid and which offers apply, record the sale.</summary>
+public sealed class IndexModel(TillDesk desk) : PageModel
+{
+    [BindProperty]
+    public string? Token { get; set; }
+
+    [BindProperty]
+    public long? OfferId { get; set; }
+
+    [BindProperty]
+    public decimal? SaleAmount { get; set; }
+
+    public TillCheck? Check { get; private set; }
+
+    public RedemptionView? Recorded { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public string MerchantName => User.FindFirstValue("wh:merchant-name") ?? "";
+
+    public void OnGet()
+    {
+    }
+
+    public async Task OnPostCheckAsync(CancellationToken ct) =>
+        Check = await desk.CheckAsync(TillAuthentication.Of(User).MerchantId, Token, ct);
+
+    public async Task OnPostRedeemAsync(CancellationToken ct)
+    {
+        var (staffId, merchantId) = TillAuthentication.Of(User);
+        try
+        {
+            Recorded = await desk.RedeemAsync(staffId, merchantId, Token, OfferId ?? 0, SaleAmount ?? 0, ct);
+            Token = null;
+        }
+        catch (ConflictException ex)
+        {
+            Error = ex.Message;
+            Check = await desk.CheckAsync(merchantId, Token, ct);
+        }
+        catch (ValidationFailedException ex)
+        {
+            Error = string.Join(" ", ex.Errors.SelectMany(e => e.Value));
+            Check = await desk.CheckAsync(merchantId, Token, ct);
+        }
+    }
+}

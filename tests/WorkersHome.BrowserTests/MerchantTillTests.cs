@@ -1,0 +1,90 @@
+using System.Net.Http.Json;
+
+using Microsoft.Extensions.DependencyInjection;
+
+using WorkersHome.BrowserTests.Infrastructure;
+using WorkersHome.Modules.Cards;
+using WorkersHome.Modules.Cards.Tokens;
+using WorkersHome.Modules.Organizations.Contracts;
+using WorkersHome.Testing;
+
+namespace WorkersHome.BrowserTests;
+
+/// <summary>A union administrator onboards a merchant; its cashier, on a phone, checks a member's code and records a sale once.</summary>
+public sealed class MerchantTillTests(BrowserFixture app) : IClassFixture<BrowserFixture>
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    [Fact]
+    public async Task An_administrator_onboards_a_merchant_and_its_till_checks_a_code_and_records_the_sale_once()
+    {
+        await using (var admin = await app.SignedInContextAsync(app.World.User("zz.admin")))
+        {
+            var page = await admin.NewPageAsync();
+            await page.GotoAsync("/Merchants");
+            await page.Locator("#Name").FillAsync("二七职工便利店");
+            await page.Locator("#CreditCode").FillAsync("914101000000000000");
+            await page.Locator("#Category").SelectOptionAsync("Shopping");
+            await page.Locator("#Address").FillAsync("郑州市二七区测试路 8 号");
+            await page.Locator("#Latitude").FillAsync("34.73");
+            await page.Locator("#Longitude").FillAsync("113.64");
+            await page.Locator("#onboard-submit").ClickAsync();
+            await Expect(page.Locator("#onboard-form")).ToContainTextAsync("统一社会信用代码不正确");
+            await page.Locator("#CreditCode").FillAsync(CreditCode.WithCheck("91410103MA4000088"));
+            await page.Locator("#onboard-submit").ClickAsync();
+            await Expect(page.Locator("#merchant-name")).ToHaveTextAsync("二七职工便利店");
+
+            await page.Locator("#Title").FillAsync("会员九折");
+            await page.Locator("#Value").FillAsync("10");
+            await page.Locator("#offer-submit").ClickAsync();
+            await Expect(page.Locator("#offers")).ToContainTextAsync("会员九折：10% 优惠");
+            await page.Locator("#UserName").FillAsync("erqi.till");
+            await page.Locator("#DisplayName").FillAsync("收银员");
+            await page.Locator("#Password").FillAsync("Till-Password-1");
+            await page.Locator("#staff-submit").ClickAsync();
+            await Expect(page.Locator("#staff")).ToContainTextAsync("erqi.till");
+            await Screens.CaptureAsync(page, "merchant-detail");
+        }
+
+        string token;
+        using (var officer = new HttpClient { BaseAddress = app.BaseUrl })
+        {
+            officer.DefaultRequestHeaders.Authorization = new("Bearer", app.World.User("zz.officer").ApiToken);
+            var card = await (await officer.PostAsync($"/api/members/{app.World.ZhengzhouMember}/card", null)).Content.ReadFromJsonAsync<CardView>(Json);
+            token = app.Factory.Services.GetRequiredService<CardTokenIssuer>().Issue(card!.Id).Token;
+        }
+
+        await using var phone = await app.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
+        var till = await phone.NewPageAsync();
+        await till.GotoAsync("/shop");
+        await till.Locator("#UserName").FillAsync("erqi.till");
+        await till.Locator("#Password").FillAsync("Till-Password-1");
+        await till.Locator("#till-login-submit").ClickAsync();
+        await Expect(till.Locator("#till-merchant")).ToHaveTextAsync("二七职工便利店");
+
+        await till.Locator("#Token").FillAsync("WHC1.not-a-card");
+        await till.Locator("#check-submit").ClickAsync();
+        await Expect(till.Locator("#till-verdict")).ToHaveTextAsync("无法识别的二维码");
+
+        await till.Locator("#Token").FillAsync(token);
+        await till.Locator("#check-submit").ClickAsync();
+        await Expect(till.Locator("#till-verdict")).ToHaveTextAsync("有效会员卡");
+        await Expect(till.Locator("#till-holder")).ToContainTextAsync("王*国");
+        await till.Locator("#SaleAmount").FillAsync("120");
+        await Screens.CaptureAsync(till, "till-check");
+        await till.Locator("#redeem-submit").ClickAsync();
+        await Expect(till.Locator("#till-recorded")).ToContainTextAsync("交易已记录");
+        await Expect(till.Locator("#till-recorded")).ToContainTextAsync("优惠 12.00 元，实付 108.00 元");
+
+        // The same code again (a re-scan, a retry, a second till) gets the recorded sale back, not a second one.
+        await till.Locator("#Token").FillAsync(token);
+        await till.Locator("#check-submit").ClickAsync();
+        await till.Locator("#SaleAmount").FillAsync("120");
+        await till.Locator("#redeem-submit").ClickAsync();
+        await Expect(till.Locator("#till-recorded")).ToContainTextAsync("重复提交不会重复计入");
+        await Screens.CaptureAsync(till, "till-recorded");
+    }
+}

@@ -1,0 +1,174 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+using WorkersHome.Modules.Cards;
+using WorkersHome.Modules.Cards.Tokens;
+using WorkersHome.Modules.Merchants;
+using WorkersHome.Modules.Merchants.Till;
+using WorkersHome.Modules.Organizations.Contracts;
+using WorkersHome.Testing;
+
+namespace WorkersHome.Tests.Modules.Merchants;
+
+public sealed class MerchantTillFixture : AppFixture;
+
+/// <summary>Onboarding in scope, the till's check, and sales recorded exactly once under retries and races (PostgreSQL).</summary>
+public sealed class MerchantTillTests(MerchantTillFixture fixture) : IClassFixture<MerchantTillFixture>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    private static int _merchants;
+
+    private HttpClient Admin(string user) => fixture.Factory.Api(fixture.World.User(user));
+
+    private async Task<MerchantDetail> OnboardAsync(string admin, string till, params object[] offers)
+    {
+        var n = Interlocked.Increment(ref _merchants);
+        var response = await Admin(admin).PostAsJsonAsync("/api/merchants", new
+        {
+            Name = $"测试商户{n}",
+            CreditCode = CreditCode.WithCheck($"9141010{n:D2}MA4000000"[..17]),
+            Category = "Dining",
+            Address = "郑州市测试路 1 号",
+            Latitude = 34.75,
+            Longitude = 113.62,
+        }, Json);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var merchant = (await response.Content.ReadFromJsonAsync<MerchantDetail>(Json))!;
+        foreach (var offer in offers)
+        {
+            (await Admin(admin).PostAsJsonAsync($"/api/merchants/{merchant.Id}/offers", offer, Json)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        (await Admin(admin).PostAsJsonAsync($"/api/merchants/{merchant.Id}/staff", new { UserName = till, Password = "Till-Password-1" }, Json)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        return await Admin(admin).GetFromJsonAsync<MerchantDetail>($"/api/merchants/{merchant.Id}", Json) ?? throw new InvalidOperationException();
+    }
+
+    private static object Offer(string title, string kind, decimal value, string limit) =>
+        new { Title = title, Kind = kind, Value = value, ValidFrom = "2020-01-01", ValidTo = "2099-12-31", Limit = limit };
+
+    private async Task<HttpClient> TillAsync(string user)
+    {
+        var client = fixture.Factory.Anonymous();
+        (await client.PostAsJsonAsync("/api/till/sign-in", new { UserName = user, Password = "Till-Password-1" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        return client;
+    }
+
+    private async Task<Guid> CardOfAsync(Guid member, string officer)
+    {
+        var response = await fixture.Factory.Api(fixture.World.User(officer)).PostAsync($"/api/members/{member}/card", null);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<CardView>(Json))!.Id;
+    }
+
+    private string TokenFor(Guid card) => fixture.Factory.Services.GetRequiredService<CardTokenIssuer>().Issue(card).Token;
+
+    [Fact]
+    public async Task A_merchant_belongs_to_its_union_subtree_and_bad_input_names_the_field()
+    {
+        var merchant = await OnboardAsync("zz.admin", "till.scope", Offer("九折", "Percent", 10, "Unlimited"));
+        (await Admin("ly.admin").GetAsync($"/api/merchants/{merchant.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Admin("ly.admin").GetFromJsonAsync<List<MerchantRow>>("/api/merchants", Json))!.ShouldNotContain(m => m.Id == merchant.Id);
+        (await Admin("ly.admin").PostAsJsonAsync($"/api/merchants/{merchant.Id}/offers", Offer("x", "Percent", 5, "Unlimited"), Json)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await fixture.Factory.Api(fixture.World.User("zz.officer")).GetAsync("/api/merchants")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        var bad = await Admin("zz.admin").PostAsJsonAsync("/api/merchants", new { Name = "", CreditCode = "914101000000000000", Category = "Dining", Address = "郑州", Latitude = 113.6, Longitude = 34.7 }, Json);
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await bad.Content.ReadAsStringAsync();
+        problem.ShouldContain("请填写商户名称");
+        problem.ShouldContain("统一社会信用代码不正确");
+        problem.ShouldContain("经纬度");
+        var badOffer = await Admin("zz.admin").PostAsJsonAsync($"/api/merchants/{merchant.Id}/offers",
+            new { Title = "过期", Kind = "Percent", Value = 120, ValidFrom = "2026-12-01", ValidTo = "2026-01-01", Limit = "OnceEver" }, Json);
+        (await badOffer.Content.ReadAsStringAsync()).ShouldContain("折扣比例应大于 0 且小于 100");
+
+        // A till's cookie opens the till and nothing else.
+        var till = await TillAsync("till.scope");
+        (await till.GetAsync("/api/members")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await till.GetAsync("/api/me/card")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await fixture.Factory.Anonymous().PostAsJsonAsync("/api/till/check", new { Token = "x" })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task The_same_code_sent_by_many_tills_at_once_records_one_sale_and_a_daily_offer_works_once_a_day()
+    {
+        var merchant = await OnboardAsync("zz.admin", "till.race", Offer("九折", "Percent", 10, "Unlimited"), Offer("每日立减", "Amount", 5, "OncePerDay"));
+        var card = await CardOfAsync(fixture.World.ZhengzhouMember, "zz.officer");
+        var token = TokenFor(card);
+        var tills = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => TillAsync("till.race")));
+
+        var check = await (await tills[0].PostAsJsonAsync("/api/till/check", new { token })).Content.ReadFromJsonAsync<JsonElement>(Json);
+        check.GetProperty("card").GetProperty("valid").GetBoolean().ShouldBeTrue();
+        check.GetProperty("card").GetProperty("holderMasked").GetString().ShouldBe("王*国");
+        check.GetProperty("offers").GetArrayLength().ShouldBe(2);
+
+        var percent = merchant.Offers.Single(o => o.Kind == DiscountKind.Percent).Id;
+        var sends = Enumerable.Range(0, 24).Select(i => tills[i % tills.Length].PostAsJsonAsync("/api/till/redemptions", new { token, OfferId = percent, SaleAmount = 88.88m }));
+        var responses = await Task.WhenAll(sends);
+        foreach (var response in responses)
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        }
+
+        var results = await Task.WhenAll(responses.Select(r => r.Content.ReadFromJsonAsync<RedemptionView>(Json)));
+        results.Select(r => r!.Id).Distinct().Count().ShouldBe(1);
+        results.Count(r => !r!.Repeated).ShouldBe(1, "one request wrote the sale; the others got it back");
+        results[0]!.Discount.ShouldBe(8.89m);
+        results[0]!.Paid.ShouldBe(79.99m);
+
+        var daily = merchant.Offers.Single(o => o.Limit == UsageLimit.OncePerDay).Id;
+        var first = await tills[0].PostAsJsonAsync("/api/till/redemptions", new { token = TokenFor(card), OfferId = daily, SaleAmount = 50m });
+        first.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var second = await tills[1].PostAsJsonAsync("/api/till/redemptions", new { token = TokenFor(card), OfferId = daily, SaleAmount = 50m });
+        second.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await second.Content.ReadAsStringAsync()).ShouldContain("今日已使用过此优惠");
+        var usedUp = await (await tills[0].PostAsJsonAsync("/api/till/check", new { token = TokenFor(card) })).Content.ReadFromJsonAsync<TillCheck>(Json);
+        usedUp!.Offers.Single(o => o.Id == daily).UsedUp.ShouldBeTrue();
+
+        await using var scope = fixture.Factory.WholeTreeScope(out var db);
+        (await db.Redemptions.CountAsync(r => r.MerchantId == merchant.Id)).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_code_used_at_one_merchant_or_a_frozen_card_is_refused_with_the_reason()
+    {
+        var first = await OnboardAsync("zz.admin", "till.one", Offer("九折", "Percent", 10, "Unlimited"));
+        var second = await OnboardAsync("zz.admin", "till.two", Offer("九五折", "Percent", 5, "Unlimited"));
+        var card = await CardOfAsync(fixture.World.ZhengzhouMember, "zz.officer");
+        var token = TokenFor(card);
+        (await (await TillAsync("till.one")).PostAsJsonAsync("/api/till/redemptions", new { token, OfferId = first.Offers[0].Id, SaleAmount = 10m })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var elsewhere = await (await TillAsync("till.two")).PostAsJsonAsync("/api/till/redemptions", new { token, OfferId = second.Offers[0].Id, SaleAmount = 10m });
+        elsewhere.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await elsewhere.Content.ReadAsStringAsync()).ShouldContain("已在其他商户使用");
+        var foreignOffer = await (await TillAsync("till.two")).PostAsJsonAsync("/api/till/redemptions", new { token = TokenFor(card), OfferId = first.Offers[0].Id, SaleAmount = 10m });
+        (await foreignOffer.Content.ReadAsStringAsync()).ShouldContain("该优惠不存在");
+
+        var view = await fixture.Factory.Api(fixture.World.User("zz.officer")).GetFromJsonAsync<CardView>($"/api/members/{fixture.World.ZhengzhouMember}/card", Json);
+        (await fixture.Factory.Api(fixture.World.User("zz.officer")).PostAsJsonAsync($"/api/cards/{card}/actions", new { Action = "Freeze", view!.Version }, Json))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        var frozen = await (await TillAsync("till.two")).PostAsJsonAsync("/api/till/check", new { token = TokenFor(card) });
+        (await frozen.Content.ReadAsStringAsync()).ShouldContain("会员卡已冻结");
+        var refused = await (await TillAsync("till.two")).PostAsJsonAsync("/api/till/redemptions", new { token, OfferId = second.Offers[0].Id, SaleAmount = 10m });
+        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        view = await fixture.Factory.Api(fixture.World.User("zz.officer")).GetFromJsonAsync<CardView>($"/api/members/{fixture.World.ZhengzhouMember}/card", Json);
+        (await fixture.Factory.Api(fixture.World.User("zz.officer")).PostAsJsonAsync($"/api/cards/{card}/actions", new { Action = "Unfreeze", view!.Version }, Json))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_a_till_account()
+    {
+        await OnboardAsync("zz.admin", "till.lock", Offer("九折", "Percent", 10, "Unlimited"));
+        var client = fixture.Factory.Anonymous();
+        for (var i = 0; i < TillAuthentication.MaxFailedSignIns; i++)
+        {
+            (await client.PostAsJsonAsync("/api/till/sign-in", new { UserName = "till.lock", Password = "wrong-password" })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+
+        (await client.PostAsJsonAsync("/api/till/sign-in", new { UserName = "till.lock", Password = "Till-Password-1" })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+}
