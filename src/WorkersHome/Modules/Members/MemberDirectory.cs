@@ -16,7 +16,9 @@ public sealed class MemberDirectory(AppDbContext db) : IMemberDirectory
 
     private static async Task<MemberSummary?> FindAsync(IQueryable<Member> members, Guid memberId, CancellationToken ct)
     {
-        var member = await members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == memberId, ct);
-        return member is null ? null : Summary(member);
+        // Only what the summary needs: a till asks this for every sale, and the row also holds ciphertexts.
+        var m = await members.AsNoTracking().Where(m => m.Id == memberId).Select(m => new { m.Id, m.Name, m.OrgId, m.OrgPath, m.Status }).FirstOrDefaultAsync(ct);
+        return m is null ? null
+            : new MemberSummary(m.Id, m.Name, m.OrgId, m.OrgPath, Member.CountsAsMember(m.Status), Member.StatusLabel(m.Status).Zh, Member.StatusLabel(m.Status).En);
     }
 }

@@ -43,7 +43,8 @@ public static class MembersModule
         services.AddScoped<RotateKeys>();
         services.AddScoped<EditCodeEntry>();
         services.AddScoped<ImportQueries>();
-        services.AddMemoryCache();
+        // Bounded: every entry counts one (sign-in attempts, tills' merchant offers, card holders' masked names).
+        services.AddMemoryCache(o => o.SizeLimit = 200_000);
         services.AddScoped<Contracts.IMemberDirectory, MemberDirectory>();
         services.AddScoped<SignIn.LinkMemberPhone>();
         // Members sign in with a scheme and policies of their own (docs/adr/0008).

@@ -21,6 +21,7 @@ public static class MerchantsModule
         services.AddScoped<MerchantQueries>();
         services.AddScoped<TillSignIn>();
         services.AddScoped<TillDesk>();
+        services.AddSingleton<SalesInFlight>();
         // Till staff are neither cadres nor members: their own cookie and policy.
         services.AddAuthentication().AddMerchantCookie();
         services.AddAuthorizationBuilder()

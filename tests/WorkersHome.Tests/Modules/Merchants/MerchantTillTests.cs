@@ -160,6 +160,28 @@ public sealed class MerchantTillTests(MerchantTillFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Two_app_instances_given_the_same_code_at_once_record_one_sale_through_the_database_keys()
+    {
+        var merchant = await OnboardAsync("zz.admin", "till.twin", Offer("九折", "Percent", 10, "Unlimited"));
+        var card = await CardOfAsync(fixture.World.ZhengzhouMember, "zz.officer");
+        await using var other = new AppFactory(fixture.Database.ConnectionString);
+        var otherTill = other.Anonymous();
+        (await otherTill.PostAsJsonAsync("/api/till/sign-in", new { UserName = "till.twin", Password = "Till-Password-1" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var till = await TillAsync("till.twin");
+        for (var round = 0; round < 5; round++)
+        {
+            var token = TokenFor(card);
+            var sale = new { token, OfferId = merchant.Offers[0].Id, SaleAmount = 30m };
+            var both = await Task.WhenAll(till.PostAsJsonAsync("/api/till/redemptions", sale), otherTill.PostAsJsonAsync("/api/till/redemptions", sale));
+            var views = await Task.WhenAll(both.Select(r => r.Content.ReadFromJsonAsync<RedemptionView>(Json)));
+            views[0]!.Id.ShouldBe(views[1]!.Id);
+        }
+
+        await using var scope = fixture.Factory.WholeTreeScope(out var db);
+        (await db.Redemptions.CountAsync(r => r.MerchantId == merchant.Id)).ShouldBe(5);
+    }
+
+    [Fact]
     public async Task Five_wrong_passwords_lock_a_till_account()
     {
         await OnboardAsync("zz.admin", "till.lock", Offer("九折", "Percent", 10, "Unlimited"));

@@ -59,6 +59,7 @@ public sealed class LinkMemberPhone(AppDbContext db, PersonalDataProtector prote
         var tries = attempts.GetOrCreate(key, e =>
         {
             e.AbsoluteExpirationRelativeToNow = TimeSpan.FromHours(1);
+            e.Size = 1;
             return new StrongBox<int>(0);
         })!;
         if (Interlocked.Increment(ref tries.Value) > MaxAttemptsPerHour)

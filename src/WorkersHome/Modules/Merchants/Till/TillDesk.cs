@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 using WorkersHome.Modules.Cards.Contracts;
 using WorkersHome.Platform.Errors;
@@ -21,8 +22,10 @@ public sealed record RedemptionView(long Id, string HolderMasked, string Offer, 
 /// per shown code — a double tap, a retry, a second till scanning the same code, or an offline till syncing later all
 /// meet the same unique key and get the one recorded sale back.
 /// </summary>
-public sealed class TillDesk(AppDbContext db, ICardChecker cards, TimeProvider clock)
+public sealed class TillDesk(AppDbContext db, ICardChecker cards, IMemoryCache cache, SalesInFlight inFlight, TimeProvider clock)
 {
+    public static readonly TimeSpan ShopCacheLifetime = TimeSpan.FromSeconds(10);
+
     public async Task<TillCheck> CheckAsync(long merchantId, string? token, CancellationToken ct)
     {
         var card = await cards.CheckAsync(token ?? "", ct);
@@ -42,15 +45,15 @@ public sealed class TillDesk(AppDbContext db, ICardChecker cards, TimeProvider c
         return new TillCheck(card, offers.Select(o => new TillOffer(o.Id, o.Describe().ToString(), o.Kind, o.Value, used.Contains(o.Id))).ToList());
     }
 
-    public async Task<RedemptionView> RedeemAsync(long staffId, long merchantId, string? token, long offerId, decimal saleAmount, CancellationToken ct)
+    public Task<RedemptionView> RedeemAsync(long staffId, long merchantId, string? token, long offerId, decimal saleAmount, CancellationToken ct)
     {
         token = token?.Trim() ?? "";
         var key = CardPresentation.Key(token);
-        if (await RecordedAsync(key, merchantId, ct) is { } already)
-        {
-            return already;
-        }
+        return inFlight.RecordOnceAsync(key, merchantId, () => RecordAsync(staffId, merchantId, token, key, offerId, saleAmount, ct));
+    }
 
+    private async Task<RedemptionView> RecordAsync(long staffId, long merchantId, string token, string key, long offerId, decimal saleAmount, CancellationToken ct)
+    {
         if (saleAmount is <= 0 or > 1_000_000)
         {
             new FieldErrors().Add("saleAmount", "请填写消费金额（大于 0 元）", "Enter the sale amount (above 0 yuan)").ThrowIfAny();
@@ -59,53 +62,98 @@ public sealed class TillDesk(AppDbContext db, ICardChecker cards, TimeProvider c
         var card = await cards.CheckAsync(token, ct);
         if (!card.Valid)
         {
-            throw new ConflictException(Loc.T(card.ReasonZh, card.ReasonEn));
+            // A retry of a sale recorded while the code was still valid gets that sale back.
+            return await RecordedAsync(key, merchantId, ct) ?? throw new ConflictException(Loc.T(card.ReasonZh, card.ReasonEn));
         }
 
         var today = ChinaDay();
-        var offer = await db.Offers.AsNoTracking().FirstOrDefaultAsync(o => o.Id == offerId && o.MerchantId == merchantId, ct);
+        var shop = await ShopAsync(merchantId, ct);
+        var offer = shop.Offers.FirstOrDefault(o => o.Id == offerId);
         if (offer is null || !offer.IsValidOn(today))
         {
             throw new ConflictException(Loc.T("该优惠不存在或不在有效期内", "This offer does not exist here or is not valid today"));
         }
 
-        var merchant = await db.Merchants.IgnoreQueryFilters().AsNoTracking().FirstAsync(m => m.Id == merchantId, ct);
+        var sale = Math.Round(saleAmount, 2);
         var redemption = new Redemption
         {
             MerchantId = merchantId,
-            OrgPath = merchant.OrgPath,
+            OrgPath = shop.OrgPath,
             OfferId = offer.Id,
             CardId = card.CardId!.Value,
             MemberId = card.MemberId!.Value,
             PresentationKey = key,
             UsageKey = offer.UsageKey(today),
-            SaleAmount = Math.Round(saleAmount, 2),
-            Discount = offer.DiscountOn(Math.Round(saleAmount, 2)),
+            SaleAmount = sale,
+            Discount = offer.DiscountOn(sale),
             At = clock.GetUtcNow(),
             StaffId = staffId,
             HolderMasked = card.HolderMasked ?? "",
         };
         // The sale row is its own record (who, when, which code); it stays out of the security audit chain, whose
         // single sequence would otherwise make every till in the province wait for every other.
-        db.Redemptions.Add(redemption);
+        if (await InsertOnceAsync(redemption, ct))
+        {
+            return View(redemption, offer, repeated: false);
+        }
+
+        // Lost a race with the same code (a double tap, a retry, another till): answer with the sale that was recorded.
+        return await RecordedAsync(key, merchantId, ct)
+            ?? throw new ConflictException(Loc.T($"该会员{LimitText(offer.Limit).Zh}已使用过此优惠", $"This member has already used this offer {LimitText(offer.Limit).En}"));
+    }
+
+    /// <summary>
+    /// Inserts the sale unless a unique key (the shown code, or a limited offer's period) already holds one. On
+    /// PostgreSQL that is one statement that cannot fail on the race a double tap makes; SQLite takes the error.
+    /// </summary>
+    private async Task<bool> InsertOnceAsync(Redemption r, CancellationToken ct)
+    {
+        if (db.IsPostgres)
+        {
+            var ids = await db.Database.SqlQuery<long>($"""
+                INSERT INTO merchants.redemptions ("MerchantId", "OrgPath", "OfferId", "CardId", "MemberId", "PresentationKey", "UsageKey",
+                    "SaleAmount", "Discount", "At", "StaffId", "HolderMasked")
+                VALUES ({r.MerchantId}, {r.OrgPath}, {r.OfferId}, {r.CardId}, {r.MemberId}, {r.PresentationKey}, {r.UsageKey},
+                    {r.SaleAmount}, {r.Discount}, {r.At}, {r.StaffId}, {r.HolderMasked})
+                ON CONFLICT DO NOTHING
+                RETURNING "Id" AS "Value"
+                """).ToListAsync(ct);
+            if (ids.Count == 0)
+            {
+                return false;
+            }
+
+            r.Id = ids[0];
+            return true;
+        }
+
+        db.Redemptions.Add(r);
         try
         {
             await db.SaveChangesAsync(ct);
+            return true;
         }
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            // Lost a race with the same code on another till or request: answer with the sale that was recorded.
-            if (await RecordedAsync(key, merchantId, ct) is { } raced)
-            {
-                return raced;
-            }
-
-            throw new ConflictException(Loc.T($"该会员{LimitText(offer.Limit).Zh}已使用过此优惠", $"This member has already used this offer {LimitText(offer.Limit).En}"));
+            return false;
         }
-
-        return View(redemption, offer, repeated: false);
     }
+
+    /// <summary>
+    /// The merchant's path and offers, read at most every few seconds per instance: a busy till asks for every sale,
+    /// and a new or withdrawn offer may take that long to reach it.
+    /// </summary>
+    private async Task<(string OrgPath, IReadOnlyList<Offer> Offers)> ShopAsync(long merchantId, CancellationToken ct) =>
+        await cache.GetOrCreateAsync("till-shop:" + merchantId.ToString(System.Globalization.CultureInfo.InvariantCulture), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = ShopCacheLifetime;
+            entry.Size = 1;
+            var orgPath = await db.Merchants.IgnoreQueryFilters().AsNoTracking().Where(m => m.Id == merchantId && m.IsActive).Select(m => m.OrgPath).FirstOrDefaultAsync(ct)
+                ?? throw new ConflictException(Loc.T("商户已停用", "The merchant is no longer active"));
+            IReadOnlyList<Offer> offers = await db.Offers.AsNoTracking().Where(o => o.MerchantId == merchantId).ToListAsync(ct);
+            return (orgPath, offers);
+        });
 
     private async Task<RedemptionView?> RecordedAsync(string key, long merchantId, CancellationToken ct)
     {
@@ -120,7 +168,8 @@ public sealed class TillDesk(AppDbContext db, ICardChecker cards, TimeProvider c
             throw new ConflictException(Loc.T("此二维码已在其他商户使用，请会员刷新后重新出示", "This code was already used at another merchant; ask the member to refresh it"));
         }
 
-        var offer = await db.Offers.AsNoTracking().FirstAsync(o => o.Id == recorded.OfferId, ct);
+        var offer = (await ShopAsync(merchantId, ct)).Offers.FirstOrDefault(o => o.Id == recorded.OfferId)
+            ?? await db.Offers.AsNoTracking().FirstAsync(o => o.Id == recorded.OfferId, ct);
         return View(recorded, offer, repeated: true);
     }
 

@@ -1,0 +1,220 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+using WorkersHome.Bench.Infrastructure;
+using WorkersHome.Bench.Scenarios.Registry;
+using WorkersHome.Bench.Scenarios.Tree;
+using WorkersHome.Modules.Cards;
+using WorkersHome.Modules.Cards.Tokens;
+using WorkersHome.Modules.Merchants;
+using WorkersHome.Platform.Persistence;
+using WorkersHome.Platform.Privacy;
+
+namespace WorkersHome.Bench.Scenarios;
+
+/// <summary>
+/// Sales at partner merchants through the running app over HTTP: 200 tills (concurrent connections, signed in as
+/// till staff) record one sale for each of 10,000 members' cards, each request sent twice at once (a double tap).
+/// Every pair must get the same recorded sale back, and the table must hold exactly one sale per card.
+/// </summary>
+internal sealed class RedeemScenario : IScenario
+{
+    private const string Password = "Bench-Till-Password";
+    private int _cards;
+    private int _tills;
+    private int _warmup;
+
+    public string Name => "redeem";
+
+    public string Usage => "[--cards 10000] [--tills 200] [--warmup 8000]";
+
+    public void Configure(BenchArgs args)
+    {
+        _cards = args.Int("cards", 10_000, 1, 1_000_000);
+        _tills = args.Int("tills", 200, 1, 2_000);
+        _warmup = args.Int("warmup", 8_000, 0, 1_000_000);
+    }
+
+    public async Task<string> RunAsync(string connectionString, CancellationToken ct)
+    {
+        await using var database = await ThrowawayDatabase.CreateAsync(connectionString, "wh_bench_redeem", ct);
+        Console.WriteLine($"created database {database.Name}");
+        var storage = Directory.CreateTempSubdirectory("wh-bench-redeem-");
+        try
+        {
+            await using var app = WorkersHomeApp.Build(
+            [
+                "--urls=http://127.0.0.1:0",
+                "--ConnectionStrings:Default=" + database.ConnectionString,
+                "--Imports:Enabled=false",
+                "--Outbox:Enabled=false",
+                "--Storage:Path=" + storage.FullName,
+                "--Privacy:ActiveKeyId=b1",
+                "--Privacy:Keys:b1=" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+                "--Privacy:HashKey=" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+                "--Cards:ActiveSigningKeyId=b1",
+                "--Cards:SigningKeys:b1=" + CardKeyRing.NewPrivateKey(),
+                "--Logging:LogLevel:Default=Warning",
+                "--Logging:LogLevel:Microsoft.EntityFrameworkCore=None",
+            ]);
+            var contexts = new AppContexts(database.ConnectionString);
+            await NationalTreeSeeder.LoadAsync(contexts, NationalTreeSeeder.Divisions(1), 200, 2026, ct);
+            await MemberSeeder.LoadAsync(contexts, database.ConnectionString, app.Services.GetRequiredService<PersonalDataProtector>(),
+                (_cards + _warmup) * 5 / 4, 2026, ct);
+            var (cards, merchantName) = await SeedCardsAndMerchantAsync(contexts, app.Services, ct);
+            Console.WriteLine($"seeded {cards.Count} members with cards and {merchantName} with a till account");
+
+            await WorkersHomeApp.PrepareAndMapAsync(app);
+            await app.StartAsync(ct);
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            var issuer = app.Services.GetRequiredService<CardTokenIssuer>();
+            using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = _tills, UseCookies = false, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+            using var client = new HttpClient(handler) { BaseAddress = new Uri(address) };
+            var cookie = await SignInAsync(client, ct);
+            var offerId = await OfferIdAsync(contexts, ct);
+
+            // Warm-up (JIT tiers, connection pools, caches) on cards of its own, kept out of the measured set.
+            await RunTillsAsync(client, cookie, issuer, cards.Take(_warmup).ToList(), offerId, ct);
+            var measured = cards.Skip(_warmup).ToList();
+            var (mismatches, seconds) = await RunTillsAsync(client, cookie, issuer, measured, offerId, ct);
+            await app.StopAsync(ct);
+
+            await using var db = contexts.WholeTree();
+            var recorded = await db.Redemptions.CountAsync(ct);
+            var perCard = await db.Redemptions.GroupBy(r => r.CardId).Select(g => g.Count()).Where(n => n > 1).CountAsync(ct);
+            // Every card was shown once (one token, sent twice): any sale beyond one per card is a duplicate.
+            var duplicates = recorded - await db.Redemptions.Select(r => r.CardId).Distinct().CountAsync(ct);
+            Console.WriteLine(FormattableString.Invariant(
+                $"{measured.Count} cards × 2 requests from {_tills} tills in {seconds:F2} s; {recorded} sales recorded in all; pairs answered with different sales: {mismatches}; cards with more than one sale: {perCard}"));
+            if (recorded != cards.Count || mismatches != 0)
+            {
+                throw new InvalidOperationException($"Expected exactly one sale per card ({cards.Count}), found {recorded}; {mismatches} pairs disagreed.");
+            }
+
+            return string.Create(CultureInfo.InvariantCulture,
+                $"BENCH redeem redemptions={measured.Count} duplicates_recorded={duplicates} per_s={measured.Count / seconds:F0}");
+        }
+        finally
+        {
+            storage.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Every till takes the next card and sends its sale twice at once; returns the pairs that disagreed and the seconds taken.</summary>
+    private async Task<(int Mismatches, double Seconds)> RunTillsAsync(HttpClient client, string cookie, CardTokenIssuer issuer, List<Guid> cards, long offerId,
+        CancellationToken ct)
+    {
+        // Codes come from the members' phones (signed by the app's issuer before the tills start): not the tills' work.
+        var tokens = cards.Select(c => issuer.Issue(c).Token).ToArray();
+        var next = -1;
+        var mismatches = 0;
+        var watch = Stopwatch.StartNew();
+        var tills = Enumerable.Range(0, _tills).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < cards.Count)
+            {
+                // The member's phone shows its fresh code; the cashier's double tap sends the sale twice at once.
+                var token = tokens[i];
+                var pair = await Task.WhenAll(SendAsync(client, cookie, token, offerId, ct), SendAsync(client, cookie, token, offerId, ct));
+                if (pair[0] != pair[1])
+                {
+                    Interlocked.Increment(ref mismatches);
+                }
+            }
+        }, ct)).ToArray();
+        await Task.WhenAll(tills);
+        return (mismatches, watch.Elapsed.TotalSeconds);
+    }
+
+    private static async Task<long> SendAsync(HttpClient client, string cookie, string token, long offerId, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/till/redemptions")
+        {
+            Content = JsonContent.Create(new { token, offerId, saleAmount = 99.50m }),
+        };
+        request.Headers.Add("Cookie", cookie);
+        using var response = await client.SendAsync(request, ct);
+        var body = await response.Content.ReadAsStringAsync(ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{(int)response.StatusCode}: {body}");
+        }
+
+        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetInt64();
+    }
+
+    private static async Task<string> SignInAsync(HttpClient client, CancellationToken ct)
+    {
+        using var response = await client.PostAsJsonAsync("/api/till/sign-in", new { userName = "bench.till", password = Password }, ct);
+        response.EnsureSuccessStatusCode();
+        return string.Join("; ", response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+    }
+
+    private static async Task<long> OfferIdAsync(AppContexts contexts, CancellationToken ct)
+    {
+        await using var db = contexts.WholeTree();
+        return await db.Offers.Select(o => o.Id).SingleAsync(ct);
+    }
+
+    private async Task<(List<Guid> Cards, string Merchant)> SeedCardsAndMerchantAsync(AppContexts contexts, IServiceProvider services, CancellationToken ct)
+    {
+        await using var db = contexts.WholeTree();
+        var now = DateTimeOffset.UtcNow;
+        // Cards go to active members only (the seeded registry also holds retained, ended and deceased memberships).
+        var members = await db.Members.AsNoTracking().Where(m => m.Status == Modules.Members.MembershipStatus.Active).OrderBy(m => m.Id)
+            .Select(m => new { m.Id, m.OrgId, m.OrgPath }).Take(_cards + _warmup).ToListAsync(ct);
+        var cards = members.Select((m, i) => new MemberCard
+        {
+            Id = Guid.CreateVersion7(),
+            MemberId = m.Id,
+            OrgId = m.OrgId,
+            OrgPath = m.OrgPath,
+            Number = CardNumber.Compose("628811", 100_000_000L + i),
+            Status = CardStatus.Active,
+            IssuedAt = now,
+            StatusChangedAt = now,
+        }).ToList();
+        await db.Database.OpenConnectionAsync(ct);
+        await db.InsertManyAsync(cards, ct);
+        var province = await db.OrgUnits.Where(o => o.Path.Length > 1).OrderBy(o => o.Path.Length).ThenBy(o => o.Path).FirstAsync(ct);
+        var merchant = new Merchant
+        {
+            OrgId = province.Id,
+            OrgPath = province.Path,
+            Name = "压测职工超市",
+            CreditCode = "91110000MA00000001",
+            Category = MerchantCategory.Shopping,
+            Address = "测试路 1 号",
+            Latitude = 39.9,
+            Longitude = 116.4,
+            CreatedAt = now,
+        };
+        db.Merchants.Add(merchant);
+        await db.SaveChangesAsync(ct);
+        db.Offers.Add(new Offer
+        {
+            MerchantId = merchant.Id,
+            Title = "会员九折",
+            Kind = DiscountKind.Percent,
+            Value = 10,
+            Limit = UsageLimit.Unlimited,
+            ValidFrom = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1),
+            ValidTo = DateOnly.FromDateTime(now.UtcDateTime).AddYears(1),
+        });
+        var staff = new MerchantStaff { MerchantId = merchant.Id, UserName = "bench.till", DisplayName = "压测收银", CreatedAt = now };
+        staff.PasswordHash = new PasswordHasher<MerchantStaff>().HashPassword(staff, Password);
+        db.MerchantStaff.Add(staff);
+        await db.SaveChangesAsync(ct);
+        return (cards.Select(c => c.Id).ToList(), merchant.Name);
+    }
+}
