@@ -39,21 +39,7 @@ internal sealed class CardVerifyScenario : IScenario
         var storage = Directory.CreateTempSubdirectory("wh-bench-cards-");
         try
         {
-            await using var app = WorkersHomeApp.Build(
-            [
-                "--urls=http://127.0.0.1:0",
-                "--ConnectionStrings:Default=" + database.ConnectionString,
-                "--Imports:Enabled=false",
-                "--Outbox:Enabled=false",
-                "--Storage:Path=" + storage.FullName,
-                "--Privacy:ActiveKeyId=b1",
-                "--Privacy:Keys:b1=" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-                "--Privacy:HashKey=" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-                "--Cards:ActiveSigningKeyId=b1",
-                "--Cards:SigningKeys:b1=" + CardKeyRing.NewPrivateKey(),
-                "--Logging:LogLevel:Default=Warning",
-                "--Logging:LogLevel:Microsoft.EntityFrameworkCore=None",
-            ]);
+            await using var app = BenchApp.Build(database.ConnectionString, storage.FullName, listen: true);
             await WorkersHomeApp.PrepareAndMapAsync(app);
             await app.StartAsync(ct);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -62,17 +62,7 @@ internal sealed class ImportScenario(bool xlsx) : IScenario
             var bytes = xlsx ? TemplateFile.WriteXlsx(file, unions, _rows, _seed) : TemplateFile.WriteCsv(file, unions, _rows, _seed);
             Console.WriteLine($"generated {_rows} rows in the template: {bytes / 1e6:F1} MB in {generate.Elapsed.TotalSeconds:F1} s");
 
-            await using var app = WorkersHomeApp.Build(
-            [
-                "--ConnectionStrings:Default=" + database.ConnectionString,
-                "--Imports:Enabled=false",
-                "--Outbox:Enabled=false",
-                "--Storage:Path=" + Path.Combine(work.FullName, "files"),
-                "--Privacy:ActiveKeyId=b1",
-                "--Privacy:Keys:b1=" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-                "--Privacy:HashKey=" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-                "--Logging:LogLevel:Default=Warning",
-            ]);
+            await using var app = BenchApp.Build(database.ConnectionString, Path.Combine(work.FullName, "files"));
 
             var (seconds, peakMb, import) = await ImportAsync(app.Services, file, ct);
             await VerifyAsync(app.Services, import, ct);

@@ -1,7 +1,8 @@
 using System.Security.Claims;
 
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
+
+using WorkersHome.Platform.Security;
 
 namespace WorkersHome.Modules.Members.SignIn;
 
@@ -20,20 +21,9 @@ public static class MemberAuthentication
 
     public static readonly TimeSpan SessionLifetime = TimeSpan.FromDays(7);
 
+    // Signed in by phone but not linked yet: the link page is where they are needed.
     public static AuthenticationBuilder AddMemberCookie(this AuthenticationBuilder builder) =>
-        builder.AddCookie(Scheme, o =>
-        {
-            o.Cookie.Name = "wh.member";
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Lax;
-            o.LoginPath = "/m/Login";
-            // Signed in by phone but not linked yet: the link page is where they are needed.
-            o.AccessDeniedPath = "/m/Link";
-            o.ExpireTimeSpan = SessionLifetime;
-            o.SlidingExpiration = true;
-            o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
-        });
+        builder.AddSideCookie(Scheme, "wh.member", "/m/Login", "/m/Link", SessionLifetime);
 
     public static ClaimsPrincipal Principal(string phoneHash, string phoneMasked, Guid? memberId)
     {
@@ -48,18 +38,4 @@ public static class MemberAuthentication
 
     public static Guid? MemberIdOf(ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(MemberIdClaim), out var id) ? id : null;
-
-    private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> ctx, int apiStatus)
-    {
-        if (ctx.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
-        {
-            ctx.Response.StatusCode = apiStatus;
-        }
-        else
-        {
-            ctx.Response.Redirect(ctx.RedirectUri);
-        }
-
-        return Task.CompletedTask;
-    }
 }

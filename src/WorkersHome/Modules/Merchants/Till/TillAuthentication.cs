@@ -1,12 +1,12 @@
 using System.Security.Claims;
 
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 using WorkersHome.Platform.Audit;
 using WorkersHome.Platform.Persistence;
+using WorkersHome.Platform.Security;
 
 namespace WorkersHome.Modules.Merchants.Till;
 
@@ -24,29 +24,7 @@ public static class TillAuthentication
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
     public static AuthenticationBuilder AddMerchantCookie(this AuthenticationBuilder builder) =>
-        builder.AddCookie(Scheme, o =>
-        {
-            o.Cookie.Name = "wh.merchant";
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Lax;
-            o.LoginPath = "/shop/Login";
-            o.AccessDeniedPath = "/shop/Login";
-            o.ExpireTimeSpan = TimeSpan.FromHours(12);
-            o.SlidingExpiration = true;
-            o.Events.OnRedirectToLogin = ctx =>
-            {
-                if (ctx.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
-                {
-                    ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                }
-                else
-                {
-                    ctx.Response.Redirect(ctx.RedirectUri);
-                }
-
-                return Task.CompletedTask;
-            };
-        });
+        builder.AddSideCookie(Scheme, "wh.merchant", "/shop/Login", "/shop/Login", TimeSpan.FromHours(12));
 
     public static (long StaffId, long MerchantId) Of(ClaimsPrincipal user) =>
         (long.Parse(user.FindFirstValue(StaffIdClaim)!, System.Globalization.CultureInfo.InvariantCulture),

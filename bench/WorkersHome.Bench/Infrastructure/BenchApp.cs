@@ -1,0 +1,36 @@
+using System.Security.Cryptography;
+
+using Microsoft.AspNetCore.Builder;
+
+using WorkersHome.Modules.Cards.Tokens;
+
+namespace WorkersHome.Bench.Infrastructure;
+
+/// <summary>The app in its own composition for a benchmark: on the given database, fresh keys, no background work, quiet logs.</summary>
+internal static class BenchApp
+{
+    public static WebApplication Build(string connectionString, string storagePath, bool listen = false)
+    {
+        var args = new List<string>
+        {
+            "--ConnectionStrings:Default=" + connectionString,
+            "--Imports:Enabled=false",
+            "--Outbox:Enabled=false",
+            "--Storage:Path=" + storagePath,
+            "--Privacy:ActiveKeyId=b1",
+            "--Privacy:Keys:b1=" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            "--Privacy:HashKey=" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            "--Cards:ActiveSigningKeyId=b1",
+            "--Cards:SigningKeys:b1=" + CardKeyRing.NewPrivateKey(),
+            "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Microsoft.EntityFrameworkCore=None",
+        };
+        if (listen)
+        {
+            // Any free port on the loopback: the scenario reads the address back from the server.
+            args.Add("--urls=http://127.0.0.1:0");
+        }
+
+        return WorkersHomeApp.Build([.. args]);
+    }
+}
