@@ -78,6 +78,7 @@ public sealed class MerchantTillTests(BrowserFixture app) : IClassFixture<Browse
         await till.Locator("#redeem-submit").ClickAsync();
         await Expect(till.Locator("#till-recorded")).ToContainTextAsync("交易已记录");
         await Expect(till.Locator("#till-recorded")).ToContainTextAsync("优惠 12.00 元，实付 108.00 元");
+        await Expect(till.Locator("#Token")).ToHaveValueAsync("", new() { Timeout = 5_000 });
 
         // The same code again (a re-scan, a retry, a second till) gets the recorded sale back, not a second one.
         await till.Locator("#Token").FillAsync(token);
@@ -86,5 +87,9 @@ public sealed class MerchantTillTests(BrowserFixture app) : IClassFixture<Browse
         await till.Locator("#redeem-submit").ClickAsync();
         await Expect(till.Locator("#till-recorded")).ToContainTextAsync("重复提交不会重复计入");
         await Screens.CaptureAsync(till, "till-recorded");
+
+        await till.Locator("#till-statement").ClickAsync();
+        await Expect(till.Locator("#statement-total")).ToContainTextAsync("120.00");
+        await Expect(till.Locator("#statement-total")).ToContainTextAsync("12.00");
     }
 }

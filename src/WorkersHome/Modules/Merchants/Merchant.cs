@@ -179,6 +179,9 @@ public sealed class Redemption
 
     public DateTimeOffset At { get; set; }
 
+    /// <summary>The business day of the sale in China time, which statements count by.</summary>
+    public DateOnly Day { get; set; }
+
     public long StaffId { get; set; }
 
     public string HolderMasked { get; set; } = "";

@@ -34,6 +34,13 @@ internal static class MerchantsApi
             return await q.GetAsync(id, ct);
         }).WithSummary("Add a till account for the merchant's staff");
 
+        manage.MapGet("/statements", (StatementPeriod? period, DateOnly? from, DateOnly? to, MerchantStatements statements, CancellationToken ct) =>
+            statements.BuildAsync(period ?? StatementPeriod.Day, from, to, null, ct))
+            .WithSummary("Sales with member discounts per merchant of your subtree, per day or month (China business days)");
+        manage.MapGet("/statements.xlsx", async (StatementPeriod? period, DateOnly? from, DateOnly? to, MerchantStatements statements, CancellationToken ct) =>
+            TypedResults.File(MerchantStatements.Xlsx(await statements.BuildAsync(period ?? StatementPeriod.Day, from, to, null, ct)),
+                MerchantStatements.XlsxType, "普惠商户对账单.xlsx"));
+
         var till = app.MapGroup("/api/till").WithTags("Till");
         till.MapPost("/sign-in", async (TillSignInRequest request, TillSignIn signIn, HttpContext http, CancellationToken ct) =>
         {
@@ -55,5 +62,8 @@ internal static class MerchantsApi
             var (staffId, merchantId) = TillAuthentication.Of(http.User);
             return await desk.RedeemAsync(staffId, merchantId, request.Token, request.OfferId, request.SaleAmount, ct);
         }).RequireAuthorization(TillAuthentication.Policy).WithSummary("Record a sale with a member discount: once per shown code, whatever the retries");
+        till.MapGet("/statement", (StatementPeriod? period, DateOnly? from, DateOnly? to, MerchantStatements statements, HttpContext http, CancellationToken ct) =>
+            statements.BuildAsync(period ?? StatementPeriod.Day, from, to, TillAuthentication.Of(http.User).MerchantId, ct))
+            .RequireAuthorization(TillAuthentication.Policy).WithSummary("This merchant's sales per day or month");
     }
 }

@@ -19,6 +19,7 @@ public static class MerchantsModule
         services.AddScoped<IPasswordHasher<MerchantStaff>, PasswordHasher<MerchantStaff>>();
         services.AddScoped<MerchantDesk>();
         services.AddScoped<MerchantQueries>();
+        services.AddScoped<MerchantStatements>();
         services.AddScoped<TillSignIn>();
         services.AddScoped<TillDesk>();
         services.AddSingleton<SalesInFlight>();

@@ -41,7 +41,9 @@ public sealed class IndexModel(TillDesk desk) : PageModel
         try
         {
             Recorded = await desk.RedeemAsync(staffId, merchantId, Token, OfferId ?? 0, SaleAmount ?? 0, ct);
-            Token = null;
+            // Ready for the next customer: the form shows the model, not what was posted.
+            ModelState.Clear();
+            (Token, OfferId, SaleAmount) = (null, null, null);
         }
         catch (ConflictException ex)
         {

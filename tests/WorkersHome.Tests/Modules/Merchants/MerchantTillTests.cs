@@ -182,6 +182,38 @@ public sealed class MerchantTillTests(MerchantTillFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Statements_count_each_sale_once_per_day_and_month_for_the_union_and_for_the_till()
+    {
+        var merchant = await OnboardAsync("zz.admin", "till.books", Offer("九折", "Percent", 10, "Unlimited"));
+        var card = await CardOfAsync(fixture.World.ZhengzhouMember, "zz.officer");
+        var till = await TillAsync("till.books");
+        foreach (var amount in new[] { 100m, 50m })
+        {
+            var sale = new { token = TokenFor(card), OfferId = merchant.Offers[0].Id, SaleAmount = amount };
+            (await till.PostAsJsonAsync("/api/till/redemptions", sale)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await till.PostAsJsonAsync("/api/till/redemptions", sale)).StatusCode.ShouldBe(HttpStatusCode.OK, "a repeat answers with the recorded sale");
+        }
+
+        var daily = await Admin("zz.admin").GetFromJsonAsync<Statement>("/api/merchants/statements?period=Day", Json);
+        var row = daily!.Rows.Single(r => r.MerchantId == merchant.Id);
+        (row.Sales, row.Amount, row.Discount).ShouldBe((2, 150m, 15m));
+        row.Period.Length.ShouldBe(10);
+        var monthly = await Admin("zz.admin").GetFromJsonAsync<Statement>("/api/merchants/statements?period=Month", Json);
+        monthly!.Rows.Single(r => r.MerchantId == merchant.Id).Period.Length.ShouldBe(7);
+        (await Admin("ly.admin").GetFromJsonAsync<Statement>("/api/merchants/statements", Json))!.Rows.ShouldNotContain(r => r.MerchantId == merchant.Id);
+
+        var own = await till.GetFromJsonAsync<Statement>("/api/till/statement?period=Month", Json);
+        own!.Rows.ShouldAllBe(r => r.MerchantId == merchant.Id);
+        own.Sales.ShouldBe(2);
+
+        var xlsx = await Admin("zz.admin").GetAsync("/api/merchants/statements.xlsx?period=Day");
+        xlsx.Content.Headers.ContentType!.MediaType.ShouldBe(MerchantStatements.XlsxType);
+        var sheet = MiniExcelLibs.MiniExcel.Query(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        sheet.ShouldContain(r => (string)r["商户"] == merchant.Name && Convert.ToDecimal(r["优惠金额（元）"]) == 15m);
+        (await Admin("zz.admin").GetAsync("/api/merchants/statements?from=2026-12-01&to=2026-01-01")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Five_wrong_passwords_lock_a_till_account()
     {
         await OnboardAsync("zz.admin", "till.lock", Offer("九折", "Percent", 10, "Unlimited"));

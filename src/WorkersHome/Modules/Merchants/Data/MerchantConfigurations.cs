@@ -56,7 +56,7 @@ internal sealed class RedemptionConfiguration : IEntityTypeConfiguration<Redempt
         // Exactly once: one sale per shown code, and a limited offer once per member and period.
         b.HasIndex(r => r.PresentationKey).IsUnique();
         b.HasIndex(r => new { r.OfferId, r.MemberId, r.UsageKey }).IsUnique().HasFilter("\"UsageKey\" IS NOT NULL");
-        b.HasIndex(r => new { r.MerchantId, r.At });
-        b.HasIndex(r => new { r.OrgPath, r.At });
+        b.HasIndex(r => new { r.MerchantId, r.Day });
+        b.HasIndex(r => new { r.OrgPath, r.Day });
     }
 }

@@ -87,6 +87,7 @@ public sealed class TillDesk(AppDbContext db, ICardChecker cards, IMemoryCache c
             SaleAmount = sale,
             Discount = offer.DiscountOn(sale),
             At = clock.GetUtcNow(),
+            Day = today,
             StaffId = staffId,
             HolderMasked = card.HolderMasked ?? "",
         };
@@ -112,9 +113,9 @@ public sealed class TillDesk(AppDbContext db, ICardChecker cards, IMemoryCache c
         {
             var ids = await db.Database.SqlQuery<long>($"""
                 INSERT INTO merchants.redemptions ("MerchantId", "OrgPath", "OfferId", "CardId", "MemberId", "PresentationKey", "UsageKey",
-                    "SaleAmount", "Discount", "At", "StaffId", "HolderMasked")
+                    "SaleAmount", "Discount", "At", "Day", "StaffId", "HolderMasked")
                 VALUES ({r.MerchantId}, {r.OrgPath}, {r.OfferId}, {r.CardId}, {r.MemberId}, {r.PresentationKey}, {r.UsageKey},
-                    {r.SaleAmount}, {r.Discount}, {r.At}, {r.StaffId}, {r.HolderMasked})
+                    {r.SaleAmount}, {r.Discount}, {r.At}, {r.Day}, {r.StaffId}, {r.HolderMasked})
                 ON CONFLICT DO NOTHING
                 RETURNING "Id" AS "Value"
                 """).ToListAsync(ct);

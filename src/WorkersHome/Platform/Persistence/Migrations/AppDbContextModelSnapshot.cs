@@ -1439,6 +1439,9 @@ namespace WorkersHome.Platform.Persistence.Migrations
                     b.Property<Guid>("CardId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
                     b.Property<decimal>("Discount")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
@@ -1484,9 +1487,9 @@ namespace WorkersHome.Platform.Persistence.Migrations
                     b.HasIndex("PresentationKey")
                         .IsUnique();
 
-                    b.HasIndex("MerchantId", "At");
+                    b.HasIndex("MerchantId", "Day");
 
-                    b.HasIndex("OrgPath", "At");
+                    b.HasIndex("OrgPath", "Day");
 
                     b.HasIndex("OfferId", "MemberId", "UsageKey")
                         .IsUnique()

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+using WorkersHome.Modules.Merchants;
+using WorkersHome.Modules.Merchants.Till;
+
+namespace WorkersHome.Pages.shop;
+
+/// <summary>The merchant's own sales with member discounts: this month per day, or this year per month.</summary>
+public sealed class StatementModel(MerchantStatements statements, TimeProvider clock) : PageModel
+{
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)]
+    public StatementPeriod Period { get; set; } = StatementPeriod.Day;
+
+    public Statement Statement { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+        var from = Period == StatementPeriod.Day ? new DateOnly(today.Year, today.Month, 1) : new DateOnly(today.Year, 1, 1);
+        Statement = await statements.BuildAsync(Period, from, today, TillAuthentication.Of(User).MerchantId, ct);
+    }
+}
