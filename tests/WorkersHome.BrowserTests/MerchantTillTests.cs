@@ -91,5 +91,14 @@ public sealed class MerchantTillTests(BrowserFixture app) : IClassFixture<Browse
         await till.Locator("#till-statement").ClickAsync();
         await Expect(till.Locator("#statement-total")).ToContainTextAsync("120.00");
         await Expect(till.Locator("#statement-total")).ToContainTextAsync("12.00");
+
+        // Members find the shop in the public directory, on the list and as a marker on the map.
+        var directory = await phone.NewPageAsync();
+        await directory.GotoAsync("/m/Merchants");
+        await Expect(directory.Locator("#directory")).ToContainTextAsync("二七职工便利店");
+        await Expect(directory.Locator("#directory")).ToContainTextAsync("会员九折：10% 优惠");
+        await Expect(directory.Locator("#directory-map.leaflet-container")).ToBeVisibleAsync();
+        await Expect(directory.Locator("#directory-map path.leaflet-interactive")).ToHaveCountAsync(1);
+        await Screens.CaptureAsync(directory, "merchant-directory");
     }
 }

@@ -41,6 +41,10 @@ internal static class MerchantsApi
             TypedResults.File(MerchantStatements.Xlsx(await statements.BuildAsync(period ?? StatementPeriod.Day, from, to, null, ct)),
                 MerchantStatements.XlsxType, "普惠商户对账单.xlsx"));
 
+        app.MapGet("/api/directory/merchants", (MerchantCategory? category, string? q, double? lat, double? lng, MerchantDirectory directory, CancellationToken ct) =>
+            directory.SearchAsync(category, q, lat, lng, ct))
+            .AllowAnonymous().WithTags("Merchants").WithSummary("Public directory: partner merchants with offers valid today; nearest first with lat/lng");
+
         var till = app.MapGroup("/api/till").WithTags("Till");
         till.MapPost("/sign-in", async (TillSignInRequest request, TillSignIn signIn, HttpContext http, CancellationToken ct) =>
         {

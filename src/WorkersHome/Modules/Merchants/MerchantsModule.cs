@@ -20,6 +20,7 @@ public static class MerchantsModule
         services.AddScoped<MerchantDesk>();
         services.AddScoped<MerchantQueries>();
         services.AddScoped<MerchantStatements>();
+        services.AddScoped<MerchantDirectory>();
         services.AddScoped<TillSignIn>();
         services.AddScoped<TillDesk>();
         services.AddSingleton<SalesInFlight>();

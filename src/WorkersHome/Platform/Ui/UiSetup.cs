@@ -23,6 +23,7 @@ public static class UiSetup
             o.Conventions.AllowAnonymousToPage("/m/Login");
             o.Conventions.AllowAnonymousToPage("/m/Logout");
             o.Conventions.AllowAnonymousToPage("/m/Index");
+            o.Conventions.AllowAnonymousToPage("/m/Merchants");
             o.Conventions.AuthorizeFolder("/shop", Modules.Merchants.Till.TillAuthentication.Policy);
             o.Conventions.AllowAnonymousToPage("/shop/Login");
             o.Conventions.AllowAnonymousToPage("/shop/Logout");

@@ -214,6 +214,33 @@ public sealed class MerchantTillTests(MerchantTillFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_public_directory_lists_merchants_with_offers_valid_today_nearest_first()
+    {
+        var near = await OnboardAsync("zz.admin", "till.near", Offer("九折", "Percent", 10, "Unlimited"));
+        var expired = await OnboardAsync("zz.admin", "till.old", new { Title = "过期", Kind = "Percent", Value = 10, ValidFrom = "2020-01-01", ValidTo = "2020-12-31", Limit = "Unlimited" });
+        var anonymous = fixture.Factory.Anonymous();
+        var all = await anonymous.GetFromJsonAsync<List<DirectoryMerchant>>("/api/directory/merchants", Json);
+        all.ShouldNotBeNull();
+        all.ShouldContain(m => m.Id == near.Id && m.Offers.Count == 1);
+        all.ShouldNotContain(m => m.Id == expired.Id, "no offer valid today");
+        var located = await anonymous.GetFromJsonAsync<List<DirectoryMerchant>>("/api/directory/merchants?lat=34.76&lng=113.63", Json);
+        located.ShouldNotBeNull();
+        located.ShouldContain(m => m.Id == near.Id);
+        located.Select(m => m.DistanceKm!.Value).ShouldBeInOrder();
+        (await anonymous.GetFromJsonAsync<List<DirectoryMerchant>>("/api/directory/merchants?lat=39.90&lng=116.40", Json))!.ShouldNotContain(m => m.Id == near.Id, "Beijing is far from Zhengzhou");
+        (await anonymous.GetFromJsonAsync<List<DirectoryMerchant>>("/api/directory/merchants?category=Health", Json))!.ShouldNotContain(m => m.Id == near.Id);
+        var page = await anonymous.GetStringAsync("/m/Merchants");
+        page.ShouldContain(near.Name);
+        page.ShouldContain("directory-map");
+    }
+
+    [Theory]
+    [InlineData(39.9042, 116.4074, 31.2304, 121.4737, 1067)]
+    [InlineData(34.7466, 113.6254, 34.6197, 112.4540, 108)]
+    public void Distances_are_great_circle_kilometres(double lat1, double lng1, double lat2, double lng2, double km) =>
+        MerchantDirectory.DistanceKm(lat1, lng1, lat2, lng2).ShouldBe(km, tolerance: 2);
+
+    [Fact]
     public async Task Five_wrong_passwords_lock_a_till_account()
     {
         await OnboardAsync("zz.admin", "till.lock", Offer("九折", "Percent", 10, "Unlimited"));
