@@ -11,17 +11,29 @@ namespace WorkersHome.Modules.Cards;
 
 public sealed class CardChecker(CardTokenVerifier verifier, CardRevocations revocations, AppDbContext db, IMemberDirectory members, IMemoryCache cache) : ICardChecker
 {
-    public async Task<CardCheck> CheckAsync(string token, CancellationToken ct = default)
+    public Task<CardCheck> CheckAsync(string token, CancellationToken ct = default) => CheckAsync(token, null, ct);
+
+    public Task<CardCheck> CheckAsOfAsync(string token, DateTimeOffset at, CancellationToken ct = default) => CheckAsync(token, at, ct);
+
+    private async Task<CardCheck> CheckAsync(string token, DateTimeOffset? asOf, CancellationToken ct)
     {
         await revocations.EnsureFreshAsync(ct);
-        var result = verifier.Verify(token, revocations);
+        var result = asOf is { } at ? verifier.Verify(token, NoRevocations.Instance, at) : verifier.Verify(token, revocations);
         if (result.IsValid)
         {
             // The database has the last word at a sale: a change on another instance may not have reached this one's list yet.
             // A membership that ends cancels its card in the same transaction, so the card's status speaks for both.
             var card = await db.MemberCards.IgnoreQueryFilters().AsNoTracking().Where(c => c.Id == result.CardId)
-                .Select(c => new { c.Status, c.MemberId, c.Number }).FirstOrDefaultAsync(ct);
-            result = result with { Verdict = card is null ? CardVerdict.Cancelled : CardVerification.VerdictFor(card.Status) };
+                .Select(c => new { c.Status, c.StatusChangedAt, c.MemberId, c.Number }).FirstOrDefaultAsync(ct);
+            // For a sale made offline, the card as it was then counts (its history says): a later change does not undo the sale.
+            var status = card?.Status;
+            if (card is not null && asOf is { } then && card.StatusChangedAt > then)
+            {
+                status = await db.CardStatusChanges.AsNoTracking().Where(c => c.CardId == result.CardId && c.At <= then)
+                    .OrderByDescending(c => c.Id).Select(c => (CardStatus?)c.To).FirstOrDefaultAsync(ct);
+            }
+
+            result = result with { Verdict = status is { } known ? CardVerification.VerdictFor(known) : CardVerdict.Cancelled };
             if (result.IsValid)
             {
                 return new CardCheck(true, result.Verdict.ToString(), result.Reason.Zh, result.Reason.En, result.CardId, card!.MemberId,
@@ -30,6 +42,13 @@ public sealed class CardChecker(CardTokenVerifier verifier, CardRevocations revo
         }
 
         return new CardCheck(false, result.Verdict.ToString(), result.Reason.Zh, result.Reason.En, null, null, null, null);
+    }
+
+    private sealed class NoRevocations : ICardRevocationList
+    {
+        public static readonly NoRevocations Instance = new();
+
+        public CardStatus? RevokedStatusOf(Guid cardId) => null;
     }
 
     /// <summary>The holder's masked name, remembered for a few minutes: a till shows it at every sale, and names rarely change.</summary>

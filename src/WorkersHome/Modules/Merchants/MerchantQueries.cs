@@ -9,6 +9,8 @@ public sealed record MerchantRow(long Id, string Name, string CreditCode, string
 
 public sealed record OfferRow(long Id, string Description, DiscountKind Kind, decimal Value, DateOnly ValidFrom, DateOnly ValidTo, UsageLimit Limit, bool IsActive);
 
+public sealed record TillOfferView(long Id, string Description, DiscountKind Kind, decimal Value, DateOnly ValidFrom, DateOnly ValidTo, UsageLimit Limit);
+
 public sealed record StaffRow(long Id, string UserName, string DisplayName, bool IsDisabled);
 
 public sealed record MerchantDetail(long Id, string Name, string CreditCode, string Category, string Address, double Latitude, double Longitude, bool IsActive,
@@ -33,6 +35,11 @@ public sealed class MerchantQueries(AppDbContext db)
             }).Take(500).ToListAsync(ct);
         return rows.Select(r => new MerchantRow(r.Id, r.Name, r.CreditCode, Merchant.CategoryLabel(r.Category).ToString(), r.Address, r.IsActive, r.Offers, r.Staff)).ToList();
     }
+
+    /// <summary>A till's own merchant's active offers (the till's scope is its merchant, not the tree).</summary>
+    public async Task<IReadOnlyList<TillOfferView>> TillOffersAsync(long merchantId, CancellationToken ct) =>
+        (await db.Offers.AsNoTracking().Where(o => o.MerchantId == merchantId && o.IsActive).OrderBy(o => o.Id).ToListAsync(ct))
+            .Select(o => new TillOfferView(o.Id, o.Describe().ToString(), o.Kind, o.Value, o.ValidFrom, o.ValidTo, o.Limit)).ToList();
 
     public async Task<MerchantDetail> GetAsync(long id, CancellationToken ct)
     {

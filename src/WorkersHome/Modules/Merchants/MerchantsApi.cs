@@ -66,6 +66,14 @@ internal static class MerchantsApi
             var (staffId, merchantId) = TillAuthentication.Of(http.User);
             return await desk.RedeemAsync(staffId, merchantId, request.Token, request.OfferId, request.SaleAmount, ct);
         }).RequireAuthorization(TillAuthentication.Policy).WithSummary("Record a sale with a member discount: once per shown code, whatever the retries");
+        till.MapGet("/offers", (MerchantQueries q, HttpContext http, CancellationToken ct) => q.TillOffersAsync(TillAuthentication.Of(http.User).MerchantId, ct))
+            .RequireAuthorization(TillAuthentication.Policy).WithSummary("This merchant's active offers with their dates, for the till's offline cache");
+        till.MapPost("/redemptions/sync", async (List<OfflineSale> sales, TillDesk desk, HttpContext http, CancellationToken ct) =>
+        {
+            var (staffId, merchantId) = TillAuthentication.Of(http.User);
+            return await desk.SyncAsync(staffId, merchantId, sales, ct);
+        }).RequireAuthorization(TillAuthentication.Policy)
+            .WithSummary("Sales recorded offline (up to 24 hours), checked as of when they were made; each recorded once however often synced");
         till.MapGet("/statement", (StatementPeriod? period, DateOnly? from, DateOnly? to, MerchantStatements statements, HttpContext http, CancellationToken ct) =>
             statements.BuildAsync(period ?? StatementPeriod.Day, from, to, TillAuthentication.Of(http.User).MerchantId, ct))
             .RequireAuthorization(TillAuthentication.Policy).WithSummary("This merchant's sales per day or month");

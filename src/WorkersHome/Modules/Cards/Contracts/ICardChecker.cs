@@ -14,6 +14,12 @@ public interface ICardChecker
     /// till relies on before recording a sale.
     /// </summary>
     Task<CardCheck> CheckAsync(string token, CancellationToken ct = default);
+
+    /// <summary>
+    /// The same check as a till made it at <paramref name="at"/>, offline, for a sale it syncs later: the token must have
+    /// been unexpired then, and the card usable then (a card revoked after that moment does not undo the sale).
+    /// </summary>
+    Task<CardCheck> CheckAsOfAsync(string token, DateTimeOffset at, CancellationToken ct = default);
 }
 
 public static class CardPresentation

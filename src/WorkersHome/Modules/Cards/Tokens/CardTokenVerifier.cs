@@ -61,7 +61,10 @@ public sealed class CardTokenVerifier(CardKeyRing keys, TimeProvider clock)
     /// <summary>Tolerance for a till whose clock runs behind or ahead.</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(10);
 
-    public CardVerification Verify(ReadOnlySpan<char> token, ICardRevocationList revocations)
+    public CardVerification Verify(ReadOnlySpan<char> token, ICardRevocationList revocations) => Verify(token, revocations, clock.GetUtcNow());
+
+    /// <summary>As a till saw the token at <paramref name="at"/> (a sale recorded offline and synced later).</summary>
+    public CardVerification Verify(ReadOnlySpan<char> token, ICardRevocationList revocations, DateTimeOffset at)
     {
         Span<byte> buffer = stackalloc byte[CardToken.MaxTokenBytes + 3];
         if (!CardToken.TryRead(token, buffer, out var parts))
@@ -82,7 +85,7 @@ public sealed class CardTokenVerifier(CardKeyRing keys, TimeProvider clock)
             return new CardVerification(CardVerdict.BadSignature, Guid.Empty, null);
         }
 
-        if (clock.GetUtcNow() > parts.ExpiresAt + ClockSkew)
+        if (at > parts.ExpiresAt + ClockSkew)
         {
             return new CardVerification(CardVerdict.Expired, parts.CardId, parts.ExpiresAt);
         }

@@ -15,6 +15,10 @@ public sealed record TillCheck(CardCheck Card, IReadOnlyList<TillOffer> Offers)
     public string Reason => Loc.T(Card.ReasonZh, Card.ReasonEn);
 }
 
+public sealed record OfflineSale(string ClientId, string? Token, long OfferId, decimal SaleAmount, DateTimeOffset RecordedAt);
+
+public sealed record OfflineSaleResult(string ClientId, bool Recorded, RedemptionView? Sale, string? Error);
+
 public sealed record RedemptionView(long Id, string HolderMasked, string Offer, decimal SaleAmount, decimal Discount, decimal Paid, DateTimeOffset At, bool Repeated);
 
 /// <summary>
@@ -25,6 +29,11 @@ public sealed record RedemptionView(long Id, string HolderMasked, string Offer, 
 public sealed class TillDesk(AppDbContext db, ICardChecker cards, IMemoryCache cache, SalesInFlight inFlight, TimeProvider clock)
 {
     public static readonly TimeSpan ShopCacheLifetime = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a till may work offline: its cached keys and revocation list cover a day.</summary>
+    public static readonly TimeSpan OfflineWindow = TimeSpan.FromHours(24);
+
+    private static readonly TimeSpan CardTokenClockSkew = TimeSpan.FromSeconds(10);
 
     public async Task<TillCheck> CheckAsync(long merchantId, string? token, CancellationToken ct)
     {
@@ -45,28 +54,65 @@ public sealed class TillDesk(AppDbContext db, ICardChecker cards, IMemoryCache c
         return new TillCheck(card, offers.Select(o => new TillOffer(o.Id, o.Describe().ToString(), o.Kind, o.Value, used.Contains(o.Id))).ToList());
     }
 
-    public Task<RedemptionView> RedeemAsync(long staffId, long merchantId, string? token, long offerId, decimal saleAmount, CancellationToken ct)
+    public Task<RedemptionView> RedeemAsync(long staffId, long merchantId, string? token, long offerId, decimal saleAmount, CancellationToken ct) =>
+        RedeemAsync(staffId, merchantId, token, offerId, saleAmount, recordedAt: null, ct);
+
+    /// <summary>
+    /// Sales a till recorded while it had no connection, checked as the till saw them then (token unexpired, card
+    /// usable), each at most <see cref="OfflineWindow"/> old. Each one is recorded once, like any sale: syncing twice
+    /// changes nothing.
+    /// </summary>
+    public async Task<IReadOnlyList<OfflineSaleResult>> SyncAsync(long staffId, long merchantId, IReadOnlyList<OfflineSale> sales, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var results = new List<OfflineSaleResult>();
+        foreach (var sale in sales.Take(500))
+        {
+            try
+            {
+                if (sale.RecordedAt < now - OfflineWindow || sale.RecordedAt > now + CardTokenClockSkew)
+                {
+                    throw new ConflictException(Loc.T("离线记录的时间超出 24 小时，未计入", "Recorded offline more than 24 hours ago (or in the future); not counted"));
+                }
+
+                var view = await RedeemAsync(staffId, merchantId, sale.Token, sale.OfferId, sale.SaleAmount, sale.RecordedAt, ct);
+                results.Add(new OfflineSaleResult(sale.ClientId, true, view, null));
+            }
+            catch (Exception ex) when (ex is ConflictException or ValidationFailedException)
+            {
+                var message = ex is ValidationFailedException v ? string.Join(" ", v.Errors.SelectMany(e => e.Value)) : ex.Message;
+                results.Add(new OfflineSaleResult(sale.ClientId, false, null, message));
+            }
+        }
+
+        return results;
+    }
+
+    private Task<RedemptionView> RedeemAsync(long staffId, long merchantId, string? token, long offerId, decimal saleAmount, DateTimeOffset? recordedAt,
+        CancellationToken ct)
     {
         token = token?.Trim() ?? "";
         var key = CardPresentation.Key(token);
-        return inFlight.RecordOnceAsync(key, merchantId, () => RecordAsync(staffId, merchantId, token, key, offerId, saleAmount, ct));
+        return inFlight.RecordOnceAsync(key, merchantId, () => RecordAsync(staffId, merchantId, token, key, offerId, saleAmount, recordedAt, ct));
     }
 
-    private async Task<RedemptionView> RecordAsync(long staffId, long merchantId, string token, string key, long offerId, decimal saleAmount, CancellationToken ct)
+    private async Task<RedemptionView> RecordAsync(long staffId, long merchantId, string token, string key, long offerId, decimal saleAmount,
+        DateTimeOffset? recordedAt, CancellationToken ct)
     {
         if (saleAmount is <= 0 or > 1_000_000)
         {
             new FieldErrors().Add("saleAmount", "请填写消费金额（大于 0 元）", "Enter the sale amount (above 0 yuan)").ThrowIfAny();
         }
 
-        var card = await cards.CheckAsync(token, ct);
+        var card = recordedAt is { } then ? await cards.CheckAsOfAsync(token, then, ct) : await cards.CheckAsync(token, ct);
         if (!card.Valid)
         {
             // A retry of a sale recorded while the code was still valid gets that sale back.
             return await RecordedAsync(key, merchantId, ct) ?? throw new ConflictException(Loc.T(card.ReasonZh, card.ReasonEn));
         }
 
-        var today = ChinaDay();
+        var at = recordedAt ?? clock.GetUtcNow();
+        var today = ChinaDay(at);
         var shop = await ShopAsync(merchantId, ct);
         var offer = shop.Offers.FirstOrDefault(o => o.Id == offerId);
         if (offer is null || !offer.IsValidOn(today))
@@ -86,7 +132,7 @@ public sealed class TillDesk(AppDbContext db, ICardChecker cards, IMemoryCache c
             UsageKey = offer.UsageKey(today),
             SaleAmount = sale,
             Discount = offer.DiscountOn(sale),
-            At = clock.GetUtcNow(),
+            At = at,
             Day = today,
             StaffId = staffId,
             HolderMasked = card.HolderMasked ?? "",
@@ -184,5 +230,7 @@ public sealed class TillDesk(AppDbContext db, ICardChecker cards, IMemoryCache c
         _ => new("", "before"),
     };
 
-    private DateOnly ChinaDay() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+    private DateOnly ChinaDay() => ChinaDay(clock.GetUtcNow());
+
+    private static DateOnly ChinaDay(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime.AddHours(8));
 }
