@@ -49,21 +49,9 @@ public sealed class MerchantTillTests(BrowserFixture app) : IClassFixture<Browse
             await Screens.CaptureAsync(page, "merchant-detail");
         }
 
-        string token;
-        using (var officer = new HttpClient { BaseAddress = app.BaseUrl })
-        {
-            officer.DefaultRequestHeaders.Authorization = new("Bearer", app.World.User("zz.officer").ApiToken);
-            var card = await (await officer.PostAsync($"/api/members/{app.World.ZhengzhouMember}/card", null)).Content.ReadFromJsonAsync<CardView>(Json);
-            token = app.Factory.Services.GetRequiredService<CardTokenIssuer>().Issue(card!.Id).Token;
-        }
-
-        await using var phone = await app.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
-        var till = await phone.NewPageAsync();
-        await till.GotoAsync("/shop");
-        await till.Locator("#UserName").FillAsync("erqi.till");
-        await till.Locator("#Password").FillAsync("Till-Password-1");
-        await till.Locator("#till-login-submit").ClickAsync();
-        await Expect(till.Locator("#till-merchant")).ToHaveTextAsync("二七职工便利店");
+        var token = await MemberTokenAsync();
+        await using var phone = await PhoneAsync();
+        var till = await SignedInTillAsync(phone, "erqi.till", "二七职工便利店");
 
         await till.Locator("#Token").FillAsync("WHC1.not-a-card");
         await till.Locator("#check-submit").ClickAsync();
@@ -102,6 +90,28 @@ public sealed class MerchantTillTests(BrowserFixture app) : IClassFixture<Browse
         await Screens.CaptureAsync(directory, "merchant-directory");
     }
 
+    /// <summary>A fresh code of the Zhengzhou member's card, as their phone would show it.</summary>
+    private async Task<string> MemberTokenAsync()
+    {
+        using var officer = Api("zz.officer");
+        var card = await (await officer.PostAsync($"/api/members/{app.World.ZhengzhouMember}/card", null)).Content.ReadFromJsonAsync<CardView>(Json);
+        return app.Factory.Services.GetRequiredService<CardTokenIssuer>().Issue(card!.Id).Token;
+    }
+
+    private Task<IBrowserContext> PhoneAsync() =>
+        app.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
+
+    private static async Task<IPage> SignedInTillAsync(IBrowserContext phone, string user, string merchant)
+    {
+        var till = await phone.NewPageAsync();
+        await till.GotoAsync("/shop");
+        await till.Locator("#UserName").FillAsync(user);
+        await till.Locator("#Password").FillAsync("Till-Password-1");
+        await till.Locator("#till-login-submit").ClickAsync();
+        await Expect(till.Locator("#till-merchant")).ToHaveTextAsync(merchant);
+        return till;
+    }
+
     private HttpClient Api(string user)
     {
         var client = new HttpClient { BaseAddress = app.BaseUrl };
@@ -126,17 +136,9 @@ public sealed class MerchantTillTests(BrowserFixture app) : IClassFixture<Browse
         (await admin.PostAsJsonAsync($"/api/merchants/{merchantId}/offers", new { Title = "图书九折", Kind = "Percent", Value = 10, ValidFrom = "2020-01-01", ValidTo = "2099-12-31", Limit = "Unlimited" }, Json))
             .EnsureSuccessStatusCode();
         (await admin.PostAsJsonAsync($"/api/merchants/{merchantId}/staff", new { UserName = "offline.till", Password = "Till-Password-1" }, Json)).EnsureSuccessStatusCode();
-        using var officer = Api("zz.officer");
-        var card = await (await officer.PostAsync($"/api/members/{app.World.ZhengzhouMember}/card", null)).Content.ReadFromJsonAsync<CardView>(Json);
-        var token = app.Factory.Services.GetRequiredService<CardTokenIssuer>().Issue(card!.Id).Token;
-
-        await using var phone = await app.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
-        var till = await phone.NewPageAsync();
-        await till.GotoAsync("/shop/Login");
-        await till.Locator("#UserName").FillAsync("offline.till");
-        await till.Locator("#Password").FillAsync("Till-Password-1");
-        await till.Locator("#till-login-submit").ClickAsync();
-        await Expect(till.Locator("#till-merchant")).ToHaveTextAsync("离线测试书店");
+        var token = await MemberTokenAsync();
+        await using var phone = await PhoneAsync();
+        var till = await SignedInTillAsync(phone, "offline.till", "离线测试书店");
         // The till keeps the keys, the revocation list and its offers for when the connection goes.
         await till.WaitForFunctionAsync("() => localStorage.getItem('wh-till-cache') !== null");
 
