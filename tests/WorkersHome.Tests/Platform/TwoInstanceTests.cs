@@ -48,7 +48,7 @@ public sealed class TwoInstanceTests(AppFixture fixture) : IClassFixture<AppFixt
         await Task.WhenAll(DrainAsync(fixture.Factory, "A0"), DrainAsync(other, "B0"));
         await using (var scope = fixture.Factory.WholeTreeScope(out var db))
         {
-            for (var i = 0; i < 300; i++)
+            for (var i = 0; i < 600; i++)
             {
                 db.OutboxMessages.Add(new OutboxMessage { Channel = "sms", Body = $"message {i}", CreatedAt = DateTimeOffset.UtcNow });
             }
@@ -56,12 +56,22 @@ public sealed class TwoInstanceTests(AppFixture fixture) : IClassFixture<AppFixt
             await db.SaveChangesAsync();
         }
 
-        await Task.WhenAll(DrainAsync(fixture.Factory, "A1"), DrainAsync(fixture.Factory, "A2"), DrainAsync(other, "B1"), DrainAsync(other, "B2"));
+        // All four drainers wait at one gate, so that none has a head start while the others are still being scheduled.
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var drainers = new[] { (fixture.Factory, "A1"), (fixture.Factory, "A2"), (other, "B1"), (other, "B2") }
+            .Select(d => Task.Run(async () =>
+            {
+                await gate.Task;
+                await DrainAsync(d.Item1, d.Item2);
+            }))
+            .ToArray();
+        gate.SetResult();
+        await Task.WhenAll(drainers);
 
         await using var check = fixture.Factory.WholeTreeScope(out var verify);
         (await verify.OutboxMessages.CountAsync(m => m.DeliveredAt == null)).ShouldBe(0);
         var perMessage = await verify.OutboxDeliveries.GroupBy(d => d.MessageId).Select(g => g.Count()).ToListAsync();
-        perMessage.Count.ShouldBeGreaterThanOrEqualTo(300);
+        perMessage.Count.ShouldBeGreaterThanOrEqualTo(600);
         perMessage.ShouldAllBe(n => n == 1);
         (await verify.OutboxDeliveries.Select(d => d.Instance.Substring(0, 1)).Distinct().CountAsync()).ShouldBe(2, "both instances took part");
     }

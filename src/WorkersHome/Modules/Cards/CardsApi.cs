@@ -45,17 +45,17 @@ internal static class CardsApi
         }).WithSummary("Verify a card's QR token: valid, or why not (malformed, unknown key, wrong signature, expired, frozen, lost, reissued, cancelled)");
 
         // Cadres: a member's card in their subtree.
-        var cadre = app.MapGroup("/api/members/{memberId:guid}/card").WithTags("Cards").RequireAuthorization(CardPermissions.Manage);
-        cadre.MapGet("/", async (Guid memberId, CardQueries q, CancellationToken ct) =>
-            await q.ForMemberAsync(memberId, byMember: false, ct) is { } view ? Results.Ok(view) : Results.NotFound());
-        cadre.MapPost("/", async (Guid memberId, CardQueries q, CardDesk desk, CurrentCadre who, CancellationToken ct) =>
+        var cadre = app.MapGroup("/api/members/{id:guid}/card").WithTags("Cards").RequireAuthorization(CardPermissions.Manage);
+        cadre.MapGet("/", async (Guid id, CardQueries q, CancellationToken ct) =>
+            await q.ForMemberAsync(id, byMember: false, ct) is { } view ? Results.Ok(view) : Results.NotFound());
+        cadre.MapPost("/", async (Guid id, CardQueries q, CardDesk desk, CurrentCadre who, CancellationToken ct) =>
         {
-            var card = await desk.IssueAsync(await q.MemberAsync(memberId, byMember: false, ct), who.UserName, ct);
+            var card = await desk.IssueAsync(await q.MemberAsync(id, byMember: false, ct), who.UserName, ct);
             return await q.ViewAsync(card, byMember: false, ct);
         }).WithSummary("Issue the member's card (returns the live card if there is one)");
-        app.MapPost("/api/cards/{cardId:guid}/actions", async (Guid cardId, CardActionRequest request, CardQueries q, CardDesk desk, CurrentCadre who, CancellationToken ct) =>
+        app.MapPost("/api/cards/{id:guid}/actions", async (Guid id, CardActionRequest request, CardQueries q, CardDesk desk, CurrentCadre who, CancellationToken ct) =>
         {
-            var card = await desk.ApplyAsync(await q.FindAsync(cardId, null, ct), request.Action, request.Version, request.Reason, who.UserName, byMember: false, ct);
+            var card = await desk.ApplyAsync(await q.FindAsync(id, null, ct), request.Action, request.Version, request.Reason, who.UserName, byMember: false, ct);
             return await q.ViewAsync(card, byMember: false, ct);
         }).WithTags("Cards").RequireAuthorization(CardPermissions.Manage).WithSummary("Freeze, unfreeze, report lost, reissue or cancel a card (409 on a stale version)");
 

@@ -24,6 +24,7 @@ public static class CardsModule
         services.AddScoped<CardDesk>();
         services.AddScoped<CardQueries>();
         services.AddScoped<Contracts.ICardChecker, CardChecker>();
+        services.AddScoped<Contracts.ICardIssuer, CardIssuer>();
         services.AddScoped<IOrgTreeChangeHandler, CardsTreeFollower>();
         services.AddScoped<IMembershipFollower, CardsMembershipFollower>();
         return services;

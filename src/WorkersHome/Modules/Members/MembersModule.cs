@@ -47,6 +47,7 @@ public static class MembersModule
         services.AddMemoryCache(o => o.SizeLimit = 200_000);
         services.AddScoped<Contracts.IMemberDirectory, MemberDirectory>();
         services.AddScoped<SignIn.LinkMemberPhone>();
+        services.AddScoped<Join.JoinDesk>();
         // Members sign in with a scheme and policies of their own (docs/adr/0008).
         services.AddAuthentication().AddMemberCookie();
         services.AddAuthorizationBuilder()
@@ -59,6 +60,7 @@ public static class MembersModule
     public static IEndpointRouteBuilder MapMembers(this IEndpointRouteBuilder app)
     {
         MembersApi.Map(app);
+        Join.JoinApi.Map(app);
         return app;
     }
 }

@@ -34,7 +34,7 @@ public sealed class LinkModel(LinkMemberPhone link) : PageModel
         try
         {
             var memberId = await link.ExecuteAsync(phoneHash, PhoneMasked, Name, IdNumber, ct);
-            await HttpContext.SignInAsync(MemberAuthentication.Scheme, MemberAuthentication.Principal(phoneHash, PhoneMasked, memberId));
+            await HttpContext.SignInAsync(MemberAuthentication.Scheme, MemberAuthentication.Principal(phoneHash, PhoneMasked, User.FindFirstValue(MemberAuthentication.PhoneCipherClaim) ?? "", memberId));
             return RedirectToPage("/m/Card");
         }
         catch (ValidationFailedException ex)

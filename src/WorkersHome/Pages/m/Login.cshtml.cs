@@ -19,6 +19,9 @@ public sealed class LoginModel(SmsCodeService codes, LinkMemberPhone link, Perso
     [BindProperty]
     public string? Code { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
     public bool CodeSent { get; private set; }
 
     public string? Error { get; private set; }
@@ -55,7 +58,10 @@ public sealed class LoginModel(SmsCodeService codes, LinkMemberPhone link, Perso
 
         var phoneHash = protector.BlindIndex(phone);
         var memberId = await link.LinkedMemberAsync(phoneHash, ct);
-        await HttpContext.SignInAsync(MemberAuthentication.Scheme, MemberAuthentication.Principal(phoneHash, Mask.Phone(phone), memberId));
-        return memberId is null ? RedirectToPage("/m/Link") : RedirectToPage("/m/Card");
+        await HttpContext.SignInAsync(MemberAuthentication.Scheme, MemberAuthentication.Principal(phoneHash, Mask.Phone(phone), protector.Encrypt(phone), memberId));
+        // Back to where the person was going: a member anywhere on the member pages, a non-member to the application form.
+        var back = Url.IsLocalUrl(ReturnUrl) && ReturnUrl.StartsWith("/m/", StringComparison.OrdinalIgnoreCase) ? ReturnUrl : null;
+        return memberId is not null ? LocalRedirect(back ?? "/m/Card")
+            : back?.StartsWith("/m/Join", StringComparison.OrdinalIgnoreCase) == true ? LocalRedirect(back) : RedirectToPage("/m/Link");
     }
 }

@@ -35,23 +35,30 @@ public sealed class OutboxProcessor(AppDbContext db, IEnumerable<IOutboxChannel>
     public async Task<int> RunOnceAsync(OutboxOptions options, string instance, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var candidates = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.DeliveredAt == null && (m.ClaimedBy == null || m.ClaimExpiresAt < now))
-            .OrderBy(m => m.Id)
-            .Select(m => m.Id)
-            .Take(options.BatchSize)
-            .ToListAsync(ct);
-        if (candidates.Count == 0)
-        {
-            return 0;
-        }
-
         var claim = instance + "#" + Guid.NewGuid().ToString("N")[..8];
         var leaseEnd = now + options.ClaimLease;
-        await db.OutboxMessages
-            .Where(m => candidates.Contains(m.Id) && m.DeliveredAt == null && (m.ClaimedBy == null || m.ClaimExpiresAt < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.ClaimExpiresAt, leaseEnd), ct);
-        var mine = await db.OutboxMessages.Where(m => m.ClaimedBy == claim).OrderBy(m => m.Id).ToListAsync(ct);
+        List<OutboxMessage> mine = [];
+        // Instances read the same oldest candidates; one that loses the whole batch to another reads again rather than
+        // report "nothing to do" while messages wait (a few rounds at most: each round others claim what it lost).
+        for (var round = 0; round < 5 && mine.Count == 0; round++)
+        {
+            var candidates = await db.OutboxMessages.AsNoTracking()
+                .Where(m => m.DeliveredAt == null && (m.ClaimedBy == null || m.ClaimExpiresAt < now))
+                .OrderBy(m => m.Id)
+                .Select(m => m.Id)
+                .Take(options.BatchSize)
+                .ToListAsync(ct);
+            if (candidates.Count == 0)
+            {
+                return 0;
+            }
+
+            await db.OutboxMessages
+                .Where(m => candidates.Contains(m.Id) && m.DeliveredAt == null && (m.ClaimedBy == null || m.ClaimExpiresAt < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.ClaimExpiresAt, leaseEnd), ct);
+            mine = await db.OutboxMessages.Where(m => m.ClaimedBy == claim).OrderBy(m => m.Id).ToListAsync(ct);
+        }
+
         var byName = channels.ToDictionary(c => c.Name, StringComparer.Ordinal);
         foreach (var message in mine)
         {

@@ -54,6 +54,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Modules.Members.SignIn.MemberLogin> MemberLogins => Set<Modules.Members.SignIn.MemberLogin>();
 
+    public DbSet<Modules.Members.Join.JoinApplication> JoinApplications => Set<Modules.Members.Join.JoinApplication>();
+
     public DbSet<Modules.Merchants.Merchant> Merchants => Set<Modules.Merchants.Merchant>();
 
     public DbSet<Modules.Merchants.Offer> Offers => Set<Modules.Merchants.Offer>();
@@ -110,6 +112,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             builder.Entity<AuditEntry>().Property(a => a.OrgPath).UseCollation("C");
             builder.Entity<Member>().Property(m => m.OrgPath).UseCollation("C");
             builder.Entity<Modules.Cards.MemberCard>().Property(c => c.OrgPath).UseCollation("C");
+            builder.Entity<Modules.Members.Join.JoinApplication>().Property(a => a.OrgPath).UseCollation("C");
             builder.Entity<Modules.Merchants.Merchant>().Property(m => m.OrgPath).UseCollation("C");
             builder.Entity<Modules.Merchants.Redemption>().Property(r => r.OrgPath).UseCollation("C");
             // Keyed hashes are only ever compared for equality: byte order is the cheapest, and the phone's
@@ -123,6 +126,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             string.Compare(o.Path, ScopeFrom) >= 0 && string.Compare(o.Path, ScopeTo) < 0);
         builder.Entity<Member>().HasQueryFilter(ScopeFilter, m =>
             string.Compare(m.OrgPath, ScopeFrom) >= 0 && string.Compare(m.OrgPath, ScopeTo) < 0);
+        builder.Entity<Modules.Members.Join.JoinApplication>().HasQueryFilter(ScopeFilter, a =>
+            string.Compare(a.OrgPath, ScopeFrom) >= 0 && string.Compare(a.OrgPath, ScopeTo) < 0);
         builder.Entity<Modules.Cards.MemberCard>().HasQueryFilter(ScopeFilter, c =>
             string.Compare(c.OrgPath, ScopeFrom) >= 0 && string.Compare(c.OrgPath, ScopeTo) < 0);
         builder.Entity<Modules.Merchants.Merchant>().HasQueryFilter(ScopeFilter, m =>

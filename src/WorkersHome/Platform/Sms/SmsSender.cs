@@ -13,6 +13,12 @@ public interface ISmsSender
 {
     /// <summary>Queues a message; it leaves with the caller's transaction, through the outbox.</summary>
     Task QueueAsync(string phone, string text, CancellationToken ct = default);
+
+    /// <summary>
+    /// Queues a notice the system sends on its own account (a decision on an application), outside the limits that
+    /// guard sign-in codes against abuse from a phone or an address.
+    /// </summary>
+    void QueueNotice(string phone, string text);
 }
 
 public sealed class SmsRateLimits
@@ -63,6 +69,12 @@ public sealed class OutboxSmsSender(
             }
         }
 
+        Add(phone, phoneHash, text, ip, now);
+    }
+
+    public void QueueNotice(string phone, string text) => Add(phone, protector.BlindIndex(phone), text, null, clock.GetUtcNow());
+
+    private void Add(string phone, string phoneHash, string text, string? ip, DateTimeOffset now) =>
         db.OutboxMessages.Add(new OutboxMessage
         {
             Channel = Channel,
@@ -73,7 +85,6 @@ public sealed class OutboxSmsSender(
             Body = text,
             CreatedAt = now,
         });
-    }
 }
 
 public sealed class TooManyRequestsException(string message) : Exception(message);

@@ -26,18 +26,8 @@ public sealed class MemberCardFlowTests(MemberCardFlowFixture fixture) : IClassF
 
     private async Task<HttpClient> SignedInMemberAsync(string phone, string name, string idNumber)
     {
-        var client = fixture.Factory.Anonymous();
-        (await WebClients.PostFormAsync(client, "/m/Login?handler=Send", new() { ["Phone"] = phone }, "/m/Login")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        string body;
-        await using (var scope = fixture.Factory.WholeTreeScope(out var db))
-        {
-            body = (await db.OutboxMessages.OrderByDescending(m => m.Id).FirstAsync(m => m.RecipientMasked == WorkersHome.Platform.Privacy.Mask.Phone(phone))).Body;
-        }
-
-        var code = System.Text.RegularExpressions.Regex.Match(body, "[0-9]{6}").Value;
-        var verified = await WebClients.PostFormAsync(client, "/m/Login?handler=Verify", new() { ["Phone"] = phone, ["Code"] = code }, "/m/Login");
-        verified.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        if (verified.Headers.Location!.OriginalString.EndsWith("/m/Link", StringComparison.Ordinal))
+        var (client, next) = await MemberSignIn.ByPhoneAsync(fixture.Factory, phone);
+        if (next.EndsWith("/m/Link", StringComparison.Ordinal))
         {
             var linked = await WebClients.PostFormAsync(client, "/m/Link", new() { ["Name"] = name, ["IdNumber"] = idNumber });
             linked.StatusCode.ShouldBe(HttpStatusCode.Redirect, await linked.Content.ReadAsStringAsync());
@@ -148,18 +138,8 @@ public sealed class MemberCardFlowTests(MemberCardFlowFixture fixture) : IClassF
     [Fact]
     public async Task Linking_needs_the_name_and_ID_number_of_a_member_and_the_phone_on_file()
     {
-        var client = fixture.Factory.Anonymous();
-        var stranger = "13600000077";
-        (await WebClients.PostFormAsync(client, "/m/Login?handler=Send", new() { ["Phone"] = stranger }, "/m/Login")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        string body;
-        await using (var scope = fixture.Factory.WholeTreeScope(out var db))
-        {
-            body = (await db.OutboxMessages.OrderByDescending(m => m.Id).FirstAsync()).Body;
-        }
-
-        var code = System.Text.RegularExpressions.Regex.Match(body, "[0-9]{6}").Value;
-        (await WebClients.PostFormAsync(client, "/m/Login?handler=Verify", new() { ["Phone"] = stranger, ["Code"] = code }, "/m/Login"))
-            .Headers.Location!.OriginalString.ShouldEndWith("/m/Link");
+        var (client, next) = await MemberSignIn.ByPhoneAsync(fixture.Factory, "13600000077");
+        next.ShouldEndWith("/m/Link");
         (await client.GetAsync("/api/me/card")).StatusCode.ShouldBe(HttpStatusCode.Forbidden, "phone verified, not yet a linked member");
 
         var wrongName = await WebClients.PostFormAsync(client, "/m/Link", new() { ["Name"] = "王建", ["IdNumber"] = ZhengzhouIdNumber });

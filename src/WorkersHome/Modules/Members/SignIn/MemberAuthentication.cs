@@ -19,15 +19,18 @@ public static class MemberAuthentication
     public const string PhoneHashClaim = "wh:phone-hash";
     public const string PhoneMaskedClaim = "wh:phone-masked";
 
+    /// <summary>The phone, encrypted with the personal-data key (inside a cookie that is itself encrypted): an application needs it.</summary>
+    public const string PhoneCipherClaim = "wh:phone-cipher";
+
     public static readonly TimeSpan SessionLifetime = TimeSpan.FromDays(7);
 
     // Signed in by phone but not linked yet: the link page is where they are needed.
     public static AuthenticationBuilder AddMemberCookie(this AuthenticationBuilder builder) =>
         builder.AddSideCookie(Scheme, "wh.member", "/m/Login", "/m/Link", SessionLifetime);
 
-    public static ClaimsPrincipal Principal(string phoneHash, string phoneMasked, Guid? memberId)
+    public static ClaimsPrincipal Principal(string phoneHash, string phoneMasked, string phoneCipher, Guid? memberId)
     {
-        var claims = new List<Claim> { new(PhoneHashClaim, phoneHash), new(PhoneMaskedClaim, phoneMasked) };
+        var claims = new List<Claim> { new(PhoneHashClaim, phoneHash), new(PhoneMaskedClaim, phoneMasked), new(PhoneCipherClaim, phoneCipher) };
         if (memberId is { } id)
         {
             claims.Add(new Claim(MemberIdClaim, id.ToString()));

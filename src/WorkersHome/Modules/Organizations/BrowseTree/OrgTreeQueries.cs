@@ -125,6 +125,53 @@ public sealed class OrgTreeQueries(AppDbContext db, CurrentCadre cadre, OrgPathI
             .Select(Summary)
             .FirstOrDefaultAsync(ct);
 
+    public async Task<IReadOnlyList<JoinableUnion>> SearchJoinableAsync(string? text, bool openUnionsOnly, CancellationToken ct = default)
+    {
+        var term = text?.Trim() ?? "";
+        if (term.Length < 2)
+        {
+            return [];
+        }
+
+        var all = db.OrgUnits.IgnoreQueryFilters().AsNoTracking();
+        // Places: county and township unions whose name holds the term; their subtrees are candidates too.
+        var places = await all.Where(o => o.Level < OrgLevel.Grassroots && o.Name.Contains(term)).OrderBy(o => o.Level).Select(o => o.Path).Take(5).ToListAsync(ct);
+        var unions = all.Where(o => o.Level == OrgLevel.Grassroots && o.Status == OrgStatus.Active);
+        if (openUnionsOnly)
+        {
+            unions = unions.Where(o => o.UnionType == UnionType.Regional || o.UnionType == UnionType.Industry || o.UnionType == UnionType.GigWorkers);
+        }
+
+        var upper = term.ToUpperInvariant();
+        var byName = unions.Where(o => o.Name.Contains(term) || (o.EmployerName != null && o.EmployerName.Contains(term)) || o.CreditCode == upper);
+        var found = await byName.OrderBy(o => o.Name).Take(30).ToListAsync(ct);
+        foreach (var place in places.Where(p => found.Count < 30))
+        {
+            var from = place;
+            var to = place + "~";
+            found.AddRange(await unions.Where(o => string.Compare(o.Path, from) >= 0 && string.Compare(o.Path, to) < 0).OrderBy(o => o.Name).Take(30 - found.Count).ToListAsync(ct));
+        }
+
+        return await JoinableAsync(found.DistinctBy(o => o.Id).ToList(), ct);
+    }
+
+    public async Task<JoinableUnion?> FindJoinableAsync(long orgId, CancellationToken ct = default)
+    {
+        var union = await db.OrgUnits.IgnoreQueryFilters().AsNoTracking()
+            .FirstOrDefaultAsync(o => o.Id == orgId && o.Level == OrgLevel.Grassroots && o.Status == OrgStatus.Active, ct);
+        return union is null ? null : (await JoinableAsync([union], ct))[0];
+    }
+
+    /// <summary>Each union with the name of the place it sits in (its parent, a township or county union).</summary>
+    private async Task<IReadOnlyList<JoinableUnion>> JoinableAsync(List<OrgUnit> unions, CancellationToken ct)
+    {
+        static string ParentPath(string path) => path[..(path.TrimEnd('/').LastIndexOf('/') + 1)];
+        var parentPaths = unions.Select(o => ParentPath(o.Path)).Distinct().ToList();
+        var parents = await db.OrgUnits.IgnoreQueryFilters().AsNoTracking().Where(o => parentPaths.Contains(o.Path)).ToDictionaryAsync(o => o.Path, o => o.Name, ct);
+        return unions.Select(o => new JoinableUnion(o.Id, o.Code, o.Name, o.EmployerName, OrgUnit.TypeLabel(o.UnionType).ToString(),
+            parents.GetValueOrDefault(ParentPath(o.Path), ""), o.Path)).ToList();
+    }
+
     public async Task<string?> PublicNameAsync(long orgId, CancellationToken ct = default) =>
         await db.OrgUnits.IgnoreQueryFilters().Where(o => o.Id == orgId).Select(o => o.Name).FirstOrDefaultAsync(ct);
 

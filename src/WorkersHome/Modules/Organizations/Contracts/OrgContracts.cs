@@ -12,6 +12,9 @@ public sealed class ScopedOrg
     public string Path { get; init; } = "";
 }
 
+/// <summary>A grassroots union a worker may apply to join, as the public sees it: names and places are public.</summary>
+public sealed record JoinableUnion(long Id, string Code, string Name, string? EmployerName, string TypeLabel, string Place, string Path);
+
 /// <summary>What other modules may ask of the organisation tree. Every answer is limited to the asker's subtree.</summary>
 public interface IOrgDirectory
 {
@@ -22,6 +25,16 @@ public interface IOrgDirectory
     /// who has no subtree, sees their own union's name on their card.
     /// </summary>
     Task<string?> PublicNameAsync(long orgId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Active grassroots unions anyone may apply to, found by the union's or employer's name, the credit code, or a
+    /// place (a union below a county or township whose name matches, e.g. 中原区); optionally only regional,
+    /// industry and gig-worker unions, which take workers without a union of their own employer.
+    /// </summary>
+    Task<IReadOnlyList<JoinableUnion>> SearchJoinableAsync(string? text, bool openUnionsOnly, CancellationToken ct = default);
+
+    /// <summary>One active grassroots union by id, whatever the asker's scope, or null.</summary>
+    Task<JoinableUnion?> FindJoinableAsync(long orgId, CancellationToken ct = default);
 
     Task<bool> IsInScopeAsync(long orgId, CancellationToken ct = default);
 

@@ -1,0 +1,127 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+using Microsoft.EntityFrameworkCore;
+
+using WorkersHome.Modules.Cards;
+using WorkersHome.Modules.Members;
+using WorkersHome.Modules.Members.Join;
+using WorkersHome.Modules.Organizations.Contracts;
+using WorkersHome.Testing;
+
+namespace WorkersHome.Tests.Modules.Members;
+
+public sealed class JoinOnlineFixture : AppFixture;
+
+/// <summary>网上入会 through HTTP on PostgreSQL: apply on a phone, the union's officer decides, the applicant hears and signs in.</summary>
+public sealed class JoinOnlineTests(JoinOnlineFixture fixture) : IClassFixture<JoinOnlineFixture>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private static object Form(long orgId, string name, string idNumber) => new
+    {
+        OrgId = orgId,
+        Name = name,
+        Ethnicity = "汉族",
+        IdNumber = idNumber,
+        Education = "大学本科教育",
+        PoliticalStatus = "群众",
+        EmployerName = "某外卖平台",
+        EmploymentForm = "Flexible",
+        PlatformName = "某外卖平台",
+        IsMigrantWorker = true,
+        HouseholdRegistration = "河南省周口市",
+    };
+
+    private async Task<string> LastSmsToAsync(string phone)
+    {
+        await using var scope = fixture.Factory.WholeTreeScope(out var db);
+        return (await db.OutboxMessages.OrderByDescending(m => m.Id).FirstAsync(m => m.RecipientMasked == WorkersHome.Platform.Privacy.Mask.Phone(phone))).Body;
+    }
+
+    [Fact]
+    public async Task A_worker_applies_on_a_phone_the_officer_approves_and_the_new_member_signs_in_to_a_card()
+    {
+        var unions = await fixture.Factory.Anonymous().GetFromJsonAsync<List<JoinableUnion>>("/api/join/unions?q=郑州测试", Json);
+        var union = unions!.Single(u => u.Code == TestWorld.ZhengzhouUnionCode);
+        union.Place.ShouldNotBeNullOrEmpty();
+
+        var phone = "13500000011";
+        var (applicant, next) = await MemberSignIn.ByPhoneAsync(fixture.Factory, phone);
+        next.ShouldEndWith("/m/Link");
+        var idNumber = ResidentIdNumber.Compose("410102", new DateOnly(1996, 7, 8), 77, Gender.Male);
+        var bad = await applicant.PostAsJsonAsync("/api/join/applications", Form(union.Id, "", idNumber[..17] + (idNumber[17] == '1' ? '2' : '1')), Json);
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await bad.Content.ReadAsStringAsync();
+        problem.ShouldContain("请填写姓名");
+        problem.ShouldContain("校验位");
+
+        var created = await applicant.PostAsJsonAsync("/api/join/applications", Form(union.Id, "赵新民", idNumber), Json);
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var application = (await created.Content.ReadFromJsonAsync<JoinApplicationView>(Json))!;
+        application.Status.ShouldBe(JoinStatus.Pending);
+        application.IdMasked.ShouldBe(idNumber[..6] + "********" + idNumber[^4..]);
+        (await applicant.PostAsJsonAsync("/api/join/applications", Form(union.Id, "赵新民", idNumber), Json)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+
+        var ly = fixture.Factory.Api(fixture.World.User("ly.officer"));
+        (await ly.GetFromJsonAsync<List<JoinApplicationView>>("/api/members/applications", Json))!.ShouldNotContain(a => a.Id == application.Id);
+        (await ly.PostAsJsonAsync($"/api/members/applications/{application.Id}/approve", new { application.Version }, Json)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var zz = fixture.Factory.Api(fixture.World.User("zz.officer"));
+        var queued = (await zz.GetFromJsonAsync<List<JoinApplicationView>>("/api/members/applications", Json))!.Single(a => a.Id == application.Id);
+        queued.WaitingHours.ShouldBeGreaterThanOrEqualTo(0);
+        queued.EmploymentForm.ShouldBe("灵活就业（新就业形态）");
+        (await zz.PostAsJsonAsync($"/api/members/applications/{application.Id}/approve", new { Version = 9 }, Json)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var approved = await zz.PostAsJsonAsync($"/api/members/applications/{application.Id}/approve", new { application.Version }, Json);
+        approved.StatusCode.ShouldBe(HttpStatusCode.OK, await approved.Content.ReadAsStringAsync());
+        var memberId = (await approved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("memberId").GetGuid();
+        (await zz.PostAsJsonAsync($"/api/members/applications/{application.Id}/approve", new { application.Version }, Json)).StatusCode.ShouldBe(HttpStatusCode.Conflict, "decided once");
+
+        var member = await zz.GetFromJsonAsync<JsonElement>($"/api/members/{memberId}");
+        member.GetProperty("name").GetString().ShouldBe("赵新民");
+        (await zz.GetFromJsonAsync<CardView>($"/api/members/{memberId}/card", Json))!.Status.ShouldBe(CardStatus.Active);
+        (await LastSmsToAsync(phone)).ShouldContain("已通过审核");
+        var mine = await applicant.GetFromJsonAsync<List<JoinApplicationView>>("/api/join/applications", Json);
+        mine!.Single().Status.ShouldBe(JoinStatus.Approved);
+
+        // The phone was linked on approval: its next sign-in (a minute on, when a new code may be sent) opens the card.
+        await using (var scope = fixture.Factory.WholeTreeScope(out var db))
+        {
+            (await db.MemberLogins.SingleAsync(l => l.MemberId == memberId)).PhoneMasked.ShouldBe(WorkersHome.Platform.Privacy.Mask.Phone(phone));
+        }
+
+        // The same person applying again is already a member: nothing about the record is told.
+        var (other, _) = await MemberSignIn.ByPhoneAsync(fixture.Factory, "13500000012");
+        var duplicate = await other.PostAsJsonAsync("/api/join/applications", Form(union.Id, "赵新民", idNumber), Json);
+        duplicate.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var text = await duplicate.Content.ReadAsStringAsync();
+        text.ShouldContain("已是在册会员");
+        text.ShouldNotContain(union.Name);
+    }
+
+    [Fact]
+    public async Task A_rejection_needs_a_reason_the_applicant_reads_and_a_waiting_application_can_be_withdrawn()
+    {
+        var union = (await fixture.Factory.Anonymous().GetFromJsonAsync<List<JoinableUnion>>("/api/join/unions?q=郑州测试", Json))!.Single(u => u.Code == TestWorld.ZhengzhouUnionCode);
+        var phone = "13500000021";
+        var (applicant, _) = await MemberSignIn.ByPhoneAsync(fixture.Factory, phone);
+        var first = await (await applicant.PostAsJsonAsync("/api/join/applications", Form(union.Id, "钱小红", ResidentIdNumber.Compose("410102", new DateOnly(1999, 1, 2), 88, Gender.Female)), Json))
+            .Content.ReadFromJsonAsync<JoinApplicationView>(Json);
+        var zz = fixture.Factory.Api(fixture.World.User("zz.officer"));
+        var noReason = await zz.PostAsJsonAsync($"/api/members/applications/{first!.Id}/reject", new { first.Version }, Json);
+        (await noReason.Content.ReadAsStringAsync()).ShouldContain("请填写不予通过的原因");
+        (await zz.PostAsJsonAsync($"/api/members/applications/{first.Id}/reject", new { first.Version, Reason = "所填工作单位不属于本工会" }, Json))
+            .StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var mine = (await applicant.GetFromJsonAsync<List<JoinApplicationView>>("/api/join/applications", Json))!.Single(a => a.Id == first.Id);
+        (mine.Status, mine.Reason).ShouldBe((JoinStatus.Rejected, "所填工作单位不属于本工会"));
+        (await LastSmsToAsync(phone)).ShouldContain("所填工作单位不属于本工会");
+
+        var second = await (await applicant.PostAsJsonAsync("/api/join/applications", Form(union.Id, "钱小红", ResidentIdNumber.Compose("410102", new DateOnly(1999, 1, 2), 88, Gender.Female)), Json))
+            .Content.ReadFromJsonAsync<JoinApplicationView>(Json);
+        (await applicant.PostAsJsonAsync($"/api/join/applications/{second!.Id}/withdraw", new { second.Version }, Json)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await zz.GetFromJsonAsync<List<JoinApplicationView>>("/api/members/applications", Json))!.ShouldNotContain(a => a.Id == second.Id);
+        await using var scope = fixture.Factory.WholeTreeScope(out var db);
+        (await db.Members.CountAsync(m => m.Name == "钱小红")).ShouldBe(0);
+    }
+}
