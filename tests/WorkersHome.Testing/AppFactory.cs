@@ -34,6 +34,7 @@ public sealed class AppFactory(string connectionString, IReadOnlyDictionary<stri
         builder.UseSetting("ConnectionStrings:Default", connectionString);
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Outbox:Enabled", "false");
+        builder.UseSetting("Transfers:SweepEnabled", "false");
         builder.UseSetting("Storage:Path", FilesFolder(connectionString));
         builder.UseSetting("Imports:PollSeconds", "1");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

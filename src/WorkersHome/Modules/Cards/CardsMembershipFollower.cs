@@ -13,4 +13,13 @@ public sealed class CardsMembershipFollower(CardDesk desk) : IMembershipFollower
             await desk.CancelForEndedMembershipAsync(member.Id, actorName, ct);
         }
     }
+
+    /// <summary>The card moves with its member, so that the new union's cadres see it and the old one's no longer do.</summary>
+    public async Task OnMovedAsync(MemberSummary member, CancellationToken ct)
+    {
+        if (await desk.LiveCardAsync(member.Id, ct) is { } card)
+        {
+            (card.OrgId, card.OrgPath) = (member.OrgId, member.OrgPath);
+        }
+    }
 }

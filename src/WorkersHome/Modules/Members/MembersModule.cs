@@ -48,6 +48,9 @@ public static class MembersModule
         services.AddScoped<Contracts.IMemberDirectory, MemberDirectory>();
         services.AddScoped<SignIn.LinkMemberPhone>();
         services.AddScoped<Join.JoinDesk>();
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Transfers").Get<Transfer.TransferOptions>() ?? new Transfer.TransferOptions());
+        services.AddScoped<Transfer.TransferDesk>();
+        services.AddHostedService<Transfer.TransferSweeper>();
         // Members sign in with a scheme and policies of their own (docs/adr/0008).
         services.AddAuthentication().AddMemberCookie();
         services.AddAuthorizationBuilder()
@@ -61,6 +64,7 @@ public static class MembersModule
     {
         MembersApi.Map(app);
         Join.JoinApi.Map(app);
+        Transfer.TransferApi.Map(app);
         return app;
     }
 }

@@ -56,6 +56,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Modules.Members.Join.JoinApplication> JoinApplications => Set<Modules.Members.Join.JoinApplication>();
 
+    public DbSet<Modules.Members.Transfer.MemberTransfer> MemberTransfers => Set<Modules.Members.Transfer.MemberTransfer>();
+
     public DbSet<Modules.Merchants.Merchant> Merchants => Set<Modules.Merchants.Merchant>();
 
     public DbSet<Modules.Merchants.Offer> Offers => Set<Modules.Merchants.Offer>();
@@ -113,6 +115,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             builder.Entity<Member>().Property(m => m.OrgPath).UseCollation("C");
             builder.Entity<Modules.Cards.MemberCard>().Property(c => c.OrgPath).UseCollation("C");
             builder.Entity<Modules.Members.Join.JoinApplication>().Property(a => a.OrgPath).UseCollation("C");
+            builder.Entity<Modules.Members.Transfer.MemberTransfer>().Property(t => t.FromPath).UseCollation("C");
+            builder.Entity<Modules.Members.Transfer.MemberTransfer>().Property(t => t.ToPath).UseCollation("C");
             builder.Entity<Modules.Merchants.Merchant>().Property(m => m.OrgPath).UseCollation("C");
             builder.Entity<Modules.Merchants.Redemption>().Property(r => r.OrgPath).UseCollation("C");
             // Keyed hashes are only ever compared for equality: byte order is the cheapest, and the phone's

@@ -7,4 +7,7 @@ namespace WorkersHome.Modules.Members.Contracts;
 public interface IMembershipFollower
 {
     Task OnStatusChangedAsync(MemberSummary member, bool countedBefore, string actorName, CancellationToken ct);
+
+    /// <summary>The membership moved to another union (a completed transfer); <paramref name="member"/> has the new union.</summary>
+    Task OnMovedAsync(MemberSummary member, CancellationToken ct);
 }

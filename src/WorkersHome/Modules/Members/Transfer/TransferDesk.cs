@@ -1,0 +1,242 @@
+using Microsoft.EntityFrameworkCore;
+
+using WorkersHome.Modules.Members.Contracts;
+using WorkersHome.Modules.Organizations.Contracts;
+using WorkersHome.Platform.Audit;
+using WorkersHome.Platform.Errors;
+using WorkersHome.Platform.Localization;
+using WorkersHome.Platform.Persistence;
+using WorkersHome.Platform.Privacy;
+using WorkersHome.Platform.Security;
+
+namespace WorkersHome.Modules.Members.Transfer;
+
+public sealed class TransferOptions
+{
+    /// <summary>Days after the receiving union accepts before the move completes without the sending union's confirmation.</summary>
+    public int AutoCompleteDays { get; set; } = 7;
+}
+
+public sealed record TransferView(Guid Id, string MemberName, string IdMasked, string FromUnion, string ToUnion, TransferStatus Status, string StatusLabel,
+    DateTimeOffset RequestedAt, DateTimeOffset? AcceptedAt, DateTimeOffset? ClosedAt, string? Reason, int Version, bool Incoming, bool Outgoing);
+
+public static class TransferAuditActions
+{
+    public const string Requested = "member.transfer-requested";
+    public const string Decided = "member.transfer-decided";
+}
+
+/// <summary>Requests, accepts, confirms, refuses and completes transfers; the member's record, counts and card follow on completion.</summary>
+public sealed class TransferDesk(
+    AppDbContext db, IOrgDirectory orgs, IOrgRollupWriter rollups, Statistics.MemberStatsWriter stats, PersonalDataProtector protector,
+    IEnumerable<IMembershipFollower> followers, AuditTrail audit, CurrentCadre cadre, TransferOptions options, TimeProvider clock)
+{
+    /// <summary>The member asks to move their own membership to another union.</summary>
+    public Task<MemberTransfer> RequestByMemberAsync(Guid memberId, long toOrgId, string actor, CancellationToken ct) =>
+        RequestAsync(memberId, toOrgId, requireTargetInScope: false, actor, ct);
+
+    /// <summary>The receiving union's officer starts it, finding the person by full ID number anywhere in the country.</summary>
+    public async Task<MemberTransfer> RequestByReceivingUnionAsync(string? idNumber, long toOrgId, CancellationToken ct)
+    {
+        var idHash = string.IsNullOrWhiteSpace(idNumber) ? "" : protector.BlindIndex(idNumber);
+        var memberId = await db.Members.IgnoreQueryFilters().Where(m => m.IdHash == idHash && m.Status == MembershipStatus.Active).Select(m => (Guid?)m.Id)
+            .FirstOrDefaultAsync(ct);
+        if (memberId is null)
+        {
+            new FieldErrors().Add("idNumber", "未找到该证件号码的在册会员", "No active member has this ID number").ThrowIfAny();
+        }
+
+        return await RequestAsync(memberId!.Value, toOrgId, requireTargetInScope: true, cadre.UserName, ct);
+    }
+
+    private async Task<MemberTransfer> RequestAsync(Guid memberId, long toOrgId, bool requireTargetInScope, string actor, CancellationToken ct)
+    {
+        var member = await db.Members.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(m => m.Id == memberId, ct) ?? throw new NotFoundException();
+        if (member.Status != MembershipStatus.Active)
+        {
+            throw new ConflictException(Loc.T("只有在册会员可以办理会籍转接", "Only an active membership can be transferred"));
+        }
+
+        var target = requireTargetInScope ? await orgs.FindInScopeAsync(toOrgId, ct) is { IsActive: true } o ? await orgs.FindJoinableAsync(o.Id, ct) : null
+            : await orgs.FindJoinableAsync(toOrgId, ct);
+        if (target is null || target.Id == member.OrgId)
+        {
+            new FieldErrors().Add("toOrgId", "请选择另一个基层工会作为转入工会", "Choose another grassroots union to move to").ThrowIfAny();
+        }
+
+        var now = clock.GetUtcNow();
+        var transfer = new MemberTransfer
+        {
+            Id = RandomPool.CreateVersion7(now),
+            MemberId = member.Id,
+            MemberName = member.Name,
+            IdMasked = member.IdMasked,
+            FromOrgId = member.OrgId,
+            FromPath = member.OrgPath,
+            ToOrgId = target!.Id,
+            ToPath = target.Path,
+            Status = TransferStatus.Requested,
+            RequestedBy = actor,
+            RequestedAt = now,
+        };
+        db.MemberTransfers.Add(transfer);
+        audit.Record(TransferAuditActions.Requested, "member", member.Id.ToString(), member.OrgPath, new { to = target.Code }, actorName: actor);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            throw new ConflictException(Loc.T("该会员已有进行中的转接", "This member has a transfer in progress already"));
+        }
+
+        return transfer;
+    }
+
+    /// <summary>Transfers into or out of the cadre's subtree, open ones first.</summary>
+    public async Task<IReadOnlyList<TransferView>> ListForCadreAsync(CancellationToken ct)
+    {
+        var (from, to) = (db.ScopePath ?? "\uffff", (db.ScopePath ?? "\uffff") + "~");
+        var rows = await db.MemberTransfers.AsNoTracking()
+            .Where(t => (string.Compare(t.ToPath, from) >= 0 && string.Compare(t.ToPath, to) < 0) || (string.Compare(t.FromPath, from) >= 0 && string.Compare(t.FromPath, to) < 0))
+            .OrderBy(t => t.Status).ThenByDescending(t => t.RequestedAt).Take(200).ToListAsync(ct);
+        return await ViewsAsync(rows, from, ct);
+    }
+
+    public async Task<IReadOnlyList<TransferView>> ListForMemberAsync(Guid memberId, CancellationToken ct) =>
+        await ViewsAsync(await db.MemberTransfers.AsNoTracking().Where(t => t.MemberId == memberId).OrderByDescending(t => t.RequestedAt).ToListAsync(ct), null, ct);
+
+    /// <summary>The receiving union accepts (or refuses, with a reason).</summary>
+    public async Task DecideAsReceiverAsync(Guid id, int version, bool accept, string? reason, CancellationToken ct)
+    {
+        var transfer = await FindAsync(id, receiving: true, ct);
+        Expect(transfer, version, TransferStatus.Requested);
+        if (!accept && string.IsNullOrWhiteSpace(reason))
+        {
+            new FieldErrors().Add("reason", "请填写不予接收的原因", "Give the reason for refusing").ThrowIfAny();
+        }
+
+        var now = clock.GetUtcNow();
+        transfer.Status = accept ? TransferStatus.Accepted : TransferStatus.Rejected;
+        transfer.AcceptedAt = accept ? now : null;
+        if (!accept)
+        {
+            (transfer.ClosedAt, transfer.ClosedBy, transfer.Reason) = (now, cadre.UserName, reason!.Trim());
+        }
+        await SaveDecisionAsync(transfer, version, ct);
+    }
+
+    /// <summary>The sending union confirms an accepted transfer: the move completes now.</summary>
+    public async Task ConfirmAsSenderAsync(Guid id, int version, CancellationToken ct)
+    {
+        var transfer = await FindAsync(id, receiving: false, ct);
+        Expect(transfer, version, TransferStatus.Accepted);
+        await CompleteAsync(transfer, cadre.UserName, ct);
+    }
+
+    /// <summary>The member (or the union that started it) withdraws a transfer not yet completed.</summary>
+    public async Task CancelByMemberAsync(Guid memberId, Guid id, int version, CancellationToken ct)
+    {
+        var transfer = await db.MemberTransfers.FirstOrDefaultAsync(t => t.Id == id && t.MemberId == memberId, ct) ?? throw new NotFoundException();
+        Expect(transfer, version, transfer.Status == TransferStatus.Accepted ? TransferStatus.Accepted : TransferStatus.Requested);
+        (transfer.Status, transfer.ClosedAt, transfer.ClosedBy) = (TransferStatus.Cancelled, clock.GetUtcNow(), "member");
+        await SaveDecisionAsync(transfer, version, ct);
+    }
+
+    /// <summary>Completes every accepted transfer whose sending union has not confirmed within the set days.</summary>
+    public async Task<int> CompleteDueAsync(CancellationToken ct)
+    {
+        var due = clock.GetUtcNow().AddDays(-Math.Max(0, options.AutoCompleteDays));
+        var ids = await db.MemberTransfers.Where(t => t.Status == TransferStatus.Accepted && t.AcceptedAt <= due).Select(t => t.Id).Take(500).ToListAsync(ct);
+        foreach (var id in ids)
+        {
+            var transfer = await db.MemberTransfers.FirstAsync(t => t.Id == id, ct);
+            try
+            {
+                await CompleteAsync(transfer, "system", ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Confirmed or cancelled meanwhile by someone else: nothing left to do here.
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        return ids.Count;
+    }
+
+    private async Task CompleteAsync(MemberTransfer transfer, string actor, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var member = await db.Members.IgnoreQueryFilters().FirstAsync(m => m.Id == transfer.MemberId, ct);
+        if (member.Status != MembershipStatus.Active || member.OrgId != transfer.FromOrgId)
+        {
+            throw new ConflictException(Loc.T("会员的会籍已变化，转接不能完成", "The membership changed meanwhile; the transfer cannot complete"));
+        }
+
+        var fromName = await orgs.PublicNameAsync(transfer.FromOrgId, ct) ?? "";
+        var toName = await orgs.PublicNameAsync(transfer.ToOrgId, ct) ?? "";
+        stats.Add(member.OrgPath, Statistics.Contribution.Of(member).Negate());
+        (member.OrgId, member.OrgPath, member.UpdatedAt) = (transfer.ToOrgId, transfer.ToPath, now);
+        member.Version++;
+        stats.Add(member.OrgPath, Statistics.Contribution.Of(member));
+        db.MembershipEvents.Add(new MembershipEvent { MemberId = member.Id, OrgId = transfer.FromOrgId, At = now, Status = MembershipStatus.TransferredOut, Note = $"会籍转出至{toName}", ActorName = actor });
+        db.MembershipEvents.Add(new MembershipEvent { MemberId = member.Id, OrgId = transfer.ToOrgId, At = now, Status = MembershipStatus.Active, Note = $"会籍转入自{fromName}", ActorName = actor });
+        (transfer.Status, transfer.ClosedAt, transfer.ClosedBy) = (TransferStatus.Completed, now, actor);
+        db.Entry(transfer).Property(t => t.Version).OriginalValue = transfer.Version;
+        transfer.Version++;
+        audit.Record(TransferAuditActions.Decided, "member", member.Id.ToString(), transfer.ToPath, new { status = transfer.Status, from = transfer.FromPath, to = transfer.ToPath }, actorName: actor);
+        foreach (var follower in followers)
+        {
+            await follower.OnMovedAsync(MemberDirectory.Summary(member), ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await stats.FlushAsync(ct);
+        await rollups.AdjustMembersAsync(transfer.FromOrgId, -1, ct);
+        await rollups.AdjustMembersAsync(transfer.ToOrgId, 1, ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    private async Task<MemberTransfer> FindAsync(Guid id, bool receiving, CancellationToken ct)
+    {
+        var (from, to) = (db.ScopePath ?? "\uffff", (db.ScopePath ?? "\uffff") + "~");
+        var query = receiving
+            ? db.MemberTransfers.Where(t => string.Compare(t.ToPath, from) >= 0 && string.Compare(t.ToPath, to) < 0)
+            : db.MemberTransfers.Where(t => string.Compare(t.FromPath, from) >= 0 && string.Compare(t.FromPath, to) < 0);
+        return await query.FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFoundException();
+    }
+
+    private static void Expect(MemberTransfer transfer, int version, TransferStatus status)
+    {
+        if (transfer.Status != status || transfer.Version != version)
+        {
+            throw new ConflictException(Loc.T("该转接已处理或已变化，请刷新后查看", "The transfer was decided or changed meanwhile; reload it"));
+        }
+    }
+
+    private async Task SaveDecisionAsync(MemberTransfer transfer, int version, CancellationToken ct)
+    {
+        db.Entry(transfer).Property(t => t.Version).OriginalValue = version;
+        transfer.Version = version + 1;
+        audit.Record(TransferAuditActions.Decided, "member", transfer.MemberId.ToString(), transfer.ToPath, new { status = transfer.Status, transfer.Reason },
+            actorName: transfer.ClosedBy ?? cadre.UserNameOrNull ?? "member");
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<IReadOnlyList<TransferView>> ViewsAsync(List<MemberTransfer> rows, string? scope, CancellationToken ct)
+    {
+        var names = new Dictionary<long, string>();
+        foreach (var orgId in rows.SelectMany(r => new[] { r.FromOrgId, r.ToOrgId }).Distinct())
+        {
+            names[orgId] = await orgs.PublicNameAsync(orgId, ct) ?? "";
+        }
+
+        return rows.Select(t => new TransferView(t.Id, t.MemberName, t.IdMasked, names[t.FromOrgId], names[t.ToOrgId], t.Status, MemberTransfer.StatusLabel(t.Status).ToString(),
+            t.RequestedAt, t.AcceptedAt, t.ClosedAt, t.Reason, t.Version,
+            Incoming: scope is not null && t.ToPath.StartsWith(scope, StringComparison.Ordinal),
+            Outgoing: scope is not null && t.FromPath.StartsWith(scope, StringComparison.Ordinal))).ToList();
+    }
+}

@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+using WorkersHome.Modules.Cards;
+using WorkersHome.Modules.Members;
+using WorkersHome.Modules.Members.Transfer;
+using WorkersHome.Testing;
+
+namespace WorkersHome.Tests.Modules.Members;
+
+public sealed class TransferFixture : AppFixture
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Transfers:AutoCompleteDays"] = "0" };
+}
+
+/// <summary>会籍转接 through HTTP on PostgreSQL, across two cities: request, accept, confirm or complete on time; the record, counts and card move.</summary>
+public sealed class TransferTests(TransferFixture fixture) : IClassFixture<TransferFixture>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private static readonly string IdNumber = ResidentIdNumber.Compose("410102", new DateOnly(1985, 3, 15), 123, Gender.Male);
+
+    private HttpClient Officer(string user) => fixture.Factory.Api(fixture.World.User(user));
+
+    private async Task<int> MembersCountedAtAsync(string code)
+    {
+        await using var scope = fixture.Factory.WholeTreeScope(out var db);
+        var orgId = fixture.World.Org(code);
+        return await db.OrgRollups.Where(r => r.OrgId == orgId).Select(r => r.Members).SingleAsync();
+    }
+
+    [Fact]
+    public async Task A_member_moves_to_a_union_in_another_city_with_history_counts_and_card_following()
+    {
+        var zzUnion = fixture.World.Org(TestWorld.ZhengzhouUnionCode);
+        var lyUnion = fixture.World.Org(TestWorld.LuoyangUnionCode);
+        var member = fixture.World.ZhengzhouMember;
+        (await Officer("zz.officer").PostAsync($"/api/members/{member}/card", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var (phone, next) = await MemberSignIn.ByPhoneAsync(fixture.Factory, "139" + IdNumber[^8..].Replace('X', '0'));
+        if (next.EndsWith("/m/Link", StringComparison.Ordinal))
+        {
+            (await WebClients.PostFormAsync(phone, "/m/Link", new() { ["Name"] = "王建国", ["IdNumber"] = IdNumber })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        var (lyBefore, zzBefore) = (await MembersCountedAtAsync("4103"), await MembersCountedAtAsync("4101"));
+        var asked = await phone.PostAsJsonAsync("/api/me/transfers", new { ToOrgId = lyUnion }, Json);
+        asked.StatusCode.ShouldBe(HttpStatusCode.Created, await asked.Content.ReadAsStringAsync());
+        var transfer = (await asked.Content.ReadFromJsonAsync<TransferView>(Json))!;
+        transfer.Status.ShouldBe(TransferStatus.Requested);
+        (await phone.PostAsJsonAsync("/api/me/transfers", new { ToOrgId = lyUnion }, Json)).StatusCode.ShouldBe(HttpStatusCode.Conflict, "one transfer at a time");
+        var same = await phone.PostAsJsonAsync("/api/me/transfers", new { ToOrgId = zzUnion }, Json);
+        same.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await same.Content.ReadAsStringAsync()).ShouldContain("请选择另一个基层工会");
+
+        (await Officer("ly.officer").GetFromJsonAsync<List<TransferView>>("/api/members/transfers", Json))!.Single(t => t.Id == transfer.Id).Incoming.ShouldBeTrue();
+        (await Officer("zz.officer").GetFromJsonAsync<List<TransferView>>("/api/members/transfers", Json))!.Single(t => t.Id == transfer.Id).Outgoing.ShouldBeTrue();
+        (await Officer("zz.officer").PostAsJsonAsync($"/api/members/transfers/{transfer.Id}/accept", new { transfer.Version }, Json)).StatusCode
+            .ShouldBe(HttpStatusCode.NotFound, "only the receiving union accepts");
+        (await Officer("ly.officer").PostAsJsonAsync($"/api/members/transfers/{transfer.Id}/accept", new { Version = 7 }, Json)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await Officer("ly.officer").PostAsJsonAsync($"/api/members/transfers/{transfer.Id}/accept", new { transfer.Version }, Json)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await Officer("ly.officer").PostAsJsonAsync($"/api/members/transfers/{transfer.Id}/confirm", new { Version = transfer.Version + 1 }, Json)).StatusCode
+            .ShouldBe(HttpStatusCode.NotFound, "only the sending union confirms");
+        (await Officer("zz.officer").PostAsJsonAsync($"/api/members/transfers/{transfer.Id}/confirm", new { Version = transfer.Version + 1 }, Json)).StatusCode
+            .ShouldBe(HttpStatusCode.NoContent);
+
+        (await Officer("zz.officer").GetAsync($"/api/members/{member}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Officer("ly.officer").GetAsync($"/api/members/{member}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Officer("ly.officer").GetFromJsonAsync<CardView>($"/api/members/{member}/card", Json))!.UnionName.ShouldBe("洛阳测试轴承有限公司工会委员会");
+        (await MembersCountedAtAsync("4103")).ShouldBe(lyBefore + 1);
+        (await MembersCountedAtAsync("4101")).ShouldBe(zzBefore - 1);
+        await using (var scope = fixture.Factory.WholeTreeScope(out var db))
+        {
+            var notes = await db.MembershipEvents.Where(e => e.MemberId == member).Select(e => e.Note).ToListAsync();
+            notes.ShouldContain(n => n.StartsWith("会籍转出至洛阳测试轴承"));
+            notes.ShouldContain(n => n.StartsWith("会籍转入自郑州测试机械"));
+        }
+
+        // Back again, started by the receiving union, which finds the person by ID number; nobody in Luoyang confirms in time.
+        var started = await Officer("zz.officer").PostAsJsonAsync("/api/members/transfers", new { ToOrgId = zzUnion, IdNumber }, Json);
+        started.StatusCode.ShouldBe(HttpStatusCode.Created, await started.Content.ReadAsStringAsync());
+        var back = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await Officer("zz.officer").PostAsJsonAsync($"/api/members/transfers/{back}/accept", new { Version = 0 }, Json)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await using (var scope = fixture.Factory.WholeTreeScope(out var db))
+        {
+            (await scope.ServiceProvider.GetRequiredService<TransferDesk>().CompleteDueAsync(CancellationToken.None)).ShouldBe(1);
+        }
+
+        (await Officer("zz.officer").GetAsync($"/api/members/{member}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await MembersCountedAtAsync("4101")).ShouldBe(zzBefore);
+    }
+
+    [Fact]
+    public async Task Refusing_needs_a_reason_and_unknown_or_same_unions_are_named_errors()
+    {
+        var lyUnion = fixture.World.Org(TestWorld.LuoyangUnionCode);
+        var unknown = await Officer("ly.officer").PostAsJsonAsync("/api/members/transfers", new { ToOrgId = lyUnion, IdNumber = "110105199001011234" }, Json);
+        (await unknown.Content.ReadAsStringAsync()).ShouldContain("未找到该证件号码的在册会员");
+        var outside = await Officer("ly.officer").PostAsJsonAsync("/api/members/transfers",
+            new { ToOrgId = fixture.World.Org(TestWorld.ZhengzhouUnionCode), IdNumber }, Json);
+        (await outside.Content.ReadAsStringAsync()).ShouldContain("请选择另一个基层工会");
+
+        var lyMemberId = ResidentIdNumber.Compose("410302", new DateOnly(1990, 8, 1), 45, Gender.Female);
+        var started = await Officer("zz.officer").PostAsJsonAsync("/api/members/transfers",
+            new { ToOrgId = fixture.World.Org(TestWorld.ZhengzhouUnionCode), IdNumber = lyMemberId }, Json);
+        started.StatusCode.ShouldBe(HttpStatusCode.Created, await started.Content.ReadAsStringAsync());
+        var id = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var noReason = await Officer("zz.officer").PostAsJsonAsync($"/api/members/transfers/{id}/refuse", new { Version = 0 }, Json);
+        (await noReason.Content.ReadAsStringAsync()).ShouldContain("请填写不予接收的原因");
+        (await Officer("zz.officer").PostAsJsonAsync($"/api/members/transfers/{id}/refuse", new { Version = 0, Reason = "未在本单位就业" }, Json)).StatusCode
+            .ShouldBe(HttpStatusCode.NoContent);
+        (await Officer("ly.officer").GetFromJsonAsync<List<TransferView>>("/api/members/transfers", Json))!.Single(t => t.Id == id).Reason.ShouldBe("未在本单位就业");
+    }
+}
