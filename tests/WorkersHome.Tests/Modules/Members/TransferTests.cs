@@ -114,5 +114,21 @@ public sealed class TransferTests(TransferFixture fixture) : IClassFixture<Trans
         (await Officer("zz.officer").PostAsJsonAsync($"/api/members/transfers/{id}/refuse", new { Version = 0, Reason = "未在本单位就业" }, Json)).StatusCode
             .ShouldBe(HttpStatusCode.NoContent);
         (await Officer("ly.officer").GetFromJsonAsync<List<TransferView>>("/api/members/transfers", Json))!.Single(t => t.Id == id).Reason.ShouldBe("未在本单位就业");
+
+        // Accepted, then the member leaves before anyone confirms: the sweep closes the transfer instead of retrying it forever.
+        var again = await Officer("zz.officer").PostAsJsonAsync("/api/members/transfers",
+            new { ToOrgId = fixture.World.Org(TestWorld.ZhengzhouUnionCode), IdNumber = lyMemberId }, Json);
+        var second = (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await Officer("zz.officer").PostAsJsonAsync($"/api/members/transfers/{second}/accept", new { Version = 0 }, Json)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var member = await Officer("ly.officer").GetFromJsonAsync<JsonElement>($"/api/members/{fixture.World.LuoyangMember}");
+        (await Officer("ly.officer").PutAsJsonAsync($"/api/members/{fixture.World.LuoyangMember}/status",
+            new { Version = member.GetProperty("version").GetInt32(), Status = "Left", Note = "离职" }, Json)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await using (var scope = fixture.Factory.WholeTreeScope(out var db))
+        {
+            await scope.ServiceProvider.GetRequiredService<TransferDesk>().CompleteDueAsync(CancellationToken.None);
+        }
+
+        var closed = (await Officer("ly.officer").GetFromJsonAsync<List<TransferView>>("/api/members/transfers", Json))!.Single(t => t.Id == second);
+        (closed.Status, closed.Reason).ShouldBe((TransferStatus.Cancelled, "会籍状态已变化，转接自动撤销"));
     }
 }

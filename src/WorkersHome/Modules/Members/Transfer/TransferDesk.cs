@@ -161,6 +161,14 @@ public sealed class TransferDesk(
                 // Confirmed or cancelled meanwhile by someone else: nothing left to do here.
                 db.ChangeTracker.Clear();
             }
+            catch (ConflictException)
+            {
+                // The membership ended or moved meanwhile: the transfer can never complete, so it is closed, not retried hourly.
+                db.ChangeTracker.Clear();
+                var stale = await db.MemberTransfers.FirstAsync(t => t.Id == id, ct);
+                (stale.Status, stale.ClosedAt, stale.ClosedBy, stale.Reason) = (TransferStatus.Cancelled, clock.GetUtcNow(), "system", "会籍状态已变化，转接自动撤销");
+                await SaveDecisionAsync(stale, stale.Version, ct);
+            }
         }
 
         return ids.Count;
