@@ -67,6 +67,12 @@ public sealed class JoinDesk(
 
     public async Task<JoinApplication> SubmitAsync(ApplicantPhone phone, JoinForm form, CancellationToken ct)
     {
+        if (string.IsNullOrEmpty(phone.Cipher))
+        {
+            // A sign-in from before applications existed carries no phone to reach the applicant at.
+            throw new ConflictException(Loc.T("请重新登录后再提交申请", "Please sign in again, then apply"));
+        }
+
         var union = await orgs.FindJoinableAsync(form.OrgId, ct);
         if (union is null)
         {
