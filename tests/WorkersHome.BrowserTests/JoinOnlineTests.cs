@@ -18,18 +18,7 @@ public sealed class JoinOnlineTests(BrowserFixture app) : IClassFixture<BrowserF
         var page = await phone.NewPageAsync();
         await page.GotoAsync("/");
         await page.Locator("a[href='/m/Join']").First.ClickAsync();
-        await page.Locator("#Phone").FillAsync(Phone);
-        await page.Locator("#send-code").ClickAsync();
-        await Expect(page.Locator("#Code")).ToBeVisibleAsync();
-        string code;
-        await using (var scope = app.Factory.WholeTreeScope(out var db))
-        {
-            var body = (await db.OutboxMessages.OrderByDescending(m => m.Id).FirstAsync(m => m.RecipientMasked == WorkersHome.Platform.Privacy.Mask.Phone(Phone))).Body;
-            code = System.Text.RegularExpressions.Regex.Match(body, "[0-9]{6}").Value;
-        }
-
-        await page.Locator("#Code").FillAsync(code);
-        await page.Locator("#verify-code").ClickAsync();
+        await MemberSignInSteps.EnterPhoneAndCodeAsync(page, app.Factory, Phone);
         await Expect(page.Locator("h1")).ToHaveTextAsync("网上入会");
         await page.Locator("#Q").FillAsync("郑州测试");
         await page.Locator("#union-search-submit").ClickAsync();

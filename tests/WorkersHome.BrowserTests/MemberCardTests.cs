@@ -30,18 +30,7 @@ public sealed class MemberCardTests(BrowserFixture app) : IClassFixture<BrowserF
         await page.GotoAsync("/");
         await page.Locator("#hero-member-sign-in").ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("会员登录");
-        await page.Locator("#Phone").FillAsync(Phone);
-        await page.Locator("#send-code").ClickAsync();
-        await Expect(page.Locator("#Code")).ToBeVisibleAsync();
-        string code;
-        await using (var scope = app.Factory.WholeTreeScope(out var db))
-        {
-            var body = (await db.OutboxMessages.OrderByDescending(m => m.Id).FirstAsync(m => m.RecipientMasked == WorkersHome.Platform.Privacy.Mask.Phone(Phone))).Body;
-            code = System.Text.RegularExpressions.Regex.Match(body, "[0-9]{6}").Value;
-        }
-
-        await page.Locator("#Code").FillAsync(code);
-        await page.Locator("#verify-code").ClickAsync();
+        await MemberSignInSteps.EnterPhoneAndCodeAsync(page, app.Factory, Phone);
         await Expect(page.Locator("h1")).ToHaveTextAsync("核对会员身份");
         await page.Locator("#Name").FillAsync("王建国");
         await page.Locator("#IdNumber").FillAsync(IdNumber[..17] + (IdNumber[17] == '1' ? '2' : '1'));

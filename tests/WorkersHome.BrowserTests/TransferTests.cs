@@ -17,18 +17,7 @@ public sealed class TransferTests(BrowserFixture app) : IClassFixture<BrowserFix
         await using var phone = await app.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
         var page = await phone.NewPageAsync();
         await page.GotoAsync("/m/Transfer");
-        await page.Locator("#Phone").FillAsync(phoneNumber);
-        await page.Locator("#send-code").ClickAsync();
-        await Expect(page.Locator("#Code")).ToBeVisibleAsync();
-        string code;
-        await using (var scope = app.Factory.WholeTreeScope(out var db))
-        {
-            var body = (await db.OutboxMessages.OrderByDescending(m => m.Id).FirstAsync(m => m.RecipientMasked == WorkersHome.Platform.Privacy.Mask.Phone(phoneNumber))).Body;
-            code = System.Text.RegularExpressions.Regex.Match(body, "[0-9]{6}").Value;
-        }
-
-        await page.Locator("#Code").FillAsync(code);
-        await page.Locator("#verify-code").ClickAsync();
+        await MemberSignInSteps.EnterPhoneAndCodeAsync(page, app.Factory, phoneNumber);
         await page.Locator("#Name").FillAsync("王建国");
         await page.Locator("#IdNumber").FillAsync(idNumber);
         await page.Locator("#link-submit").ClickAsync();

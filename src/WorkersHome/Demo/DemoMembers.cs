@@ -7,6 +7,7 @@ using Bogus.DataSets;
 using WorkersHome.Modules.Members;
 using WorkersHome.Modules.Members.Import;
 using WorkersHome.Modules.Organizations;
+using WorkersHome.Platform.Localization;
 
 namespace WorkersHome.Demo;
 
@@ -28,7 +29,7 @@ public sealed class DemoMembers(StartImport import, TimeProvider clock)
 
     public async Task<MemberImport> SeedAsync(IReadOnlyList<OrgUnit> unions, int count, int seed, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8)).AddDays(-1);
+        var today = clock.Today().AddDays(-1);
         await using var stream = new MemoryStream(Encoding.UTF8.GetBytes(Csv(unions, count, seed, today)));
         return await import.ExecuteAsync(stream, "演示会员名册.csv", ImportMode.ValidRows, ct);
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using WorkersHome.Modules.Merchants;
 using WorkersHome.Modules.Organizations;
 using WorkersHome.Modules.Organizations.Contracts;
+using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Persistence;
 
 namespace WorkersHome.Demo;
@@ -21,7 +22,7 @@ public sealed class DemoMerchants(AppDbContext db, IPasswordHasher<MerchantStaff
 
     public async Task SeedAsync(OrgUnit city, string password, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+        var today = clock.Today();
         foreach (var shop in Shops)
         {
             var merchant = new Merchant

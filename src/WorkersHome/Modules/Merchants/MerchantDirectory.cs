@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
+using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Persistence;
 
 namespace WorkersHome.Modules.Merchants;
@@ -19,7 +20,7 @@ public sealed class MerchantDirectory(AppDbContext db, TimeProvider clock)
 
     public async Task<IReadOnlyList<DirectoryMerchant>> SearchAsync(MerchantCategory? category, string? text, double? latitude, double? longitude, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+        var today = clock.Today();
         var merchants = db.Merchants.IgnoreQueryFilters().AsNoTracking().Where(m => m.IsActive);
         if (category is { } c)
         {

@@ -30,7 +30,7 @@ public sealed class MerchantStatements(AppDbContext db, TimeProvider clock)
     /// <param name="merchantId">A till's own merchant (scope ignored, the merchant is the scope); null for a union's whole subtree.</param>
     public async Task<Statement> BuildAsync(StatementPeriod period, DateOnly? from, DateOnly? to, long? merchantId, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+        var today = clock.Today();
         var end = to ?? today;
         var start = from ?? new DateOnly(end.Year, end.Month, 1);
         if (start > end || end.DayNumber - start.DayNumber >= MaxDays)

@@ -44,7 +44,7 @@ public sealed class DetailModel(MerchantQueries queries, MerchantDesk desk, Time
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+        var today = clock.Today();
         (ValidFrom, ValidTo) = (today, today.AddYears(1));
         await LoadAsync(ct);
     }

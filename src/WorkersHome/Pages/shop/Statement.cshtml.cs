@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 using WorkersHome.Modules.Merchants;
 using WorkersHome.Modules.Merchants.Till;
+using WorkersHome.Platform.Localization;
 
 namespace WorkersHome.Pages.shop;
 
@@ -15,7 +16,7 @@ public sealed class StatementModel(MerchantStatements statements, TimeProvider c
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+        var today = clock.Today();
         var from = Period == StatementPeriod.Day ? new DateOnly(today.Year, today.Month, 1) : new DateOnly(today.Year, 1, 1);
         Statement = await statements.BuildAsync(Period, from, today, TillAuthentication.Of(User).MerchantId, ct);
     }

@@ -4,6 +4,7 @@ using WorkersHome.Modules.Members.Register;
 using WorkersHome.Modules.Organizations.Contracts;
 using WorkersHome.Platform.Audit;
 using WorkersHome.Platform.Errors;
+using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Persistence;
 using WorkersHome.Platform.Privacy;
 using WorkersHome.Platform.Security;
@@ -101,7 +102,7 @@ public sealed class MemberQueries(AppDbContext db, IOrgDirectory orgs, PersonalD
             query = query.Where(m => m.IsMigrantWorker == migrant);
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+        var today = clock.Today();
         if (filter.MinAge is { } minAge)
         {
             var bornBy = today.AddYears(-minAge);

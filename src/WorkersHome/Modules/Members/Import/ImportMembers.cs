@@ -68,7 +68,7 @@ public sealed class ImportMembers(
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
         db.RestrictToSubtree(import.OrgPath);
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime.AddHours(8));
+        var today = ChinaTime.DayOf(now);
         var snapshot = await codes.SnapshotAsync(ct);
         var run = new Run();
 

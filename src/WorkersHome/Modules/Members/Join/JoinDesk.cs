@@ -61,7 +61,7 @@ public static class JoinAuditActions
 /// </summary>
 public sealed class JoinDesk(
     AppDbContext db, MemberValidator validator, PersonalDataProtector protector, IOrgDirectory orgs, RegisterMember register, ICardIssuer cards,
-    ISmsSender sms, AuditTrail audit, CurrentCadre cadre, TimeProvider clock)
+    LinkMemberPhone logins, ISmsSender sms, AuditTrail audit, CurrentCadre cadre, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -80,7 +80,7 @@ public sealed class JoinDesk(
         }
 
         var now = clock.GetUtcNow();
-        var valid = await validator.ValidateAsync(ToInput(form, protector.Decrypt(phone.Cipher), ChinaDay(now)), ChinaDay(now), ct);
+        var valid = await validator.ValidateAsync(ToInput(form, protector.Decrypt(phone.Cipher), ChinaTime.DayOf(now)), ChinaTime.DayOf(now), ct);
         var idHash = protector.BlindIndex(valid.IdNumber);
         if (await db.Members.IgnoreQueryFilters().AnyAsync(m => m.IdHash == idHash && (m.Status == MembershipStatus.Active || m.Status == MembershipStatus.Retained), ct))
         {
@@ -146,11 +146,10 @@ public sealed class JoinDesk(
         // own checks run again as the officer: the person may have joined elsewhere meanwhile.
         var memberId = await db.Members.Where(m => m.IdHash == application.IdHash && m.OrgId == application.OrgId && m.Status == MembershipStatus.Active)
             .Select(m => (Guid?)m.Id).FirstOrDefaultAsync(ct)
-            ?? (await register.ExecuteAsync(ToInput(form, phone, ChinaDay(clock.GetUtcNow())), ct)).Id;
+            ?? (await register.ExecuteAsync(ToInput(form, phone, ChinaTime.DayOf(clock.GetUtcNow())), ct)).Id;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // The phone that applied signs straight in as the new member.
-        await db.MemberLogins.Where(l => l.PhoneHash == application.PhoneHash || l.MemberId == memberId).ExecuteDeleteAsync(ct);
-        db.MemberLogins.Add(new MemberLogin { MemberId = memberId, PhoneHash = application.PhoneHash, PhoneMasked = application.PhoneMasked, LinkedAt = clock.GetUtcNow() });
+        await logins.LinkAsync(memberId, application.PhoneHash, application.PhoneMasked, ct);
         application.MemberId = memberId;
         var union = await orgs.PublicNameAsync(application.OrgId, ct) ?? "";
         sms.QueueNotice(phone, Loc.T($"【网上职工之家】您申请加入{union}已通过审核，欢迎成为工会会员！登录即可查看会员卡。",
@@ -199,16 +198,12 @@ public sealed class JoinDesk(
     {
         var rows = await query.AsNoTracking().Take(200).ToListAsync(ct);
         var now = clock.GetUtcNow();
-        var names = new Dictionary<long, string>();
-        foreach (var orgId in rows.Select(r => r.OrgId).Distinct())
-        {
-            names[orgId] = await orgs.PublicNameAsync(orgId, ct) ?? "";
-        }
+        var names = await orgs.PublicNamesAsync(rows.Select(r => r.OrgId), ct);
 
         return rows.Select(a =>
         {
             var form = JsonSerializer.Deserialize<JoinForm>(a.Details, Json);
-            return new JoinApplicationView(a.Id, a.Name, a.IdMasked, a.PhoneMasked, names[a.OrgId], a.Status, JoinApplication.StatusLabel(a.Status).ToString(),
+            return new JoinApplicationView(a.Id, a.Name, a.IdMasked, a.PhoneMasked, names.GetValueOrDefault(a.OrgId, ""), a.Status, JoinApplication.StatusLabel(a.Status).ToString(),
                 a.SubmittedAt, a.DecidedAt, a.Reason, Math.Round(((a.DecidedAt ?? now) - a.SubmittedAt).TotalHours, 1), a.Version, form?.EmployerName,
                 form?.EmploymentForm is { } f ? Member.EmploymentLabel(f).ToString() : "");
         }).ToList();
@@ -231,5 +226,4 @@ public sealed class JoinDesk(
         JoinedOn = joinedOn,
     };
 
-    private static DateOnly ChinaDay(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime.AddHours(8));
 }

@@ -23,7 +23,7 @@ public sealed class RegisterMember(
     public async Task<Member> ExecuteAsync(MemberInput input, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var valid = await validator.ValidateAsync(input, DateOnly.FromDateTime(now.UtcDateTime.AddHours(8)), ct);
+        var valid = await validator.ValidateAsync(input, ChinaTime.DayOf(now), ct);
         var org = await orgs.FindInScopeAsync(input.OrgId, ct);
         if (org is null || !org.IsActive || org.Level != GrassrootsLevel)
         {

@@ -41,6 +41,18 @@ public sealed class LinkMemberPhone(AppDbContext db, PersonalDataProtector prote
         return login.MemberId;
     }
 
+    /// <summary>
+    /// Makes the phone sign in as the member (saved with the caller's next save): one phone, one member, and a member
+    /// who changed phone leaves the old link behind.
+    /// </summary>
+    public async Task<MemberLogin> LinkAsync(Guid memberId, string phoneHash, string phoneMasked, CancellationToken ct)
+    {
+        await db.MemberLogins.Where(l => l.MemberId == memberId || l.PhoneHash == phoneHash).ExecuteDeleteAsync(ct);
+        var login = new MemberLogin { MemberId = memberId, PhoneHash = phoneHash, PhoneMasked = phoneMasked, LinkedAt = clock.GetUtcNow() };
+        db.MemberLogins.Add(login);
+        return login;
+    }
+
     public async Task<Guid> ExecuteAsync(string phoneHash, string phoneMasked, string? name, string? idNumber, CancellationToken ct)
     {
         var errors = new FieldErrors();
@@ -83,9 +95,8 @@ public sealed class LinkMemberPhone(AppDbContext db, PersonalDataProtector prote
                 "Your member record has another mobile number; ask your union to update it").ThrowIfAny();
         }
 
-        // One phone, one member; a member who changed phone leaves the old link behind.
-        await db.MemberLogins.Where(l => l.MemberId == member.Id || l.PhoneHash == phoneHash).ExecuteDeleteAsync(ct);
-        db.MemberLogins.Add(new MemberLogin { MemberId = member.Id, PhoneHash = phoneHash, PhoneMasked = phoneMasked, LinkedAt = clock.GetUtcNow(), LastSignInAt = clock.GetUtcNow() });
+        // Linking is this phone's sign-in.
+        (await LinkAsync(member.Id, phoneHash, phoneMasked, ct)).LastSignInAt = clock.GetUtcNow();
         audit.Record(MemberAuditActions.PhoneLinked, "member", member.Id.ToString(), member.OrgPath, new { phone = phoneMasked }, actorName: phoneMasked);
         await db.SaveChangesAsync(ct);
         return member.Id;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 using WorkersHome.Modules.Organizations.Contracts;
 using WorkersHome.Platform.Errors;
+using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Persistence;
 
 namespace WorkersHome.Modules.Members.Statistics;
@@ -15,7 +16,7 @@ public sealed class MemberStatsQueries(AppDbContext db, IOrgDirectory orgs, Time
     {
         var org = await orgs.FindInScopeAsync(orgId, ct) ?? throw new NotFoundException();
         var code = MemberStatsWriter.CodesOf(org.Path).Last();
-        var year = clock.GetUtcNow().AddHours(8).Year;
+        var year = clock.Today().Year;
         var s = await db.Set<MemberStats>().AsNoTracking().FirstOrDefaultAsync(x => x.OrgCode == code, ct) ?? new MemberStats();
         var joined = await db.Set<MemberJoinStats>().AsNoTracking().Where(x => x.OrgCode == code && x.Year == year).Select(x => x.Joined).FirstOrDefaultAsync(ct);
         return new MemberFigures(s.Active, s.Retained, s.FullTime, s.Dispatched, s.PartTime, s.Flexible, s.Migrant, joined);

@@ -57,8 +57,12 @@ public sealed class TransferDesk(
             throw new ConflictException(Loc.T("只有在册会员可以办理会籍转接", "Only an active membership can be transferred"));
         }
 
-        var target = requireTargetInScope ? await orgs.FindInScopeAsync(toOrgId, ct) is { IsActive: true } o ? await orgs.FindJoinableAsync(o.Id, ct) : null
-            : await orgs.FindJoinableAsync(toOrgId, ct);
+        var target = await orgs.FindJoinableAsync(toOrgId, ct);
+        if (requireTargetInScope && target is not null && !await orgs.IsInScopeAsync(target.Id, ct))
+        {
+            target = null;
+        }
+
         if (target is null || target.Id == member.OrgId)
         {
             new FieldErrors().Add("toOrgId", "请选择另一个基层工会作为转入工会", "Choose another grassroots union to move to").ThrowIfAny();
@@ -97,7 +101,7 @@ public sealed class TransferDesk(
     /// <summary>Transfers into or out of the cadre's subtree, open ones first.</summary>
     public async Task<IReadOnlyList<TransferView>> ListForCadreAsync(CancellationToken ct)
     {
-        var (from, to) = (db.ScopePath ?? "\uffff", (db.ScopePath ?? "\uffff") + "~");
+        var (from, to) = Scope;
         var rows = await db.MemberTransfers.AsNoTracking()
             .Where(t => (string.Compare(t.ToPath, from) >= 0 && string.Compare(t.ToPath, to) < 0) || (string.Compare(t.FromPath, from) >= 0 && string.Compare(t.FromPath, to) < 0))
             .OrderBy(t => t.Status).ThenByDescending(t => t.RequestedAt).Take(200).ToListAsync(ct);
@@ -210,12 +214,18 @@ public sealed class TransferDesk(
 
     private async Task<MemberTransfer> FindAsync(Guid id, bool receiving, CancellationToken ct)
     {
-        var (from, to) = (db.ScopePath ?? "\uffff", (db.ScopePath ?? "\uffff") + "~");
+        var (from, to) = Scope;
         var query = receiving
             ? db.MemberTransfers.Where(t => string.Compare(t.ToPath, from) >= 0 && string.Compare(t.ToPath, to) < 0)
             : db.MemberTransfers.Where(t => string.Compare(t.FromPath, from) >= 0 && string.Compare(t.FromPath, to) < 0);
         return await query.FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFoundException();
     }
+
+    /// <summary>
+    /// The cadre's subtree as a path range. A transfer has two paths, so the context's one-path filter cannot apply;
+    /// no scope (not a signed-in cadre) is a range nothing falls in.
+    /// </summary>
+    private (string From, string To) Scope => (db.ScopeFrom ?? "\uffff", db.ScopeTo ?? "\uffff");
 
     private static void Expect(MemberTransfer transfer, int version, TransferStatus status)
     {
@@ -236,13 +246,9 @@ public sealed class TransferDesk(
 
     private async Task<IReadOnlyList<TransferView>> ViewsAsync(List<MemberTransfer> rows, string? scope, CancellationToken ct)
     {
-        var names = new Dictionary<long, string>();
-        foreach (var orgId in rows.SelectMany(r => new[] { r.FromOrgId, r.ToOrgId }).Distinct())
-        {
-            names[orgId] = await orgs.PublicNameAsync(orgId, ct) ?? "";
-        }
+        var names = await orgs.PublicNamesAsync(rows.SelectMany(r => new[] { r.FromOrgId, r.ToOrgId }), ct);
 
-        return rows.Select(t => new TransferView(t.Id, t.MemberName, t.IdMasked, names[t.FromOrgId], names[t.ToOrgId], t.Status, MemberTransfer.StatusLabel(t.Status).ToString(),
+        return rows.Select(t => new TransferView(t.Id, t.MemberName, t.IdMasked, names.GetValueOrDefault(t.FromOrgId, ""), names.GetValueOrDefault(t.ToOrgId, ""), t.Status, MemberTransfer.StatusLabel(t.Status).ToString(),
             t.RequestedAt, t.AcceptedAt, t.ClosedAt, t.Reason, t.Version,
             Incoming: scope is not null && t.ToPath.StartsWith(scope, StringComparison.Ordinal),
             Outgoing: scope is not null && t.FromPath.StartsWith(scope, StringComparison.Ordinal))).ToList();

@@ -43,7 +43,7 @@ public sealed class TillDesk(AppDbContext db, ICardChecker cards, IMemoryCache c
             return new TillCheck(card, []);
         }
 
-        var today = ChinaDay();
+        var today = clock.Today();
         var offers = await db.Offers.AsNoTracking().Where(o => o.MerchantId == merchantId && o.IsActive && o.ValidFrom <= today && o.ValidTo >= today)
             .OrderBy(o => o.Id).ToListAsync(ct);
         var keys = offers.Select(o => o.UsageKey(today)).Where(k => k is not null).ToList();
@@ -112,7 +112,7 @@ public sealed class TillDesk(AppDbContext db, ICardChecker cards, IMemoryCache c
         }
 
         var at = recordedAt ?? clock.GetUtcNow();
-        var today = ChinaDay(at);
+        var today = ChinaTime.DayOf(at);
         var shop = await ShopAsync(merchantId, ct);
         var offer = shop.Offers.FirstOrDefault(o => o.Id == offerId);
         if (offer is null || !offer.IsValidOn(today))
@@ -230,7 +230,4 @@ public sealed class TillDesk(AppDbContext db, ICardChecker cards, IMemoryCache c
         _ => new("", "before"),
     };
 
-    private DateOnly ChinaDay() => ChinaDay(clock.GetUtcNow());
-
-    private static DateOnly ChinaDay(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime.AddHours(8));
 }

@@ -172,6 +172,12 @@ public sealed class OrgTreeQueries(AppDbContext db, CurrentCadre cadre, OrgPathI
             parents.GetValueOrDefault(ParentPath(o.Path), ""), o.Path)).ToList();
     }
 
+    public async Task<IReadOnlyDictionary<long, string>> PublicNamesAsync(IEnumerable<long> orgIds, CancellationToken ct = default)
+    {
+        var ids = orgIds.Distinct().ToList();
+        return await db.OrgUnits.IgnoreQueryFilters().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+    }
+
     public async Task<string?> PublicNameAsync(long orgId, CancellationToken ct = default) =>
         await db.OrgUnits.IgnoreQueryFilters().Where(o => o.Id == orgId).Select(o => o.Name).FirstOrDefaultAsync(ct);
 

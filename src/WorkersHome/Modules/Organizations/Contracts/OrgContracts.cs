@@ -26,6 +26,9 @@ public interface IOrgDirectory
     /// </summary>
     Task<string?> PublicNameAsync(long orgId, CancellationToken ct = default);
 
+    /// <summary>Several unions' public names in one query, by id (for lists).</summary>
+    Task<IReadOnlyDictionary<long, string>> PublicNamesAsync(IEnumerable<long> orgIds, CancellationToken ct = default);
+
     /// <summary>
     /// Active grassroots unions anyone may apply to, found by the union's or employer's name, the credit code, or a
     /// place (a union below a county or township whose name matches, e.g. 中原区); optionally only regional,
