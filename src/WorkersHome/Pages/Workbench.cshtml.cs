@@ -7,7 +7,7 @@ using WorkersHome.Platform.Security;
 
 namespace WorkersHome.Pages;
 
-public sealed class WorkbenchModel(OrgTreeQueries tree, MemberStatsQueries memberStats, CurrentCadre cadre) : PageModel
+public sealed class WorkbenchModel(OrgTreeQueries tree, MemberStatsQueries memberStats, ServiceFiguresQueries serviceFigures, CurrentCadre cadre) : PageModel
 {
     public OrgNodeView Root { get; private set; } = null!;
 
@@ -17,11 +17,14 @@ public sealed class WorkbenchModel(OrgTreeQueries tree, MemberStatsQueries membe
 
     public MemberFigures? Figures { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public ServiceFigures? Services { get; private set; }
+
+    public async Task OnGetAsync(int? year, CancellationToken ct)
     {
         Root = await tree.GetRootAsync(ct);
         Children = await tree.GetChildrenAsync(Root.Id, ct: ct);
         Breadcrumb = await tree.BreadcrumbAsync(Root.Path, ct);
         Figures = cadre.Has(MemberPermissions.View) ? await memberStats.ForOrgAsync(Root.Id, ct) : null;
+        Services = cadre.Has(MemberPermissions.View) ? await serviceFigures.ForOrgAsync(Root.Id, year is >= 2000 and <= 2100 ? year : null, ct) : null;
     }
 }

@@ -37,6 +37,8 @@ public static class PlatformSetup
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Outbox").Get<OutboxOptions>() ?? new OutboxOptions());
         services.AddScoped<OutboxProcessor>();
         services.AddScoped<IOutboxChannel, LocalSmsChannel>();
+        services.AddScoped<IOutboxChannel, Notices.NoticeChannel>();
+        services.AddScoped<Notices.NoticeBoard>();
         services.AddHostedService<OutboxDispatcher>();
         services.AddLocalization();
         services.AddProblemDetails();

@@ -1,10 +1,12 @@
 using WorkersHome.Modules.Cards.Issue;
 using WorkersHome.Modules.Members.Contracts;
+using WorkersHome.Platform.Persistence;
+using WorkersHome.Platform.Statistics;
 
 namespace WorkersHome.Modules.Cards;
 
 /// <summary>A membership that ends (left, transferred out, deceased) takes its card with it.</summary>
-public sealed class CardsMembershipFollower(CardDesk desk) : IMembershipFollower
+public sealed class CardsMembershipFollower(CardDesk desk, AppDbContext db) : IMembershipFollower
 {
     public async Task OnStatusChangedAsync(MemberSummary member, bool countedBefore, string actorName, CancellationToken ct)
     {
@@ -19,7 +21,9 @@ public sealed class CardsMembershipFollower(CardDesk desk) : IMembershipFollower
     {
         if (await desk.LiveCardAsync(member.Id, ct) is { } card)
         {
+            db.Counters.Add(card.OrgPath, Metrics.CardsByStatus, (int)card.Status, -1);
             (card.OrgId, card.OrgPath) = (member.OrgId, member.OrgPath);
+            db.Counters.Add(card.OrgPath, Metrics.CardsByStatus, (int)card.Status);
         }
     }
 }

@@ -185,4 +185,7 @@ public sealed class Redemption
     public long StaffId { get; set; }
 
     public string HolderMasked { get; set; } = "";
+
+    /// <summary>Added to the tree's figures already (<see cref="Till.RedemptionCounting"/>).</summary>
+    public bool Counted { get; set; }
 }

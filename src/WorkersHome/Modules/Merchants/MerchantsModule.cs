@@ -24,6 +24,9 @@ public static class MerchantsModule
         services.AddScoped<TillSignIn>();
         services.AddScoped<TillDesk>();
         services.AddSingleton<SalesInFlight>();
+        services.AddScoped<RedemptionCounting>();
+        services.AddScoped<WorkersHome.Platform.Statistics.ITreeCounterSource>(sp => sp.GetRequiredService<RedemptionCounting>());
+        services.AddHostedService<RedemptionCounter>();
         // Till staff are neither cadres nor members: their own cookie and policy.
         services.AddAuthentication().AddMerchantCookie();
         services.AddAuthorizationBuilder()

@@ -35,6 +35,8 @@ internal static class OrganizationsApi
         api.MapGet("/root", async (OrgTreeQueries q, CancellationToken ct) => await q.GetRootAsync(ct))
             .WithSummary("The signed-in cadre's own node with its subtree counts");
         api.MapGet("/{id:long}", GetAsync).WithSummary("One unit with its subtree counts");
+        api.MapGet("/{id:long}/service-figures", async (long id, int? year, BrowseTree.ServiceFiguresQueries q, CancellationToken ct) => await q.ForOrgAsync(id, year, ct))
+            .WithSummary("Joining online, transfers, cards by status and merchant redemptions of the node's whole subtree in a year");
         api.MapGet("/{id:long}/children", async (long id, bool? includeClosed, int? skip, OrgTreeQueries q, CancellationToken ct) =>
                 await q.GetChildrenAsync(id, includeClosed ?? false, skip ?? 0, ct))
             .WithSummary("Children of a unit with their subtree counts (200 per page)");

@@ -24,9 +24,11 @@ public static class OrganizationsModule
         services.AddSingleton<OrgPathIndex>();
         services.AddSingleton<OrgPathIndexSync>();
         services.AddHostedService<OrgPathIndexService>();
+        services.AddScoped<IOrgTreeChangeHandler, TreeCountersFollower>();
         services.AddScoped<OrgTreeQueries>();
         services.AddScoped<IOrgDirectory>(sp => sp.GetRequiredService<OrgTreeQueries>());
         services.AddScoped<OrgRollups>();
+        services.AddScoped<BrowseTree.ServiceFiguresQueries>();
         services.AddScoped<IOrgRollupWriter>(sp => sp.GetRequiredService<OrgRollups>());
         services.AddScoped<OrgChangeLog>();
         services.AddScoped<CreateUnion>();

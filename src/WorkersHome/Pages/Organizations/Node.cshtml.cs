@@ -4,7 +4,8 @@ using WorkersHome.Platform.Security;
 
 namespace WorkersHome.Pages.Organizations;
 
-public sealed class NodeModel(OrgTreeQueries tree, CurrentCadre cadre, Modules.Members.Statistics.MemberStatsQueries memberStats) : OrgPageModel
+public sealed class NodeModel(OrgTreeQueries tree, CurrentCadre cadre, Modules.Members.Statistics.MemberStatsQueries memberStats,
+    ServiceFiguresQueries serviceFigures) : OrgPageModel
 {
     public OrgNodeView Node { get; private set; } = null!;
 
@@ -18,11 +19,13 @@ public sealed class NodeModel(OrgTreeQueries tree, CurrentCadre cadre, Modules.M
 
     public Modules.Members.Statistics.MemberFigures? Figures { get; private set; }
 
+    public ServiceFigures? Services { get; private set; }
+
     public bool CanManage => cadre.Has(OrgPermissions.Manage);
 
     public bool IsOwnNode => Node.Id == cadre.OrgId;
 
-    public async Task OnGetAsync(long id, CancellationToken ct)
+    public async Task OnGetAsync(long id, int? year, CancellationToken ct)
     {
         Node = await tree.GetNodeAsync(id, ct);
         Unit = await tree.GetUnitAsync(id, ct);
@@ -30,5 +33,6 @@ public sealed class NodeModel(OrgTreeQueries tree, CurrentCadre cadre, Modules.M
         Breadcrumb = await tree.BreadcrumbAsync(Node.Path, ct);
         History = await tree.HistoryAsync(id, ct);
         Figures = cadre.Has(Modules.Members.MemberPermissions.View) ? await memberStats.ForOrgAsync(id, ct) : null;
+        Services = cadre.Has(Modules.Members.MemberPermissions.View) ? await serviceFigures.ForOrgAsync(id, year is >= 2000 and <= 2100 ? year : null, ct) : null;
     }
 }

@@ -7,5 +7,8 @@ public static class ChinaTime
 
     public static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime + Offset);
 
+    /// <summary>The moment as a clock in China reads it.</summary>
+    public static DateTimeOffset InChina(DateTimeOffset at) => at.ToOffset(Offset);
+
     public static DateOnly Today(this TimeProvider clock) => DayOf(clock.GetUtcNow());
 }

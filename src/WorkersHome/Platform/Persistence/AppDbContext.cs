@@ -78,6 +78,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Tree figures changed by this unit of work; the next save writes them in its transaction.</summary>
+    public Statistics.TreeCounterWriter Counters { get; } = new();
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     /// <summary>Limits every org-owned query of this context to the subtree below <paramref name="path"/>.</summary>
@@ -162,6 +165,41 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (!Counters.HasPending)
+        {
+            return await SaveSealedAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The figures and the change that caused them commit together or not at all.
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var saved = await SaveSealedAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await Counters.FlushAsync(this, cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+
+            return saved;
+        }
+        catch
+        {
+            // The caller either gives up or clears its changes and starts over, which queues its figures again.
+            Counters.Clear();
+            throw;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task<int> SaveSealedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         var unsealed = ChangeTracker.Entries<AuditEntry>()
             .Where(e => e.State == EntityState.Added && e.Entity.Hash.Length == 0)

@@ -79,3 +79,27 @@ internal sealed class SmsLoginCodeConfiguration : IEntityTypeConfiguration<SmsLo
         b.HasIndex(c => new { c.PhoneHash, c.Id });
     }
 }
+internal sealed class MemberNoticeConfiguration : IEntityTypeConfiguration<Notices.MemberNotice>
+{
+    public void Configure(EntityTypeBuilder<Notices.MemberNotice> b)
+    {
+        b.ToTable("member_notices", "platform");
+        b.Property(n => n.RecipientHash).HasMaxLength(64);
+        b.Property(n => n.Title).HasMaxLength(100);
+        b.Property(n => n.Body).HasMaxLength(1000);
+        b.Property(n => n.Link).HasMaxLength(200);
+        b.HasIndex(n => new { n.RecipientHash, n.Id });
+        b.HasIndex(n => n.OutboxMessageId).IsUnique();
+    }
+}
+
+internal sealed class TreeCounterConfiguration : IEntityTypeConfiguration<Statistics.TreeCounter>
+{
+    public void Configure(EntityTypeBuilder<Statistics.TreeCounter> b)
+    {
+        b.ToTable("tree_counters", "platform");
+        b.HasKey(c => new { c.OrgCode, c.Metric, c.Key });
+        b.Property(c => c.OrgCode).HasMaxLength(40);
+        b.Property(c => c.Metric).HasMaxLength(40);
+    }
+}

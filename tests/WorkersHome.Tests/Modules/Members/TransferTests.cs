@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using WorkersHome.Modules.Cards;
 using WorkersHome.Modules.Members;
 using WorkersHome.Modules.Members.Transfer;
+using WorkersHome.Modules.Organizations.BrowseTree;
 using WorkersHome.Testing;
 
 namespace WorkersHome.Tests.Modules.Members;
@@ -48,6 +49,8 @@ public sealed class TransferTests(TransferFixture fixture) : IClassFixture<Trans
         }
 
         var (lyBefore, zzBefore) = (await MembersCountedAtAsync("4103"), await MembersCountedAtAsync("4101"));
+        var lyCity = fixture.World.Org("4103");
+        var lyFigures = (await Officer("ly.officer").GetFromJsonAsync<ServiceFigures>($"/api/organizations/{lyCity}/service-figures", Json))!;
         var asked = await phone.PostAsJsonAsync("/api/me/transfers", new { ToOrgId = lyUnion }, Json);
         asked.StatusCode.ShouldBe(HttpStatusCode.Created, await asked.Content.ReadAsStringAsync());
         var transfer = (await asked.Content.ReadFromJsonAsync<TransferView>(Json))!;
@@ -73,6 +76,20 @@ public sealed class TransferTests(TransferFixture fixture) : IClassFixture<Trans
         (await Officer("ly.officer").GetFromJsonAsync<CardView>($"/api/members/{member}/card", Json))!.UnionName.ShouldBe("洛阳测试轴承有限公司工会委员会");
         (await MembersCountedAtAsync("4103")).ShouldBe(lyBefore + 1);
         (await MembersCountedAtAsync("4101")).ShouldBe(zzBefore - 1);
+        var lyNow = (await Officer("ly.officer").GetFromJsonAsync<ServiceFigures>($"/api/organizations/{lyCity}/service-figures", Json))!;
+        (lyNow.TransfersRequested - lyFigures.TransfersRequested, lyNow.TransfersIn - lyFigures.TransfersIn).ShouldBe((1L, 1L));
+        (lyNow.CardsByStatus.Single(c => c.Status == 1).Count - lyFigures.CardsByStatus.Single(c => c.Status == 1).Count).ShouldBe(1, "the card moved with its member");
+        var transferNotices = await phone.GetFromJsonAsync<JsonElement>("/api/me/notices");
+        transferNotices.GetProperty("unread").GetInt32().ShouldBe(0, "notices wait for the outbox");
+        await using (var scope = fixture.Factory.WholeTreeScope(out _))
+        {
+            await scope.ServiceProvider.GetRequiredService<WorkersHome.Platform.Outbox.OutboxProcessor>()
+                .RunOnceAsync(new WorkersHome.Platform.Outbox.OutboxOptions { BatchSize = 500 }, "test", CancellationToken.None);
+        }
+
+        var titles = (await phone.GetFromJsonAsync<JsonElement>("/api/me/notices")).GetProperty("notices").EnumerateArray().Select(n => n.GetProperty("title").GetString()).ToList();
+        titles.ShouldContain("转入工会已接收");
+        titles.ShouldContain("会籍转接已完成");
         await using (var scope = fixture.Factory.WholeTreeScope(out var db))
         {
             var notes = await db.MembershipEvents.Where(e => e.MemberId == member).Select(e => e.Note).ToListAsync();

@@ -187,6 +187,8 @@ public sealed class MerchantTillTests(MerchantTillFixture fixture) : IClassFixtu
         var merchant = await OnboardAsync("zz.admin", "till.books", Offer("九折", "Percent", 10, "Unlimited"));
         var card = await CardOfAsync(fixture.World.ZhengzhouMember, "zz.officer");
         var till = await TillAsync("till.books");
+        var city = fixture.World.Org("4101");
+        var figuresBefore = await Admin("zz.admin").GetFromJsonAsync<WorkersHome.Modules.Organizations.BrowseTree.ServiceFigures>($"/api/organizations/{city}/service-figures", Json);
         foreach (var amount in new[] { 100m, 50m })
         {
             var sale = new { token = TokenFor(card), OfferId = merchant.Offers[0].Id, SaleAmount = amount };
@@ -198,6 +200,10 @@ public sealed class MerchantTillTests(MerchantTillFixture fixture) : IClassFixtu
         var row = daily!.Rows.Single(r => r.MerchantId == merchant.Id);
         (row.Sales, row.Amount, row.Discount).ShouldBe((2, 150m, 15m));
         row.Period.Length.ShouldBe(10);
+        // The tree's figures count each sale once too (counted in batches; reading them catches up first).
+        var figures = await Admin("zz.admin").GetFromJsonAsync<WorkersHome.Modules.Organizations.BrowseTree.ServiceFigures>($"/api/organizations/{city}/service-figures", Json);
+        (figures!.Redemptions - figuresBefore!.Redemptions, figures.RedemptionSales - figuresBefore.RedemptionSales, figures.RedemptionDiscounts - figuresBefore.RedemptionDiscounts)
+            .ShouldBe((2L, 150m, 15m));
         var monthly = await Admin("zz.admin").GetFromJsonAsync<Statement>("/api/merchants/statements?period=Month", Json);
         monthly!.Rows.Single(r => r.MerchantId == merchant.Id).Period.Length.ShouldBe(7);
         (await Admin("ly.admin").GetFromJsonAsync<Statement>("/api/merchants/statements", Json))!.Rows.ShouldNotContain(r => r.MerchantId == merchant.Id);

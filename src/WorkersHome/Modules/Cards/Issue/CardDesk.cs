@@ -7,6 +7,7 @@ using WorkersHome.Platform.Errors;
 using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Persistence;
 using WorkersHome.Platform.Privacy;
+using WorkersHome.Platform.Statistics;
 
 namespace WorkersHome.Modules.Cards.Issue;
 
@@ -141,7 +142,17 @@ public sealed class CardDesk(AppDbContext db, CardRevocations revocations, CardO
         };
     }
 
-    private void Record(MemberCard card, CardStatus? from, string actorName, string reason) =>
+    private void Record(MemberCard card, CardStatus? from, string actorName, string reason)
+    {
+        if (from is { } before)
+        {
+            db.Counters.Move(card.OrgPath, Metrics.CardsByStatus, (int)before, (int)card.Status);
+        }
+        else
+        {
+            db.Counters.Add(card.OrgPath, Metrics.CardsByStatus, (int)card.Status);
+        }
+
         db.CardStatusChanges.Add(new CardStatusChange
         {
             CardId = card.Id,
@@ -151,4 +162,5 @@ public sealed class CardDesk(AppDbContext db, CardRevocations revocations, CardO
             ActorName = actorName,
             Reason = reason,
         });
+    }
 }

@@ -34,6 +34,15 @@ internal static class JoinApi
             return TypedResults.NoContent();
         }).WithSummary("Withdraw a waiting application");
 
+        var notices = app.MapGroup("/api/me/notices").WithTags("Join").RequireAuthorization(MemberAuthentication.PhoneVerifiedPolicy);
+        notices.MapGet("/", async (HttpContext http, Platform.Notices.NoticeBoard board, CancellationToken ct) =>
+        {
+            var hash = PhoneOf(http.User).Hash;
+            return new { unread = await board.UnreadCountAsync(hash, ct), notices = await board.ForAsync(hash, ct) };
+        }).WithSummary("My in-app notices (decisions on my applications and transfers), newest first");
+        notices.MapPost("/read", async (HttpContext http, Platform.Notices.NoticeBoard board, CancellationToken ct) =>
+            new { marked = await board.MarkAllReadAsync(PhoneOf(http.User).Hash, ct) }).WithSummary("Mark all my notices read");
+
         var queue = app.MapGroup("/api/members/applications").WithTags("Join").RequireAuthorization(MemberPermissions.Manage);
         queue.MapGet("/", (JoinDesk desk, CancellationToken ct) => desk.QueueAsync(ct)).WithSummary("Applications waiting in your subtree, oldest first");
         queue.MapPost("/{id:guid}/approve", async (Guid id, DecisionRequest request, JoinDesk desk, CancellationToken ct) =>

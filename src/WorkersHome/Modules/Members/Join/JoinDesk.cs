@@ -9,10 +9,12 @@ using WorkersHome.Modules.Organizations.Contracts;
 using WorkersHome.Platform.Audit;
 using WorkersHome.Platform.Errors;
 using WorkersHome.Platform.Localization;
+using WorkersHome.Platform.Notices;
 using WorkersHome.Platform.Persistence;
 using WorkersHome.Platform.Privacy;
 using WorkersHome.Platform.Security;
 using WorkersHome.Platform.Sms;
+using WorkersHome.Platform.Statistics;
 
 namespace WorkersHome.Modules.Members.Join;
 
@@ -61,7 +63,7 @@ public static class JoinAuditActions
 /// </summary>
 public sealed class JoinDesk(
     AppDbContext db, MemberValidator validator, PersonalDataProtector protector, IOrgDirectory orgs, RegisterMember register, ICardIssuer cards,
-    LinkMemberPhone logins, ISmsSender sms, AuditTrail audit, CurrentCadre cadre, TimeProvider clock)
+    LinkMemberPhone logins, ISmsSender sms, NoticeBoard notices, AuditTrail audit, CurrentCadre cadre, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -106,6 +108,7 @@ public sealed class JoinDesk(
             SubmittedAt = now,
         };
         db.JoinApplications.Add(application);
+        db.Counters.Add(union.Path, Metrics.JoinReceived, Metrics.Month(ChinaTime.DayOf(now)));
         audit.Record(JoinAuditActions.Applied, "join-application", application.Id.ToString(), union.Path, new { application.IdMasked, union = union.Code },
             actorName: phone.Masked);
         try
@@ -154,6 +157,8 @@ public sealed class JoinDesk(
         var union = await orgs.PublicNameAsync(application.OrgId, ct) ?? "";
         sms.QueueNotice(phone, Loc.T($"【网上职工之家】您申请加入{union}已通过审核，欢迎成为工会会员！登录即可查看会员卡。",
             $"[WorkersHome] Your application to join {union} is approved. Welcome! Sign in to see your member card."));
+        notices.Queue(application.PhoneHash, Loc.T("入会申请已通过", "Application approved"),
+            Loc.T($"您申请加入{union}已通过审核，欢迎成为工会会员！您的会员卡已开通。", $"Your application to join {union} is approved. Welcome! Your member card is ready."), "/m/Card");
         await DecideAsync(application, version, JoinStatus.Approved, null, cadre.UserName, ct);
         await transaction.CommitAsync(ct);
         // In its own transaction; should it fail, the card is issued when the member first opens it.
@@ -173,6 +178,8 @@ public sealed class JoinDesk(
         var union = await orgs.PublicNameAsync(application.OrgId, ct) ?? "";
         sms.QueueNotice(protector.Decrypt(application.PhoneCipher), Loc.T($"【网上职工之家】您申请加入{union}未通过审核，原因：{reason!.Trim()}。",
             $"[WorkersHome] Your application to join {union} was not approved: {reason!.Trim()}."));
+        notices.Queue(application.PhoneHash, Loc.T("入会申请未通过", "Application not approved"),
+            Loc.T($"您申请加入{union}未通过审核，原因：{reason!.Trim()}。您可以修改后重新申请。", $"Your application to join {union} was not approved: {reason!.Trim()}. You may apply again."), "/m/Join");
         await DecideAsync(application, version, JoinStatus.Rejected, reason!.Trim(), cadre.UserName, ct);
     }
 
@@ -188,8 +195,21 @@ public sealed class JoinDesk(
     {
         EnsurePending(application, version);
         db.Entry(application).Property(a => a.Version).OriginalValue = version;
+        var now = clock.GetUtcNow();
         (application.Status, application.Reason, application.DecidedAt, application.DecidedBy, application.Version) =
-            (status, reason, clock.GetUtcNow(), actor, version + 1);
+            (status, reason, now, actor, version + 1);
+        var day = ChinaTime.DayOf(now);
+        db.Counters.Add(application.OrgPath, status switch
+        {
+            JoinStatus.Approved => Metrics.JoinApproved,
+            JoinStatus.Rejected => Metrics.JoinRejected,
+            _ => Metrics.JoinWithdrawn,
+        }, Metrics.Month(day));
+        if (status == JoinStatus.Approved)
+        {
+            db.Counters.Add(application.OrgPath, Metrics.JoinApprovalHours, Metrics.HoursBucket(day.Year, now - application.SubmittedAt));
+        }
+
         audit.Record(JoinAuditActions.Decided, "join-application", application.Id.ToString(), application.OrgPath, new { status, reason }, actorName: actor);
         await db.SaveChangesAsync(ct);
     }

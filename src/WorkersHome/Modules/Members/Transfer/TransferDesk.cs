@@ -5,9 +5,11 @@ using WorkersHome.Modules.Organizations.Contracts;
 using WorkersHome.Platform.Audit;
 using WorkersHome.Platform.Errors;
 using WorkersHome.Platform.Localization;
+using WorkersHome.Platform.Notices;
 using WorkersHome.Platform.Persistence;
 using WorkersHome.Platform.Privacy;
 using WorkersHome.Platform.Security;
+using WorkersHome.Platform.Statistics;
 
 namespace WorkersHome.Modules.Members.Transfer;
 
@@ -29,7 +31,7 @@ public static class TransferAuditActions
 /// <summary>Requests, accepts, confirms, refuses and completes transfers; the member's record, counts and card follow on completion.</summary>
 public sealed class TransferDesk(
     AppDbContext db, IOrgDirectory orgs, IOrgRollupWriter rollups, Statistics.MemberStatsWriter stats, PersonalDataProtector protector,
-    IEnumerable<IMembershipFollower> followers, AuditTrail audit, CurrentCadre cadre, TransferOptions options, TimeProvider clock)
+    IEnumerable<IMembershipFollower> followers, NoticeBoard notices, AuditTrail audit, CurrentCadre cadre, TransferOptions options, TimeProvider clock)
 {
     /// <summary>The member asks to move their own membership to another union.</summary>
     public Task<MemberTransfer> RequestByMemberAsync(Guid memberId, long toOrgId, string actor, CancellationToken ct) =>
@@ -84,6 +86,7 @@ public sealed class TransferDesk(
             RequestedAt = now,
         };
         db.MemberTransfers.Add(transfer);
+        db.Counters.Add(transfer.ToPath, Metrics.TransferRequested, Metrics.Month(ChinaTime.DayOf(now)));
         audit.Record(TransferAuditActions.Requested, "member", member.Id.ToString(), member.OrgPath, new { to = target.Code }, actorName: actor);
         try
         {
@@ -127,7 +130,14 @@ public sealed class TransferDesk(
         if (!accept)
         {
             (transfer.ClosedAt, transfer.ClosedBy, transfer.Reason) = (now, cadre.UserName, reason!.Trim());
+            db.Counters.Add(transfer.ToPath, Metrics.TransferRefused, Metrics.Month(ChinaTime.DayOf(now)));
         }
+
+        var toName = await orgs.PublicNameAsync(transfer.ToOrgId, ct) ?? "";
+        await NotifyMemberAsync(transfer.MemberId, accept ? Loc.T("转入工会已接收", "Transfer accepted")
+                : Loc.T("会籍转接未被接收", "Transfer refused"),
+            accept ? Loc.T($"{toName}已同意接收您的会籍，原工会确认后即完成转接。", $"{toName} accepted your membership; the move completes once your current union confirms.")
+                : Loc.T($"{toName}未接收您的会籍转接，原因：{reason!.Trim()}。", $"{toName} refused your transfer: {reason!.Trim()}."), ct);
         await SaveDecisionAsync(transfer, version, ct);
     }
 
@@ -197,6 +207,11 @@ public sealed class TransferDesk(
         db.MembershipEvents.Add(new MembershipEvent { MemberId = member.Id, OrgId = transfer.FromOrgId, At = now, Status = MembershipStatus.TransferredOut, Note = $"会籍转出至{toName}", ActorName = actor });
         db.MembershipEvents.Add(new MembershipEvent { MemberId = member.Id, OrgId = transfer.ToOrgId, At = now, Status = MembershipStatus.Active, Note = $"会籍转入自{fromName}", ActorName = actor });
         (transfer.Status, transfer.ClosedAt, transfer.ClosedBy) = (TransferStatus.Completed, now, actor);
+        var month = Metrics.Month(ChinaTime.DayOf(now));
+        db.Counters.Add(transfer.ToPath, Metrics.TransferIn, month);
+        db.Counters.Add(transfer.FromPath, Metrics.TransferOut, month);
+        await NotifyMemberAsync(member.Id, Loc.T("会籍转接已完成", "Transfer completed"),
+            Loc.T($"您的会籍已由{fromName}转入{toName}。", $"Your membership moved from {fromName} to {toName}."), ct);
         db.Entry(transfer).Property(t => t.Version).OriginalValue = transfer.Version;
         transfer.Version++;
         audit.Record(TransferAuditActions.Decided, "member", member.Id.ToString(), transfer.ToPath, new { status = transfer.Status, from = transfer.FromPath, to = transfer.ToPath }, actorName: actor);
@@ -210,6 +225,16 @@ public sealed class TransferDesk(
         await rollups.AdjustMembersAsync(transfer.FromOrgId, -1, ct);
         await rollups.AdjustMembersAsync(transfer.ToOrgId, 1, ct);
         await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>A notice to the member's signed-in phone, if they have ever signed in (else they hear at the union).</summary>
+    private async Task NotifyMemberAsync(Guid memberId, string title, string body, CancellationToken ct)
+    {
+        var phoneHash = await db.MemberLogins.Where(l => l.MemberId == memberId).Select(l => l.PhoneHash).FirstOrDefaultAsync(ct);
+        if (phoneHash is not null)
+        {
+            notices.Queue(phoneHash, title, body, "/m/Transfer");
+        }
     }
 
     private async Task<MemberTransfer> FindAsync(Guid id, bool receiving, CancellationToken ct)

@@ -1612,6 +1612,11 @@ namespace WorkersHome.Platform.Persistence.Migrations
                     b.Property<Guid>("CardId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("Counted")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
+
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date");
 
@@ -1656,6 +1661,10 @@ namespace WorkersHome.Platform.Persistence.Migrations
                         .HasColumnType("character varying(20)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_redemptions_uncounted")
+                        .HasFilter("NOT \"Counted\"");
 
                     b.HasIndex("PresentationKey")
                         .IsUnique();
@@ -1891,6 +1900,52 @@ namespace WorkersHome.Platform.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("entries", "audit");
+                });
+
+            modelBuilder.Entity("WorkersHome.Platform.Notices.MemberNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("OutboxMessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecipientHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutboxMessageId")
+                        .IsUnique();
+
+                    b.HasIndex("RecipientHash", "Id");
+
+                    b.ToTable("member_notices", "platform");
                 });
 
             modelBuilder.Entity("WorkersHome.Platform.Outbox.OutboxDelivery", b =>
@@ -2171,6 +2226,30 @@ namespace WorkersHome.Platform.Persistence.Migrations
                     b.HasIndex("PhoneHash", "Id");
 
                     b.ToTable("sms_login_codes", "platform");
+                });
+
+            modelBuilder.Entity("WorkersHome.Platform.Statistics.TreeCounter", b =>
+                {
+                    b.Property<string>("OrgCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Key")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("OrgCode", "Metric", "Key");
+
+                    b.ToTable("tree_counters", "platform");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
