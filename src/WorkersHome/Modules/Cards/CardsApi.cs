@@ -59,6 +59,14 @@ internal static class CardsApi
             return await q.ViewAsync(card, byMember: false, ct);
         }).WithTags("Cards").RequireAuthorization(CardPermissions.Manage).WithSummary("Freeze, unfreeze, report lost, reissue or cancel a card (409 on a stale version)");
 
+        app.MapPut("/api/cards/{id:guid}/bank", async (Guid id, BankLinkRequest request, CardQueries q, BankCardLinks links, CurrentCadre who, CancellationToken ct) =>
+        {
+            var card = await q.FindAsync(id, null, ct);
+            await links.LinkAsync(card, request, who.UserName, ct);
+            return await q.ViewAsync(card, byMember: false, ct);
+        }).WithTags("Cards").RequireAuthorization(CardPermissions.Manage).WithSummary("Link a co-branded bank card (bank from the partner list, 16–19 digit number with check digit)");
+        app.MapGet("/api/cards/banks", (BankCardLinks links) => links.Banks).WithTags("Cards").AllowAnonymous().WithSummary("Banks that issue co-branded cards");
+
         // The signed-in member's own card.
         var me = app.MapGroup("/api/me/card").WithTags("Cards").RequireAuthorization(MemberAuthentication.Policy);
         me.MapGet("/", async (HttpContext http, CardQueries q, CardDesk desk, CancellationToken ct) =>
@@ -86,5 +94,17 @@ internal static class CardsApi
             await desk.ApplyAsync(card, request.Action, request.Version, request.Reason, "member", byMember: true, ct);
             return await q.ForMemberAsync(memberId, byMember: true, ct);
         }).WithSummary("Report my card lost, or reissue it");
+        me.MapPut("/bank", async (HttpContext http, BankLinkRequest request, CardQueries q, CardDesk desk, BankCardLinks links, CancellationToken ct) =>
+        {
+            var memberId = MemberAuthentication.MemberIdOf(http.User)!.Value;
+            await links.LinkAsync(await desk.LiveCardAsync(memberId, ct) ?? throw new NotFoundException(), request, "member", ct);
+            return await q.ForMemberAsync(memberId, byMember: true, ct);
+        }).WithSummary("Link my co-branded bank card");
+        me.MapDelete("/bank", async (HttpContext http, int version, CardQueries q, CardDesk desk, BankCardLinks links, CancellationToken ct) =>
+        {
+            var memberId = MemberAuthentication.MemberIdOf(http.User)!.Value;
+            await links.UnlinkAsync(await desk.LiveCardAsync(memberId, ct) ?? throw new NotFoundException(), version, "member", ct);
+            return await q.ForMemberAsync(memberId, byMember: true, ct);
+        }).WithSummary("Unlink my co-branded bank card");
     }
 }

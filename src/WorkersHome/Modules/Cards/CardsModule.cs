@@ -22,6 +22,7 @@ public static class CardsModule
         services.AddSingleton<CardTokenVerifier>();
         services.AddSingleton<CardRevocations>();
         services.AddScoped<CardDesk>();
+        services.AddScoped<BankCardLinks>();
         services.AddScoped<CardQueries>();
         services.AddScoped<Contracts.ICardChecker, CardChecker>();
         services.AddScoped<Contracts.ICardIssuer, CardIssuer>();

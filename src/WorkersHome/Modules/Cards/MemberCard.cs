@@ -45,6 +45,9 @@ public sealed class MemberCard
 
     public string? BankCardLast4 { get; set; }
 
+    /// <summary>The linked bank account number, encrypted; payments to the member use it, screens show the last four digits.</summary>
+    public string? BankAccountCipher { get; set; }
+
     public int Version { get; set; }
 
     public bool IsUsable => Status == CardStatus.Active;

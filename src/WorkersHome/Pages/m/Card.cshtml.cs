@@ -16,7 +16,7 @@ namespace WorkersHome.Pages.m;
 
 /// <summary>My card: number, status, benefits, and a QR code signed afresh every 30 seconds for merchants to scan.</summary>
 [Authorize(Policy = MemberAuthentication.Policy)]
-public sealed class CardModel(CardQueries queries, CardDesk desk, CardTokenIssuer issuer) : PageModel
+public sealed class CardModel(CardQueries queries, CardDesk desk, CardTokenIssuer issuer, BankCardLinks bankLinks) : PageModel
 {
     public CardView? Card { get; private set; }
 
@@ -27,6 +27,16 @@ public sealed class CardModel(CardQueries queries, CardDesk desk, CardTokenIssue
 
     [BindProperty]
     public int Version { get; set; }
+
+    [BindProperty]
+    public string? BankName { get; set; }
+
+    [BindProperty]
+    public string? AccountNumber { get; set; }
+
+    public string? BankError { get; private set; }
+
+    public IReadOnlyList<string> Banks => bankLinks.Banks;
 
     private Guid MemberId => MemberAuthentication.MemberIdOf(User)!.Value;
 
@@ -50,6 +60,46 @@ public sealed class CardModel(CardQueries queries, CardDesk desk, CardTokenIssue
         catch (DbUpdateConcurrencyException)
         {
             Error = Loc.T("会员卡状态已变化，请查看最新状态", "The card changed meanwhile; see its current state");
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostBankAsync(CancellationToken ct)
+    {
+        try
+        {
+            var card = await desk.LiveCardAsync(MemberId, ct) ?? throw new NotFoundException();
+            await bankLinks.LinkAsync(card, new BankLinkRequest(BankName, AccountNumber, Version), "member", ct);
+            TempData["Notice"] = Loc.T("联名银行卡已绑定", "The bank card is linked");
+            return RedirectToPage();
+        }
+        catch (ValidationFailedException ex)
+        {
+            BankError = string.Join(" ", ex.Errors.SelectMany(e => e.Value));
+        }
+        catch (Exception ex) when (ex is ConflictException or DbUpdateConcurrencyException)
+        {
+            BankError = ex is ConflictException ? ex.Message : Loc.T("会员卡信息已变化，请刷新后再试", "The card changed meanwhile; reload and try again");
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostUnbankAsync(CancellationToken ct)
+    {
+        try
+        {
+            var card = await desk.LiveCardAsync(MemberId, ct) ?? throw new NotFoundException();
+            await bankLinks.UnlinkAsync(card, Version, "member", ct);
+            TempData["Notice"] = Loc.T("已解除联名银行卡绑定", "The bank card is unlinked");
+            return RedirectToPage();
+        }
+        catch (Exception ex) when (ex is ConflictException or DbUpdateConcurrencyException)
+        {
+            Error = ex is ConflictException ? ex.Message : Loc.T("会员卡信息已变化，请刷新后再试", "The card changed meanwhile; reload and try again");
         }
 
         await LoadAsync(ct);

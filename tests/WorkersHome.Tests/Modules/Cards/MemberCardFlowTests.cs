@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 using WorkersHome.Modules.Cards;
 using WorkersHome.Modules.Cards.Tokens;
@@ -146,5 +147,39 @@ public sealed class MemberCardFlowTests(MemberCardFlowFixture fixture) : IClassF
         (await wrongName.Content.ReadAsStringAsync()).ShouldContain("未匹配到在册会员");
         var otherPhone = await WebClients.PostFormAsync(client, "/m/Link", new() { ["Name"] = "王建国", ["IdNumber"] = ZhengzhouIdNumber });
         (await otherPhone.Content.ReadAsStringAsync()).ShouldContain("手机号与本机号码不一致");
+    }
+
+    [Fact]
+    public async Task A_member_links_a_co_branded_bank_card_kept_encrypted_shown_by_its_last_four_and_carried_to_a_reissued_card()
+    {
+        var luoyangId = ResidentIdNumber.Compose("410302", new DateOnly(1990, 8, 1), 45, Gender.Female);
+        var member = await SignedInMemberAsync("139" + luoyangId[^8..].Replace('X', '0'), "李秀英", luoyangId);
+        var card = (await member.GetFromJsonAsync<CardView>("/api/me/card", Json))!;
+        (await fixture.Factory.Anonymous().GetFromJsonAsync<List<string>>("/api/cards/banks"))!.ShouldContain("中原银行");
+
+        var bad = await member.PutAsJsonAsync("/api/me/card/bank", new { BankName = "某某钱庄", AccountNumber = "6222 0000 0000 0001", card.Version }, Json);
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await bad.Content.ReadAsStringAsync();
+        problem.ShouldContain("请选择发卡银行");
+        problem.ShouldContain("校验位");
+        var account = "622200000000001" + CardNumber.CheckDigit("622200000000001");
+        (await member.PutAsJsonAsync("/api/me/card/bank", new { BankName = "中原银行", AccountNumber = account, Version = card.Version + 5 }, Json))
+            .StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var linked = await CardAsync(await member.PutAsJsonAsync("/api/me/card/bank", new { BankName = "中原银行", AccountNumber = account, card.Version }, Json));
+        (linked.BankName, linked.BankCardLast4).ShouldBe(("中原银行", account[^4..]));
+
+        await using (var scope = fixture.Factory.WholeTreeScope(out var db))
+        {
+            var stored = await db.MemberCards.IgnoreQueryFilters().SingleAsync(c => c.Id == card.Id);
+            stored.BankAccountCipher.ShouldNotBeNull();
+            stored.BankAccountCipher.ShouldNotContain(account);
+            scope.ServiceProvider.GetRequiredService<WorkersHome.Platform.Privacy.PersonalDataProtector>().Decrypt(stored.BankAccountCipher).ShouldBe(account);
+            (await db.AuditEntries.CountAsync(a => a.Action == "card.bank-linked" && a.TargetId == card.Id.ToString())).ShouldBe(1);
+        }
+
+        var reissued = await CardAsync(await member.PostAsJsonAsync("/api/me/card/actions", new { Action = "Reissue", linked.Version }, Json));
+        (reissued.Id == card.Id, reissued.BankName, reissued.BankCardLast4).ShouldBe((false, "中原银行", account[^4..]));
+        var unlinked = await CardAsync(await member.DeleteAsync($"/api/me/card/bank?version={reissued.Version}"));
+        unlinked.BankName.ShouldBeNull();
     }
 }

@@ -13,6 +13,7 @@ internal sealed class MemberCardConfiguration : IEntityTypeConfiguration<MemberC
         b.Property(c => c.Number).HasMaxLength(CardNumber.Length);
         b.Property(c => c.BankName).HasMaxLength(50);
         b.Property(c => c.BankCardLast4).HasMaxLength(4);
+        b.Property(c => c.BankAccountCipher).HasMaxLength(200);
         b.Property(c => c.Version).IsConcurrencyToken();
         b.HasIndex(c => c.Number).IsUnique();
         // One live card per member: a double tap on "issue" or "reissue" cannot leave two usable cards.

@@ -139,6 +139,7 @@ public sealed class CardDesk(AppDbContext db, CardRevocations revocations, CardO
             ReplacesCardId = replaces?.Id,
             BankName = replaces?.BankName,
             BankCardLast4 = replaces?.BankCardLast4,
+            BankAccountCipher = replaces?.BankAccountCipher,
         };
     }
 

@@ -20,4 +20,7 @@ public sealed class CardOptions
 
     /// <summary>Prefix for a province with none of its own: this one followed by the province's two-digit code.</summary>
     public string DefaultNumberPrefix { get; set; } = "6288";
+
+    /// <summary>Banks that issue co-branded cards (联名卡) with the union in this installation; configured names add to these.</summary>
+    public List<string> CoBrandedBanks { get; set; } = ["中国工商银行", "中国农业银行", "中国银行", "中国建设银行", "交通银行", "中国邮政储蓄银行", "中原银行", "郑州银行"];
 }

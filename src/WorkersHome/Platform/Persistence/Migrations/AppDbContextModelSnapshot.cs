@@ -219,6 +219,10 @@ namespace WorkersHome.Platform.Persistence.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("BankAccountCipher")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("BankCardLast4")
                         .HasMaxLength(4)
                         .HasColumnType("character varying(4)");
