@@ -81,6 +81,9 @@ public sealed class Member
 
     public MembershipStatus Status { get; set; }
 
+    /// <summary>Groups the union keeps the member in (model worker, hardship), which offers may be limited to.</summary>
+    public Contracts.MemberGroups Groups { get; set; }
+
     public int Version { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

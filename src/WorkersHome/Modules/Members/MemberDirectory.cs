@@ -12,13 +12,13 @@ public sealed class MemberDirectory(AppDbContext db) : IMemberDirectory
     public Task<MemberSummary?> FindCheckedAsync(Guid memberId, CancellationToken ct = default) => FindAsync(db.Members.IgnoreQueryFilters(), memberId, ct);
 
     public static MemberSummary Summary(Member m) =>
-        new(m.Id, m.Name, m.OrgId, m.OrgPath, Member.CountsAsMember(m.Status), Member.StatusLabel(m.Status).Zh, Member.StatusLabel(m.Status).En);
+        new(m.Id, m.Name, m.OrgId, m.OrgPath, Member.CountsAsMember(m.Status), Member.StatusLabel(m.Status).Zh, Member.StatusLabel(m.Status).En, m.Groups);
 
     private static async Task<MemberSummary?> FindAsync(IQueryable<Member> members, Guid memberId, CancellationToken ct)
     {
         // Only what the summary needs: a till asks this for every sale, and the row also holds ciphertexts.
-        var m = await members.AsNoTracking().Where(m => m.Id == memberId).Select(m => new { m.Id, m.Name, m.OrgId, m.OrgPath, m.Status }).FirstOrDefaultAsync(ct);
+        var m = await members.AsNoTracking().Where(m => m.Id == memberId).Select(m => new { m.Id, m.Name, m.OrgId, m.OrgPath, m.Status, m.Groups }).FirstOrDefaultAsync(ct);
         return m is null ? null
-            : new MemberSummary(m.Id, m.Name, m.OrgId, m.OrgPath, Member.CountsAsMember(m.Status), Member.StatusLabel(m.Status).Zh, Member.StatusLabel(m.Status).En);
+            : new MemberSummary(m.Id, m.Name, m.OrgId, m.OrgPath, Member.CountsAsMember(m.Status), Member.StatusLabel(m.Status).Zh, Member.StatusLabel(m.Status).En, m.Groups);
     }
 }

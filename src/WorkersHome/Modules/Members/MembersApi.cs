@@ -34,6 +34,11 @@ internal static class MembersApi
             await change.ExecuteAsync(id, request.Version, request.Status, request.Note, ct);
             return await q.GetAsync(id, ct);
         }).RequireAuthorization(MemberPermissions.Manage).WithSummary("Retain, end or restore a membership");
+        api.MapPut("/{id:guid}/groups", async (Guid id, GroupsRequest request, SetMemberGroups set, MemberQueries q, CancellationToken ct) =>
+        {
+            await set.ExecuteAsync(id, request, ct);
+            return await q.GetAsync(id, ct);
+        }).RequireAuthorization(MemberPermissions.Manage).WithSummary("Set the member's groups (model worker, hardship household) that offers may be limited to");
         api.MapGet("/export.csv", async ([AsParameters] MemberFilter filter, ExportMembers export, HttpContext http, CancellationToken ct) =>
         {
             http.Response.ContentType = "text/csv; charset=utf-8";

@@ -32,6 +32,7 @@ public static class MembersModule
         services.AddScoped<Statistics.MemberStatsQueries>();
         services.AddScoped<RegisterMember>();
         services.AddScoped<ChangeMemberStatus>();
+        services.AddScoped<SetMemberGroups>();
         services.AddScoped<MemberQueries>();
         services.AddScoped<ImportMembers>();
         services.AddScoped<StartImport>();

@@ -99,6 +99,11 @@ public sealed class Offer
 
     public bool IsValidOn(DateOnly day) => IsActive && day >= ValidFrom && day <= ValidTo;
 
+    /// <summary>Members of these groups only (model workers, hardship households); none means every member.</summary>
+    public Members.Contracts.MemberGroups Groups { get; set; }
+
+    public bool IsOpenTo(Members.Contracts.MemberGroups memberGroups) => Groups == Members.Contracts.MemberGroups.None || (Groups & memberGroups) != 0;
+
     /// <summary>The period a once-only offer counts in (China time), or null when it may be used without limit.</summary>
     public string? UsageKey(DateOnly chinaDay) => Limit switch
     {
@@ -109,8 +114,14 @@ public sealed class Offer
     };
 
     public LocalizedText Describe() => Kind == DiscountKind.Percent
-        ? new($"{Title}：{Value:0.##}% 优惠{LimitZh}", $"{Title}: {Value:0.##}% off{LimitEn}")
-        : new($"{Title}：立减 {Value:0.##} 元{LimitZh}", $"{Title}: {Value:0.##} yuan off{LimitEn}");
+        ? new($"{Title}：{Value:0.##}% 优惠{LimitZh}{GroupsZh}", $"{Title}: {Value:0.##}% off{LimitEn}{GroupsEn}")
+        : new($"{Title}：立减 {Value:0.##} 元{LimitZh}{GroupsZh}", $"{Title}: {Value:0.##} yuan off{LimitEn}{GroupsEn}");
+
+    private string GroupsZh => Groups == Members.Contracts.MemberGroups.None ? ""
+        : "（限" + string.Join("、", Members.Contracts.MemberGroupNames.All.Where(g => Groups.HasFlag(g.Group)).Select(g => g.Label.Zh)) + "）";
+
+    private string GroupsEn => Groups == Members.Contracts.MemberGroups.None ? ""
+        : " (" + string.Join(", ", Members.Contracts.MemberGroupNames.All.Where(g => Groups.HasFlag(g.Group)).Select(g => g.Label.En)) + " only)";
 
     private string LimitZh => Limit switch
     {

@@ -37,8 +37,12 @@ public sealed class MerchantQueries(AppDbContext db)
     }
 
     /// <summary>A till's own merchant's active offers (the till's scope is its merchant, not the tree).</summary>
+    /// <summary>
+    /// Offers a till may grant offline: a group-limited offer needs the member's groups, which only the server knows,
+    /// so it is left out of the offline list.
+    /// </summary>
     public async Task<IReadOnlyList<TillOfferView>> TillOffersAsync(long merchantId, CancellationToken ct) =>
-        (await db.Offers.AsNoTracking().Where(o => o.MerchantId == merchantId && o.IsActive).OrderBy(o => o.Id).ToListAsync(ct))
+        (await db.Offers.AsNoTracking().Where(o => o.MerchantId == merchantId && o.IsActive && o.Groups == Members.Contracts.MemberGroups.None).OrderBy(o => o.Id).ToListAsync(ct))
             .Select(o => new TillOfferView(o.Id, o.Describe().ToString(), o.Kind, o.Value, o.ValidFrom, o.ValidTo, o.Limit)).ToList();
 
     public async Task<MerchantDetail> GetAsync(long id, CancellationToken ct)

@@ -35,6 +35,8 @@ public sealed class IndexModel(MemberQueries members, ExportMembers export, Curr
 
     public bool CanReveal => cadre.Has(MemberPermissions.Reveal);
 
+    public bool CanManage => cadre.Has(MemberPermissions.Manage);
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         // Links carry only non-personal filters (a node, a status); a name or number comes by POST.

@@ -33,6 +33,10 @@ public sealed class DetailModel(MerchantQueries queries, MerchantDesk desk, Time
     [BindProperty]
     public UsageLimit? Limit { get; set; }
 
+    /// <summary>The groups ticked on the form; none ticked means every member.</summary>
+    [BindProperty]
+    public List<Modules.Members.Contracts.MemberGroups> Groups { get; set; } = [];
+
     [BindProperty]
     public string? UserName { get; set; }
 
@@ -51,7 +55,8 @@ public sealed class DetailModel(MerchantQueries queries, MerchantDesk desk, Time
 
     public Task<IActionResult> OnPostOfferAsync(CancellationToken ct) => RunAsync(async () =>
     {
-        await desk.AddOfferAsync(Id, new OfferInput(Title, Kind, Value, ValidFrom, ValidTo, Limit), ct);
+        await desk.AddOfferAsync(Id, new OfferInput(Title, Kind, Value, ValidFrom, ValidTo, Limit,
+            Groups.Aggregate(Modules.Members.Contracts.MemberGroups.None, (all, g) => all | g)), ct);
         TempData["Notice"] = Loc.T("优惠已添加", "Offer added");
         return RedirectToPage(new { Id });
     }, () => LoadAsync(ct));

@@ -134,6 +134,43 @@ public sealed class MerchantTillTests(MerchantTillFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task An_offer_for_model_workers_shows_and_applies_only_once_the_union_records_the_member_as_one()
+    {
+        var merchant = await OnboardAsync("zz.admin", "till.groups", Offer("全员九五折", "Percent", 5, "Unlimited"),
+            new { Title = "劳模八折", Kind = "Percent", Value = 20m, ValidFrom = "2020-01-01", ValidTo = "2099-12-31", Limit = "Unlimited", Groups = "ModelWorker" });
+        var forModelWorkers = merchant.Offers.Single(o => o.Description.StartsWith("劳模八折", StringComparison.Ordinal));
+        (await Admin("zz.admin").PostAsJsonAsync($"/api/merchants/{merchant.Id}/offers",
+            new { Title = "x", Kind = "Percent", Value = 5m, ValidFrom = "2020-01-01", ValidTo = "2099-12-31", Limit = "Unlimited", Groups = 8 }, Json))
+            .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var member = fixture.World.ZhengzhouMember;
+        var card = await CardOfAsync(member, "zz.officer");
+        var till = await TillAsync("till.groups");
+
+        var check = await (await till.PostAsJsonAsync("/api/till/check", new { token = TokenFor(card) })).Content.ReadFromJsonAsync<TillCheck>(Json);
+        check!.Offers.Select(o => o.Id).ShouldNotContain(forModelWorkers.Id);
+        var refused = await till.PostAsJsonAsync("/api/till/redemptions", new { token = TokenFor(card), OfferId = forModelWorkers.Id, SaleAmount = 100m });
+        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var refusedText = await refused.Content.ReadAsStringAsync();
+        refusedText.ShouldContain("仅限特定会员群体", customMessage: refusedText);
+        (await till.GetFromJsonAsync<List<TillOfferView>>("/api/till/offers", Json))!.ShouldNotContain(o => o.Id == forModelWorkers.Id, "offline tills cannot know groups");
+
+        var officer = fixture.Factory.Api(fixture.World.User("zz.officer"));
+        var row = await officer.GetFromJsonAsync<JsonElement>($"/api/members/{member}");
+        (await fixture.Factory.Api(fixture.World.User("ly.officer")).PutAsJsonAsync($"/api/members/{member}/groups",
+            new { Groups = "ModelWorker", Version = row.GetProperty("version").GetInt32() }, Json)).StatusCode.ShouldBe(HttpStatusCode.NotFound, "another city's member");
+        var set = await officer.PutAsJsonAsync($"/api/members/{member}/groups", new { Groups = "ModelWorker", Version = row.GetProperty("version").GetInt32() }, Json);
+        set.StatusCode.ShouldBe(HttpStatusCode.OK, await set.Content.ReadAsStringAsync());
+        (await officer.PutAsJsonAsync($"/api/members/{member}/groups", new { Groups = "None", Version = row.GetProperty("version").GetInt32() }, Json))
+            .StatusCode.ShouldBe(HttpStatusCode.Conflict, "a stale version");
+
+        check = await (await till.PostAsJsonAsync("/api/till/check", new { token = TokenFor(card) })).Content.ReadFromJsonAsync<TillCheck>(Json);
+        check!.Offers.Single(o => o.Id == forModelWorkers.Id).Description.ShouldContain("限劳动模范");
+        var sale = await till.PostAsJsonAsync("/api/till/redemptions", new { token = TokenFor(card), OfferId = forModelWorkers.Id, SaleAmount = 100m });
+        sale.StatusCode.ShouldBe(HttpStatusCode.OK, await sale.Content.ReadAsStringAsync());
+        (await sale.Content.ReadFromJsonAsync<RedemptionView>(Json))!.Discount.ShouldBe(20m);
+    }
+
+    [Fact]
     public async Task A_code_used_at_one_merchant_or_a_frozen_card_is_refused_with_the_reason()
     {
         var first = await OnboardAsync("zz.admin", "till.one", Offer("九折", "Percent", 10, "Unlimited"));

@@ -39,7 +39,8 @@ public sealed record MemberFilter
 }
 
 public sealed record MemberRow(Guid Id, string Name, Gender Gender, string IdMasked, string? PhoneMasked, DateOnly BirthDate,
-    long OrgId, string OrgName, EmploymentForm EmploymentForm, bool IsMigrantWorker, DateOnly JoinedOn, MembershipStatus Status, int Version);
+    long OrgId, string OrgName, EmploymentForm EmploymentForm, bool IsMigrantWorker, DateOnly JoinedOn, MembershipStatus Status, int Version,
+    Contracts.MemberGroups Groups = Contracts.MemberGroups.None);
 
 public sealed record MemberPage(IReadOnlyList<MemberRow> Rows, int Total);
 
@@ -151,7 +152,7 @@ public sealed class MemberQueries(AppDbContext db, IOrgDirectory orgs, PersonalD
     }
 
     private static MemberRow ToRow(Member m, string orgName) =>
-        new(m.Id, m.Name, m.Gender, m.IdMasked, m.PhoneMasked, m.BirthDate, m.OrgId, orgName, m.EmploymentForm, m.IsMigrantWorker, m.JoinedOn, m.Status, m.Version);
+        new(m.Id, m.Name, m.Gender, m.IdMasked, m.PhoneMasked, m.BirthDate, m.OrgId, orgName, m.EmploymentForm, m.IsMigrantWorker, m.JoinedOn, m.Status, m.Version, m.Groups);
 
     /// <summary>The full ID and phone of one member, for a cadre holding the reveal permission; every reveal is audited.</summary>
     public async Task<RevealedMember> RevealAsync(Guid id, CancellationToken ct = default)

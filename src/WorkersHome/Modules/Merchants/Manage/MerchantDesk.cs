@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
+using WorkersHome.Modules.Members.Contracts;
 using WorkersHome.Modules.Organizations.Contracts;
 using WorkersHome.Platform.Audit;
 using WorkersHome.Platform.Errors;
@@ -11,7 +12,9 @@ namespace WorkersHome.Modules.Merchants.Manage;
 
 public sealed record MerchantInput(string? Name, string? CreditCode, MerchantCategory? Category, string? Address, double? Latitude, double? Longitude, long? OrgId);
 
-public sealed record OfferInput(string? Title, DiscountKind? Kind, decimal? Value, DateOnly? ValidFrom, DateOnly? ValidTo, UsageLimit? Limit);
+/// <summary>An offer as entered; <paramref name="Groups"/> limits it to members of those groups (none: every member).</summary>
+public sealed record OfferInput(string? Title, DiscountKind? Kind, decimal? Value, DateOnly? ValidFrom, DateOnly? ValidTo, UsageLimit? Limit,
+    MemberGroups Groups = MemberGroups.None);
 
 public sealed record StaffInput(string? UserName, string? DisplayName, string? Password);
 
@@ -120,6 +123,11 @@ public sealed class MerchantDesk(AppDbContext db, IOrgDirectory orgs, CurrentCad
             errors.Add("limit", "请选择使用次数限制", "Choose how often a member may use it");
         }
 
+        if (!MemberGroupNames.IsKnown(input.Groups))
+        {
+            errors.Add("groups", "会员群体不正确", "Unknown member group");
+        }
+
         errors.ThrowIfAny();
         var offer = new Offer
         {
@@ -130,9 +138,10 @@ public sealed class MerchantDesk(AppDbContext db, IOrgDirectory orgs, CurrentCad
             ValidFrom = input.ValidFrom!.Value,
             ValidTo = input.ValidTo!.Value,
             Limit = input.Limit!.Value,
+            Groups = input.Groups,
         };
         db.Offers.Add(offer);
-        audit.Record(MerchantAuditActions.OfferAdded, "merchant", merchant.Id.ToString(), merchant.OrgPath, new { offer.Title, offer.Kind, offer.Value, offer.Limit });
+        audit.Record(MerchantAuditActions.OfferAdded, "merchant", merchant.Id.ToString(), merchant.OrgPath, new { offer.Title, offer.Kind, offer.Value, offer.Limit, offer.Groups });
         await db.SaveChangesAsync(ct);
         return offer;
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
 using WorkersHome.Modules.Cards.Contracts;
+using WorkersHome.Modules.Members.Contracts;
 using WorkersHome.Platform.Errors;
 using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Persistence;
@@ -26,7 +27,7 @@ public sealed record RedemptionView(long Id, string HolderMasked, string Offer, 
 /// per shown code — a double tap, a retry, a second till scanning the same code, or an offline till syncing later all
 /// meet the same unique key and get the one recorded sale back.
 /// </summary>
-public sealed class TillDesk(AppDbContext db, ICardChecker cards, IMemoryCache cache, SalesInFlight inFlight, TimeProvider clock)
+public sealed class TillDesk(AppDbContext db, ICardChecker cards, IMemberDirectory members, IMemoryCache cache, SalesInFlight inFlight, TimeProvider clock)
 {
     public static readonly TimeSpan ShopCacheLifetime = TimeSpan.FromSeconds(10);
 
@@ -46,6 +47,7 @@ public sealed class TillDesk(AppDbContext db, ICardChecker cards, IMemoryCache c
         var today = clock.Today();
         var offers = await db.Offers.AsNoTracking().Where(o => o.MerchantId == merchantId && o.IsActive && o.ValidFrom <= today && o.ValidTo >= today)
             .OrderBy(o => o.Id).ToListAsync(ct);
+        offers = [.. await OpenToHolderAsync(offers, card.MemberId!.Value, ct)];
         var keys = offers.Select(o => o.UsageKey(today)).Where(k => k is not null).ToList();
         var offerIds = offers.Select(o => o.Id).ToList();
         var used = await db.Redemptions.IgnoreQueryFilters().AsNoTracking()
@@ -120,6 +122,11 @@ public sealed class TillDesk(AppDbContext db, ICardChecker cards, IMemoryCache c
             throw new ConflictException(Loc.T("该优惠不存在或不在有效期内", "This offer does not exist here or is not valid today"));
         }
 
+        if ((await OpenToHolderAsync([offer], card.MemberId!.Value, ct)).Count == 0)
+        {
+            throw new ConflictException(Loc.T("该优惠仅限特定会员群体，此会员不能使用", "This offer is for a member group this member is not in"));
+        }
+
         var sale = Math.Round(saleAmount, 2);
         var redemption = new Redemption
         {
@@ -153,6 +160,18 @@ public sealed class TillDesk(AppDbContext db, ICardChecker cards, IMemoryCache c
     /// Inserts the sale unless a unique key (the shown code, or a limited offer's period) already holds one. On
     /// PostgreSQL that is one statement that cannot fail on the race a double tap makes; SQLite takes the error.
     /// </summary>
+    /// <summary>The offers the holder may use: group-limited ones need the member's groups, read only when such an offer is on the list.</summary>
+    private async Task<IReadOnlyList<Offer>> OpenToHolderAsync(IReadOnlyList<Offer> offers, Guid memberId, CancellationToken ct)
+    {
+        if (offers.All(o => o.Groups == MemberGroups.None))
+        {
+            return offers;
+        }
+
+        var groups = (await members.FindCheckedAsync(memberId, ct))?.Groups ?? MemberGroups.None;
+        return offers.Where(o => o.IsOpenTo(groups)).ToList();
+    }
+
     private async Task<bool> InsertOnceAsync(Redemption r, CancellationToken ct)
     {
         if (db.IsPostgres)

@@ -1157,6 +1157,9 @@ namespace WorkersHome.Platform.Persistence.Migrations
                     b.Property<int>("Gender")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Groups")
+                        .HasColumnType("integer");
+
                     b.Property<string>("HouseholdRegistration")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -1567,6 +1570,9 @@ namespace WorkersHome.Platform.Persistence.Migrations
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Groups")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");

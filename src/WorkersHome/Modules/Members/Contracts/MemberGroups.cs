@@ -1,0 +1,28 @@
+using WorkersHome.Platform.Localization;
+
+namespace WorkersHome.Modules.Members.Contracts;
+
+/// <summary>Groups a union keeps for its members that benefits may be limited to (a merchant's offer for model workers).</summary>
+[Flags]
+public enum MemberGroups
+{
+    None = 0,
+
+    /// <summary>劳动模范: model workers at any level.</summary>
+    ModelWorker = 1,
+
+    /// <summary>困难职工: a household the union supports in hardship.</summary>
+    Hardship = 2,
+}
+
+public static class MemberGroupNames
+{
+    public static IReadOnlyList<(MemberGroups Group, LocalizedText Label)> All { get; } =
+        [(MemberGroups.ModelWorker, new("劳动模范", "Model workers")), (MemberGroups.Hardship, new("困难职工", "Hardship households"))];
+
+    /// <summary>"劳动模范、困难职工" for a set of groups; empty for none.</summary>
+    public static string Describe(MemberGroups groups) =>
+        string.Join(Loc.T("、", ", "), All.Where(g => groups.HasFlag(g.Group)).Select(g => g.Label.ToString()));
+
+    public static bool IsKnown(MemberGroups groups) => (groups & ~(MemberGroups.ModelWorker | MemberGroups.Hardship)) == 0;
+}
