@@ -25,8 +25,24 @@ public sealed class LinkModel(LinkMemberPhone link) : PageModel
 
     public string PhoneMasked => User.FindFirstValue(MemberAuthentication.PhoneMaskedClaim) ?? "";
 
-    public IActionResult OnGet() =>
-        MemberAuthentication.MemberIdOf(User) is null ? Page() : RedirectToPage("/m/Card");
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (MemberAuthentication.MemberIdOf(User) is not null)
+        {
+            return RedirectToPage("/m/Card");
+        }
+
+        // An applicant whose application was approved while signed in: the phone was linked on approval, so the
+        // session becomes the member's without asking again.
+        var phoneHash = User.FindFirstValue(MemberAuthentication.PhoneHashClaim)!;
+        if (await link.LinkedMemberAsync(phoneHash, ct) is { } memberId)
+        {
+            await HttpContext.SignInAsync(MemberAuthentication.Scheme, MemberAuthentication.Principal(phoneHash, PhoneMasked, User.FindFirstValue(MemberAuthentication.PhoneCipherClaim) ?? "", memberId));
+            return RedirectToPage("/m/Card");
+        }
+
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

@@ -84,6 +84,12 @@ public sealed class JoinOnlineTests(JoinOnlineFixture fixture) : IClassFixture<J
         (await LastSmsToAsync(phone)).ShouldContain("已通过审核");
         var mine = await applicant.GetFromJsonAsync<List<JoinApplicationView>>("/api/join/applications", Json);
         mine!.Single().Status.ShouldBe(JoinStatus.Approved);
+        // Still signed in from applying: the next member page makes the session the new member's without asking again.
+        (await applicant.GetAsync("/api/me/card")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var relinked = await applicant.GetAsync("/m/Link");
+        relinked.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        relinked.Headers.Location!.OriginalString.ShouldEndWith("/m/Card");
+        (await applicant.GetAsync("/api/me/card")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         // The phone was linked on approval: its next sign-in (a minute on, when a new code may be sent) opens the card.
         await using (var scope = fixture.Factory.WholeTreeScope(out var db))
