@@ -11,7 +11,7 @@ public sealed class TreeCounter
     /// <summary>What is counted (see <see cref="Metrics"/>).</summary>
     public string Metric { get; set; } = "";
 
-    /// <summary>The month (yyyyMM) for event counts, a status for gauges, year × 1000 + bucket for histograms.</summary>
+    /// <summary>The month (yyyyMM) for event counts, a status for gauges, year × 100000 + bucket for histograms.</summary>
     public int Key { get; set; }
 
     public long Count { get; set; }
@@ -28,8 +28,8 @@ public static class Metrics
     public const string JoinRejected = "join.rejected";
     public const string JoinWithdrawn = "join.withdrawn";
 
-    /// <summary>Hours from application to approval, as a histogram: key = year × 1000 + whole hours (capped).</summary>
-    public const string JoinApprovalHours = "join.approval-hours";
+    /// <summary>Minutes from application to approval, as a histogram: key = year × 100000 + whole minutes (capped at about 69 days).</summary>
+    public const string JoinApprovalMinutes = "join.approval-minutes";
 
     public const string TransferRequested = "transfer.requested";
     public const string TransferIn = "transfer.in";
@@ -45,12 +45,14 @@ public static class Metrics
     /// <summary>Sale amounts of redemptions, in Amount.</summary>
     public const string RedemptionSales = "redeem.sales";
 
-    public const int MaxHistogramBucket = 999;
+    public const int HistogramYear = 100_000;
+
+    public const int MaxHistogramBucket = HistogramYear - 1;
 
     public static int Month(DateOnly day) => day.Year * 100 + day.Month;
 
-    public static int HoursBucket(int year, TimeSpan waited) =>
-        year * 1000 + (int)Math.Clamp(Math.Floor(waited.TotalHours), 0, MaxHistogramBucket);
+    public static int MinutesBucket(int year, TimeSpan waited) =>
+        year * HistogramYear + (int)Math.Clamp(Math.Floor(waited.TotalMinutes), 0, MaxHistogramBucket);
 }
 
 /// <summary>A module that adds to the tree figures after the fact, asked to catch up before the figures are read.</summary>

@@ -53,8 +53,8 @@ public sealed class ServiceFiguresTests(ServiceFiguresFixture fixture) : IClassF
     [InlineData(new[] { 0, 10 }, new long[] { 1, 1 }, 1.0)]
     [InlineData(new[] { 1, 2, 48 }, new long[] { 2, 1, 1 }, 2.0)]
     [InlineData(new[] { 5, 999 }, new long[] { 1, 3 }, 999.3)]
-    public void The_median_approval_time_is_read_from_the_hours_histogram(int[] hours, long[] counts, double? median) =>
-        ServiceFiguresQueries.MedianHours([.. hours.Zip(counts)]).ShouldBe(median);
+    public void The_median_approval_time_is_read_from_the_minutes_histogram(int[] minutes, long[] counts, double? median) =>
+        ServiceFiguresQueries.Median([.. minutes.Zip(counts)]).ShouldBe(median);
 
     [Fact]
     public async Task Applications_decided_and_cards_issued_count_for_the_union_and_every_node_above_it()
@@ -84,7 +84,7 @@ public sealed class ServiceFiguresTests(ServiceFiguresFixture fixture) : IClassF
             now.ApplicationsReceived.ShouldBeGreaterThanOrEqualTo(2);
             now.ApplicationsApproved.ShouldBeGreaterThanOrEqualTo(1);
             now.ApplicationsRejected.ShouldBeGreaterThanOrEqualTo(1);
-            now.MedianApprovalHours.ShouldNotBeNull();
+            now.MedianApprovalMinutes.ShouldNotBeNull();
             now.CardsByStatus.Single(c => c.Status == 1).Count.ShouldBeGreaterThanOrEqualTo(1);
         }
 

@@ -207,7 +207,7 @@ public sealed class JoinDesk(
         }, Metrics.Month(day));
         if (status == JoinStatus.Approved)
         {
-            db.Counters.Add(application.OrgPath, Metrics.JoinApprovalHours, Metrics.HoursBucket(day.Year, now - application.SubmittedAt));
+            db.Counters.Add(application.OrgPath, Metrics.JoinApprovalMinutes, Metrics.MinutesBucket(day.Year, now - application.SubmittedAt));
         }
 
         audit.Record(JoinAuditActions.Decided, "join-application", application.Id.ToString(), application.OrgPath, new { status, reason }, actorName: actor);

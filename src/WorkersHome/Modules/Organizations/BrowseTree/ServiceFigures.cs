@@ -18,7 +18,7 @@ public sealed record ServiceFigures(
     long ApplicationsApproved,
     long ApplicationsRejected,
     long ApplicationsWithdrawn,
-    double? MedianApprovalHours,
+    double? MedianApprovalMinutes,
     long TransfersRequested,
     long TransfersIn,
     long TransfersOut,
@@ -46,30 +46,30 @@ public sealed class ServiceFiguresQueries(AppDbContext db, IOrgDirectory orgs, I
         }
 
         var code = org.Path.Split('/', StringSplitOptions.RemoveEmptyEntries)[^1];
-        var (monthFrom, monthTo, bucketFrom, bucketTo) = (y * 100, y * 100 + 99, y * 1000, y * 1000 + Metrics.MaxHistogramBucket);
+        var (monthFrom, monthTo, bucketFrom, bucketTo) = (y * 100, y * 100 + 99, y * Metrics.HistogramYear, y * Metrics.HistogramYear + Metrics.MaxHistogramBucket);
         var rows = await db.Set<TreeCounter>().AsNoTracking()
             .Where(c => c.OrgCode == code && ((c.Metric == Metrics.CardsByStatus)
-                || (c.Metric == Metrics.JoinApprovalHours && c.Key >= bucketFrom && c.Key <= bucketTo)
+                || (c.Metric == Metrics.JoinApprovalMinutes && c.Key >= bucketFrom && c.Key <= bucketTo)
                 || (c.Key >= monthFrom && c.Key <= monthTo)))
             .ToListAsync(ct);
 
         long Sum(string metric) => rows.Where(r => r.Metric == metric).Sum(r => r.Count);
         decimal Yuan(string metric) => rows.Where(r => r.Metric == metric).Sum(r => r.AmountFen) / 100m;
 
-        var histogram = rows.Where(r => r.Metric == Metrics.JoinApprovalHours).Select(r => (Hours: r.Key - bucketFrom, r.Count)).ToList();
+        var histogram = rows.Where(r => r.Metric == Metrics.JoinApprovalMinutes).Select(r => (Minutes: r.Key - bucketFrom, r.Count)).ToList();
         var cards = CardStatusNames.All.Select(s => new CardStatusCount(s.Status, s.Label.ToString(),
             rows.Where(r => r.Metric == Metrics.CardsByStatus && r.Key == s.Status).Sum(r => r.Count))).ToList();
 
         return new ServiceFigures(y, Sum(Metrics.JoinReceived), Sum(Metrics.JoinApproved), Sum(Metrics.JoinRejected), Sum(Metrics.JoinWithdrawn),
-            MedianHours(histogram), Sum(Metrics.TransferRequested), Sum(Metrics.TransferIn), Sum(Metrics.TransferOut), Sum(Metrics.TransferRefused),
+            Median(histogram), Sum(Metrics.TransferRequested), Sum(Metrics.TransferIn), Sum(Metrics.TransferOut), Sum(Metrics.TransferRefused),
             cards, Sum(Metrics.Redemptions), Yuan(Metrics.RedemptionSales), Yuan(Metrics.Redemptions));
     }
 
     /// <summary>
-    /// The median of an hours histogram (bucket h holds waits of h to h+1 hours), interpolated inside the bucket that
+    /// The median of a minutes histogram (bucket m holds waits of m to m+1 minutes), interpolated inside the bucket that
     /// holds the middle approval; null when nothing was approved.
     /// </summary>
-    public static double? MedianHours(IReadOnlyList<(int Hours, long Count)> histogram)
+    public static double? Median(IReadOnlyList<(int Minutes, long Count)> histogram)
     {
         var total = histogram.Sum(h => h.Count);
         if (total <= 0)
@@ -79,16 +79,16 @@ public sealed class ServiceFiguresQueries(AppDbContext db, IOrgDirectory orgs, I
 
         var half = total / 2.0;
         long before = 0;
-        foreach (var (hours, count) in histogram.Where(h => h.Count > 0).OrderBy(h => h.Hours))
+        foreach (var (minutes, count) in histogram.Where(h => h.Count > 0).OrderBy(h => h.Minutes))
         {
             if (before + count >= half)
             {
-                return Math.Round(hours + ((half - before) / count), 1);
+                return Math.Round(minutes + ((half - before) / count), 1);
             }
 
             before += count;
         }
 
-        return histogram.Max(h => h.Hours) + 1;
+        return histogram.Max(h => h.Minutes) + 1;
     }
 }
