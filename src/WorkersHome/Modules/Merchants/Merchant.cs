@@ -117,11 +117,9 @@ public sealed class Offer
         ? new($"{Title}：{Value:0.##}% 优惠{LimitZh}{GroupsZh}", $"{Title}: {Value:0.##}% off{LimitEn}{GroupsEn}")
         : new($"{Title}：立减 {Value:0.##} 元{LimitZh}{GroupsZh}", $"{Title}: {Value:0.##} yuan off{LimitEn}{GroupsEn}");
 
-    private string GroupsZh => Groups == Members.Contracts.MemberGroups.None ? ""
-        : "（限" + string.Join("、", Members.Contracts.MemberGroupNames.All.Where(g => Groups.HasFlag(g.Group)).Select(g => g.Label.Zh)) + "）";
+    private string GroupsZh => Groups == Members.Contracts.MemberGroups.None ? "" : "（限" + Members.Contracts.MemberGroupNames.Names(Groups).Zh + "）";
 
-    private string GroupsEn => Groups == Members.Contracts.MemberGroups.None ? ""
-        : " (" + string.Join(", ", Members.Contracts.MemberGroupNames.All.Where(g => Groups.HasFlag(g.Group)).Select(g => g.Label.En)) + " only)";
+    private string GroupsEn => Groups == Members.Contracts.MemberGroups.None ? "" : " (" + Members.Contracts.MemberGroupNames.Names(Groups).En + " only)";
 
     private string LimitZh => Limit switch
     {

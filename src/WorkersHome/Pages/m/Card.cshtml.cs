@@ -79,9 +79,9 @@ public sealed class CardModel(CardQueries queries, CardDesk desk, CardTokenIssue
         {
             BankError = string.Join(" ", ex.Errors.SelectMany(e => e.Value));
         }
-        catch (Exception ex) when (ex is ConflictException or DbUpdateConcurrencyException)
+        catch (ConflictException ex)
         {
-            BankError = ex is ConflictException ? ex.Message : Loc.T("会员卡信息已变化，请刷新后再试", "The card changed meanwhile; reload and try again");
+            BankError = ex.Message;
         }
 
         await LoadAsync(ct);
@@ -97,9 +97,9 @@ public sealed class CardModel(CardQueries queries, CardDesk desk, CardTokenIssue
             TempData["Notice"] = Loc.T("已解除联名银行卡绑定", "The bank card is unlinked");
             return RedirectToPage();
         }
-        catch (Exception ex) when (ex is ConflictException or DbUpdateConcurrencyException)
+        catch (ConflictException ex)
         {
-            Error = ex is ConflictException ? ex.Message : Loc.T("会员卡信息已变化，请刷新后再试", "The card changed meanwhile; reload and try again");
+            Error = ex.Message;
         }
 
         await LoadAsync(ct);

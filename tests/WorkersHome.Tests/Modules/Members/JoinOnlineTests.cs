@@ -20,21 +20,6 @@ public sealed class JoinOnlineTests(JoinOnlineFixture fixture) : IClassFixture<J
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    private static object Form(long orgId, string name, string idNumber) => new
-    {
-        OrgId = orgId,
-        Name = name,
-        Ethnicity = "汉族",
-        IdNumber = idNumber,
-        Education = "大学本科教育",
-        PoliticalStatus = "群众",
-        EmployerName = "某外卖平台",
-        EmploymentForm = "Flexible",
-        PlatformName = "某外卖平台",
-        IsMigrantWorker = true,
-        HouseholdRegistration = "河南省周口市",
-    };
-
     private async Task<string> LastSmsToAsync(string phone)
     {
         await using var scope = fixture.Factory.WholeTreeScope(out var db);
@@ -52,18 +37,18 @@ public sealed class JoinOnlineTests(JoinOnlineFixture fixture) : IClassFixture<J
         var (applicant, next) = await MemberSignIn.ByPhoneAsync(fixture.Factory, phone);
         next.ShouldEndWith("/m/Link");
         var idNumber = ResidentIdNumber.Compose("410102", new DateOnly(1996, 7, 8), 77, Gender.Male);
-        var bad = await applicant.PostAsJsonAsync("/api/join/applications", Form(union.Id, "", idNumber[..17] + (idNumber[17] == '1' ? '2' : '1')), Json);
+        var bad = await applicant.PostAsJsonAsync("/api/join/applications", JoinForms.Gig(union.Id, "", idNumber[..17] + (idNumber[17] == '1' ? '2' : '1')), Json);
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var problem = await bad.Content.ReadAsStringAsync();
         problem.ShouldContain("请填写姓名");
         problem.ShouldContain("校验位");
 
-        var created = await applicant.PostAsJsonAsync("/api/join/applications", Form(union.Id, "赵新民", idNumber), Json);
+        var created = await applicant.PostAsJsonAsync("/api/join/applications", JoinForms.Gig(union.Id, "赵新民", idNumber), Json);
         created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var application = (await created.Content.ReadFromJsonAsync<JoinApplicationView>(Json))!;
         application.Status.ShouldBe(JoinStatus.Pending);
         application.IdMasked.ShouldBe(idNumber[..6] + "********" + idNumber[^4..]);
-        (await applicant.PostAsJsonAsync("/api/join/applications", Form(union.Id, "赵新民", idNumber), Json)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await applicant.PostAsJsonAsync("/api/join/applications", JoinForms.Gig(union.Id, "赵新民", idNumber), Json)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
 
         var ly = fixture.Factory.Api(fixture.World.User("ly.officer"));
         (await ly.GetFromJsonAsync<List<JoinApplicationView>>("/api/members/applications", Json))!.ShouldNotContain(a => a.Id == application.Id);
@@ -99,7 +84,7 @@ public sealed class JoinOnlineTests(JoinOnlineFixture fixture) : IClassFixture<J
 
         // The same person applying again is already a member: nothing about the record is told.
         var (other, _) = await MemberSignIn.ByPhoneAsync(fixture.Factory, "13500000012");
-        var duplicate = await other.PostAsJsonAsync("/api/join/applications", Form(union.Id, "赵新民", idNumber), Json);
+        var duplicate = await other.PostAsJsonAsync("/api/join/applications", JoinForms.Gig(union.Id, "赵新民", idNumber), Json);
         duplicate.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var text = await duplicate.Content.ReadAsStringAsync();
         text.ShouldContain("已是在册会员");
@@ -112,7 +97,7 @@ public sealed class JoinOnlineTests(JoinOnlineFixture fixture) : IClassFixture<J
         var union = (await fixture.Factory.Anonymous().GetFromJsonAsync<List<JoinableUnion>>("/api/join/unions?q=郑州测试", Json))!.Single(u => u.Code == TestWorld.ZhengzhouUnionCode);
         var phone = "13500000021";
         var (applicant, _) = await MemberSignIn.ByPhoneAsync(fixture.Factory, phone);
-        var first = await (await applicant.PostAsJsonAsync("/api/join/applications", Form(union.Id, "钱小红", ResidentIdNumber.Compose("410102", new DateOnly(1999, 1, 2), 88, Gender.Female)), Json))
+        var first = await (await applicant.PostAsJsonAsync("/api/join/applications", JoinForms.Gig(union.Id, "钱小红", ResidentIdNumber.Compose("410102", new DateOnly(1999, 1, 2), 88, Gender.Female)), Json))
             .Content.ReadFromJsonAsync<JoinApplicationView>(Json);
         var zz = fixture.Factory.Api(fixture.World.User("zz.officer"));
         var noReason = await zz.PostAsJsonAsync($"/api/members/applications/{first!.Id}/reject", new { first.Version }, Json);
@@ -123,7 +108,7 @@ public sealed class JoinOnlineTests(JoinOnlineFixture fixture) : IClassFixture<J
         (mine.Status, mine.Reason).ShouldBe((JoinStatus.Rejected, "所填工作单位不属于本工会"));
         (await LastSmsToAsync(phone)).ShouldContain("所填工作单位不属于本工会");
 
-        var second = await (await applicant.PostAsJsonAsync("/api/join/applications", Form(union.Id, "钱小红", ResidentIdNumber.Compose("410102", new DateOnly(1999, 1, 2), 88, Gender.Female)), Json))
+        var second = await (await applicant.PostAsJsonAsync("/api/join/applications", JoinForms.Gig(union.Id, "钱小红", ResidentIdNumber.Compose("410102", new DateOnly(1999, 1, 2), 88, Gender.Female)), Json))
             .Content.ReadFromJsonAsync<JoinApplicationView>(Json);
         (await applicant.PostAsJsonAsync($"/api/join/applications/{second!.Id}/withdraw", new { second.Version }, Json)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await zz.GetFromJsonAsync<List<JoinApplicationView>>("/api/members/applications", Json))!.ShouldNotContain(a => a.Id == second.Id);

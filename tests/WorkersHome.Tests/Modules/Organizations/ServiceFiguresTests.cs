@@ -23,21 +23,6 @@ public sealed class ServiceFiguresTests(ServiceFiguresFixture fixture) : IClassF
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    private static object Form(long orgId, string name, string idNumber) => new
-    {
-        OrgId = orgId,
-        Name = name,
-        Ethnicity = "汉族",
-        IdNumber = idNumber,
-        Education = "大学本科教育",
-        PoliticalStatus = "群众",
-        EmployerName = "某快递公司",
-        EmploymentForm = "Flexible",
-        PlatformName = "某快递平台",
-        IsMigrantWorker = false,
-        HouseholdRegistration = "河南省郑州市",
-    };
-
     private Task<ServiceFigures?> FiguresAsync(string user, long orgId) =>
         fixture.Factory.Api(fixture.World.User(user)).GetFromJsonAsync<ServiceFigures>($"/api/organizations/{orgId}/service-figures", Json);
 
@@ -71,11 +56,11 @@ public sealed class ServiceFiguresTests(ServiceFiguresFixture fixture) : IClassF
         var before = (await FiguresAsync("t.admin", provinceId))!;
         var (applicant, _) = await MemberSignIn.ByPhoneAsync(fixture.Factory, "13600000031");
         var first = (await (await applicant.PostAsJsonAsync("/api/join/applications",
-            Form(unionId, "孙立新", ResidentIdNumber.Compose("410102", new DateOnly(1994, 3, 4), 31, Gender.Male)), Json)).Content.ReadFromJsonAsync<JoinApplicationView>(Json))!;
+            JoinForms.Gig(unionId, "孙立新", ResidentIdNumber.Compose("410102", new DateOnly(1994, 3, 4), 31, Gender.Male)), Json)).Content.ReadFromJsonAsync<JoinApplicationView>(Json))!;
         var zz = fixture.Factory.Api(fixture.World.User("zz.officer"));
         (await zz.PostAsJsonAsync($"/api/members/applications/{first.Id}/reject", new { first.Version, Reason = "证明材料不全" }, Json)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         var second = (await (await applicant.PostAsJsonAsync("/api/join/applications",
-            Form(unionId, "孙立新", ResidentIdNumber.Compose("410102", new DateOnly(1994, 3, 4), 31, Gender.Male)), Json)).Content.ReadFromJsonAsync<JoinApplicationView>(Json))!;
+            JoinForms.Gig(unionId, "孙立新", ResidentIdNumber.Compose("410102", new DateOnly(1994, 3, 4), 31, Gender.Male)), Json)).Content.ReadFromJsonAsync<JoinApplicationView>(Json))!;
         (await zz.PostAsJsonAsync($"/api/members/applications/{second.Id}/approve", new { second.Version }, Json)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         foreach (var (user, orgId) in new[] { ("zz.officer", unionId), ("zz.officer", cityId), ("t.admin", provinceId) })
@@ -108,7 +93,7 @@ public sealed class ServiceFiguresTests(ServiceFiguresFixture fixture) : IClassF
         var (applicant, _) = await MemberSignIn.ByPhoneAsync(fixture.Factory, "13600000041");
         (await applicant.GetFromJsonAsync<JsonElement>("/api/me/notices")).GetProperty("unread").GetInt32().ShouldBe(0);
         var application = (await (await applicant.PostAsJsonAsync("/api/join/applications",
-            Form(unionId, "周红梅", ResidentIdNumber.Compose("410102", new DateOnly(1991, 9, 9), 41, Gender.Female)), Json)).Content.ReadFromJsonAsync<JoinApplicationView>(Json))!;
+            JoinForms.Gig(unionId, "周红梅", ResidentIdNumber.Compose("410102", new DateOnly(1991, 9, 9), 41, Gender.Female)), Json)).Content.ReadFromJsonAsync<JoinApplicationView>(Json))!;
         var zz = fixture.Factory.Api(fixture.World.User("zz.officer"));
         (await zz.PostAsJsonAsync($"/api/members/applications/{application.Id}/approve", new { application.Version }, Json)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await applicant.GetFromJsonAsync<JsonElement>("/api/me/notices")).GetProperty("unread").GetInt32().ShouldBe(0, "not before the outbox delivers it");

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 using WorkersHome.Modules.Cards.Tokens;
 using WorkersHome.Platform.Audit;
 using WorkersHome.Platform.Errors;
@@ -64,7 +66,7 @@ public sealed class BankCardLinks(AppDbContext db, PersonalDataProtector protect
 
         if (card.Version != version)
         {
-            throw new ConflictException(Loc.T("会员卡信息已变化，请刷新后再试", "The card changed meanwhile; reload and try again"));
+            throw Stale();
         }
     }
 
@@ -75,6 +77,15 @@ public sealed class BankCardLinks(AppDbContext db, PersonalDataProtector protect
         card.StatusChangedAt = clock.GetUtcNow();
         audit.Record(action, "card", card.Id.ToString(), card.OrgPath, new { card = CardNumber.Masked(card.Number), bank = card.BankName, last4 = card.BankCardLast4 },
             actorName: actorName);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw Stale();
+        }
     }
+
+    private static ConflictException Stale() => new(Loc.T("会员卡信息已变化，请刷新后再试", "The card changed meanwhile; reload and try again"));
 }
