@@ -1,4 +1,5 @@
 using WorkersHome.Modules.Accounts;
+using WorkersHome.Modules.Assistance;
 using WorkersHome.Modules.Cards;
 using WorkersHome.Modules.Members;
 using WorkersHome.Modules.Merchants;
@@ -24,6 +25,7 @@ public static class WorkersHomeApp
             .AddAccounts(permissions)
             .AddMembers(permissions)
             .AddCards(permissions)
+            .AddAssistance(permissions)
             .AddMerchants(permissions)
             .AddSecurity(permissions)
             .AddUi();
@@ -39,6 +41,7 @@ public static class WorkersHomeApp
         app.MapAccounts();
         app.MapMembers();
         app.MapCards();
+        app.MapAssistance();
         app.MapMerchants();
         app.MapUi();
     }

@@ -35,6 +35,7 @@ public sealed class AppFactory(string connectionString, IReadOnlyDictionary<stri
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Outbox:Enabled", "false");
         builder.UseSetting("Transfers:SweepEnabled", "false");
+        builder.UseSetting("Assistance:Archive:ReminderEvery", "00:00:00");
         builder.UseSetting("Storage:Path", FilesFolder(connectionString));
         builder.UseSetting("Imports:PollSeconds", "1");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

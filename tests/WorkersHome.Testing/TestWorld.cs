@@ -33,6 +33,11 @@ public sealed class TestWorld
         ("auditor", Roles.Auditor, "41", false),
         ("zz.auditor", Roles.Auditor, "4101", false),
         ("new.admin", Roles.UnionAdministrator, "4101", false),
+        ("zz.assist", Roles.AssistanceOfficer, "4101", false),
+        ("zy.assist", Roles.AssistanceOfficer, "410102", false),
+        ("zy2.assist", Roles.AssistanceOfficer, "410102", false),
+        ("jc.assist", Roles.AssistanceOfficer, ZhengzhouUnionCode, false),
+        ("ly.assist", Roles.AssistanceOfficer, "4103", false),
     ];
 
     public Dictionary<string, long> OrgIds { get; } = [];

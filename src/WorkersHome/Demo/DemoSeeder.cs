@@ -36,6 +36,9 @@ public sealed class DemoSeeder(AppDbContext db, TreeLoader loader, UserManager<C
         ("zhongyuan.officer", Roles.MemberOfficer, "410102", "中原区总工会会员部"),
         ("linshanzhai.officer", Roles.MemberOfficer, "410102001", "林山寨街道工会"),
         ("jiceng.officer", Roles.MemberOfficer, "grassroots", "基层工会会员工作人员"),
+        ("zhengzhou.assist", Roles.AssistanceOfficer, "4101", "郑州市总工会帮扶中心"),
+        ("zhongyuan.assist", Roles.AssistanceOfficer, "410102", "中原区总工会帮扶中心"),
+        ("jiceng.assist", Roles.AssistanceOfficer, "grassroots", "基层工会帮扶工作人员"),
     ];
 
     public static IReadOnlyList<DemoLogin> Logins =>

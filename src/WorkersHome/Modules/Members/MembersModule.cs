@@ -46,7 +46,9 @@ public static class MembersModule
         services.AddScoped<ImportQueries>();
         // Bounded: every entry counts one (sign-in attempts, tills' merchant offers, card holders' masked names).
         services.AddMemoryCache(o => o.SizeLimit = 200_000);
-        services.AddScoped<Contracts.IMemberDirectory, MemberDirectory>();
+        services.AddScoped<MemberDirectory>();
+        services.AddScoped<Contracts.IMemberDirectory>(sp => sp.GetRequiredService<MemberDirectory>());
+        services.AddScoped<Contracts.IMemberGroupMarker>(sp => sp.GetRequiredService<MemberDirectory>());
         services.AddScoped<SignIn.LinkMemberPhone>();
         services.AddScoped<Join.JoinDesk>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Transfers").Get<Transfer.TransferOptions>() ?? new Transfer.TransferOptions());

@@ -40,6 +40,11 @@ public abstract class OrgPageModel : PageModel
             Conflict = ex.Message;
             Response.StatusCode = StatusCodes.Status409Conflict;
         }
+        catch (ForbiddenException ex)
+        {
+            Conflict = ex.Message;
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+        }
 
         await reload();
         return Page();

@@ -66,6 +66,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Modules.Merchants.Redemption> Redemptions => Set<Modules.Merchants.Redemption>();
 
+    public DbSet<Modules.Assistance.Archive.HardshipFile> HardshipFiles => Set<Modules.Assistance.Archive.HardshipFile>();
+
+    public DbSet<Modules.Assistance.Archive.HardshipStep> HardshipSteps => Set<Modules.Assistance.Archive.HardshipStep>();
+
+    public DbSet<Modules.Assistance.Archive.HardshipAttachment> HardshipAttachments => Set<Modules.Assistance.Archive.HardshipAttachment>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
@@ -122,6 +128,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             builder.Entity<Modules.Members.Transfer.MemberTransfer>().Property(t => t.ToPath).UseCollation("C");
             builder.Entity<Modules.Merchants.Merchant>().Property(m => m.OrgPath).UseCollation("C");
             builder.Entity<Modules.Merchants.Redemption>().Property(r => r.OrgPath).UseCollation("C");
+            builder.Entity<Modules.Assistance.Archive.HardshipFile>().Property(f => f.OrgPath).UseCollation("C");
             // Keyed hashes are only ever compared for equality: byte order is the cheapest, and the phone's
             // non-unique index is a hash index (smaller and cheaper to keep up than a B-tree on 64 characters).
             builder.Entity<Member>().Property(m => m.IdHash).UseCollation("C");
@@ -141,6 +148,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             string.Compare(m.OrgPath, ScopeFrom) >= 0 && string.Compare(m.OrgPath, ScopeTo) < 0);
         builder.Entity<Modules.Merchants.Redemption>().HasQueryFilter(ScopeFilter, r =>
             string.Compare(r.OrgPath, ScopeFrom) >= 0 && string.Compare(r.OrgPath, ScopeTo) < 0);
+        builder.Entity<Modules.Assistance.Archive.HardshipFile>().HasQueryFilter(ScopeFilter, f =>
+            string.Compare(f.OrgPath, ScopeFrom) >= 0 && string.Compare(f.OrgPath, ScopeTo) < 0);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -10,7 +10,10 @@ public static class Roles
     public const string MemberOfficer = "MemberOfficer";
     public const string Auditor = "Auditor";
 
-    public static readonly string[] All = [SystemAdministrator, UnionAdministrator, MemberOfficer, Auditor];
+    /// <summary>帮扶: keeps the hardship archive and sees the household's health and income.</summary>
+    public const string AssistanceOfficer = "AssistanceOfficer";
+
+    public static readonly string[] All = [SystemAdministrator, UnionAdministrator, MemberOfficer, AssistanceOfficer, Auditor];
 
     /// <summary>Administrator roles must sign in with a second factor.</summary>
     public static bool RequiresTwoFactor(string role) =>
@@ -22,6 +25,7 @@ public static class Roles
         UnionAdministrator => new("工会管理员", "Union administrator"),
         MemberOfficer => new("会员工作人员", "Member officer"),
         Auditor => new("安全审计员", "Auditor"),
+        AssistanceOfficer => new("帮扶工作人员", "Assistance officer"),
         _ => new(role, role),
     };
 }

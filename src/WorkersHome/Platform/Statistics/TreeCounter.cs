@@ -45,6 +45,9 @@ public static class Metrics
     /// <summary>Sale amounts of redemptions, in Amount.</summary>
     public const string RedemptionSales = "redeem.sales";
 
+    /// <summary>Gauge: households in the hardship archive, keyed by primary cause.</summary>
+    public const string HardshipHouseholds = "hardship.households";
+
     public const int HistogramYear = 100_000;
 
     public const int MaxHistogramBucket = HistogramYear - 1;

@@ -2,7 +2,7 @@ namespace WorkersHome.Modules.Members.Contracts;
 
 /// <summary>What other modules may know of a member: who, where, and whether the membership counts (active or retained).</summary>
 public sealed record MemberSummary(Guid Id, string Name, long OrgId, string OrgPath, bool CountsAsMember, string StatusZh, string StatusEn,
-    MemberGroups Groups = MemberGroups.None);
+    MemberGroups Groups = MemberGroups.None, string IdMasked = "");
 
 public interface IMemberDirectory
 {
@@ -14,4 +14,17 @@ public interface IMemberDirectory
     /// or the holder of a card found in the cadre's subtree.
     /// </summary>
     Task<MemberSummary?> FindCheckedAsync(Guid memberId, CancellationToken ct = default);
+
+    /// <summary>The keyed hash of the phone the member signs in with (their in-app notices are kept under it), or null.</summary>
+    Task<string?> SignInPhoneHashAsync(Guid memberId, CancellationToken ct = default);
+}
+
+/// <summary>
+/// Lets another module record a member's group where it decides it (the hardship archive marks hardship households),
+/// in the caller's unit of work: the mark commits with the decision or not at all.
+/// </summary>
+public interface IMemberGroupMarker
+{
+    /// <summary>Adds or removes <paramref name="group"/>; the change is audited with the caller's reason. The caller has settled access.</summary>
+    Task SetAsync(Guid memberId, MemberGroups group, bool belongs, string reason, CancellationToken ct = default);
 }

@@ -1,0 +1,78 @@
+using WorkersHome.Modules.Assistance.Archive;
+using WorkersHome.Modules.Members.Contracts;
+
+namespace WorkersHome.Modules.Assistance;
+
+internal static class AssistanceApi
+{
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var files = app.MapGroup("/api/assistance/hardship").WithTags("Assistance").RequireAuthorization(AssistancePermissions.View);
+        files.MapGet("/", (HardshipStatus? status, bool? due, string? q, HardshipQueries queries, CancellationToken ct) =>
+            queries.ListAsync(new HardshipFilter(status, due ?? false, q), ct)).WithSummary("Hardship files in your subtree (masked), by status, due for review, or name");
+        files.MapGet("/ledger.xlsx", async (HardshipStatus? status, bool? due, HardshipLedger ledger, CancellationToken ct) =>
+            TypedResults.File(await ledger.XlsxAsync(new HardshipFilter(status, due ?? false), ct), XlsxType, "困难职工台账.xlsx"))
+            .WithSummary("The standard ledger (台账) of your subtree as .xlsx; health and income only with the permission; audited");
+        files.MapGet("/{id:guid}", (Guid id, HardshipQueries queries, CancellationToken ct) => queries.DetailAsync(id, ct))
+            .WithSummary("One file with its history; the household's health and income only with the permission, and that view is audited");
+        files.MapGet("/{id:guid}/attachments/{attachmentId:guid}", async (Guid id, Guid attachmentId, HardshipAttachments attachments, CancellationToken ct) =>
+        {
+            var opened = await attachments.OpenAsync(id, attachmentId, ct);
+            return TypedResults.File(opened.Content, opened.ContentType, opened.FileName);
+        }).WithSummary("A proof document (needs the health and income permission); audited");
+
+        var manage = app.MapGroup("/api/assistance/hardship").WithTags("Assistance").RequireAuthorization(AssistancePermissions.Manage);
+        manage.MapPost("/", async (Guid memberId, HardshipForm form, HardshipArchive archive, HardshipQueries queries, CancellationToken ct) =>
+        {
+            var file = await archive.FileForMemberAsync(memberId, form, ct);
+            return TypedResults.Created($"/api/assistance/hardship/{file.Id}", await queries.DetailAsync(file.Id, ct));
+        }).WithSummary("File for a member of your subtree (?memberId=); one open file per member");
+        manage.MapPut("/{id:guid}", async (Guid id, int version, HardshipForm form, HardshipArchive archive, CancellationToken ct) =>
+        {
+            var file = await archive.RefileAsync(id, version, form, ct);
+            return new { file.Id, file.Version };
+        }).WithSummary("Correct a file waiting for the union's check or returned, and file it again (?version=)");
+        manage.MapPost("/{id:guid}/checks", Step((HardshipArchive a, Guid id, ThreeChecks c, CancellationToken ct) => a.CheckAsync(id, c, ct)))
+            .WithSummary("Record the 三清 check: family situation, cause and needs each confirmed");
+        manage.MapPost("/{id:guid}/propose", Step((HardshipArchive a, Guid id, FileDecision d, CancellationToken ct) => a.ProposeAsync(id, d, ct)))
+            .WithSummary("The grassroots union proposes a checked file to the approving level");
+        manage.MapPost("/{id:guid}/approve", Step((HardshipArchive a, Guid id, FileDecision d, CancellationToken ct) => a.ApproveAsync(id, d, ct)))
+            .WithSummary("Approve into the archive (approving level, not the proposer; a reason above the hardship line)");
+        manage.MapPost("/{id:guid}/return", Step((HardshipArchive a, Guid id, FileDecision d, CancellationToken ct) => a.ReturnAsync(id, d, ct)))
+            .WithSummary("Send back with reasons");
+        manage.MapPost("/{id:guid}/reverify", Step((HardshipArchive a, Guid id, ReviewDecision d, CancellationToken ct) => a.ReverifyAsync(id, d, ct)))
+            .WithSummary("The annual review, optionally with the household's new situation");
+        manage.MapPost("/{id:guid}/exit", Step((HardshipArchive a, Guid id, FileDecision d, CancellationToken ct) => a.ExitAsync(id, d, ct)))
+            .WithSummary("Leave the archive (脱困) with a reason");
+        manage.MapPost("/{id:guid}/attachments", async (Guid id, string? fileName, HttpRequest request, HardshipAttachments attachments, CancellationToken ct) =>
+            TypedResults.Ok(await attachments.AddAsync(id, request.Body, fileName, ct)))
+            .WithSummary("Add a proof document (request body: a JPG, PNG or PDF without scripts, within the size limit; ?fileName=)");
+
+        var mine = app.MapGroup("/api/me/hardship").WithTags("Assistance").RequireAuthorization(MemberIdentity.Policy);
+        mine.MapGet("/", (HttpContext http, HardshipQueries queries, CancellationToken ct) => queries.MineAsync(MemberIdentity.MemberIdOf(http.User)!.Value, ct))
+            .WithSummary("My hardship files with their history and any reasons");
+        mine.MapPost("/", async (HardshipForm form, HttpContext http, HardshipArchive archive, HardshipQueries queries, CancellationToken ct) =>
+        {
+            var memberId = MemberIdentity.MemberIdOf(http.User)!.Value;
+            var file = await archive.FileOwnAsync(memberId, form, ct);
+            return TypedResults.Ok((await queries.MineAsync(memberId, ct)).First(f => f.File.Id == file.Id));
+        }).WithSummary("Apply for the hardship archive for my household, or file a returned application again");
+        mine.MapPost("/attachments", async (string? fileName, HttpRequest request, HttpContext http, HardshipAttachments attachments, CancellationToken ct) =>
+            TypedResults.Ok(await attachments.AddOwnAsync(MemberIdentity.MemberIdOf(http.User)!.Value, request.Body, fileName, ct)))
+            .WithSummary("Add a proof document to my open file");
+        mine.MapGet("/attachments/{attachmentId:guid}", async (Guid attachmentId, HttpContext http, HardshipAttachments attachments, CancellationToken ct) =>
+        {
+            var opened = await attachments.OpenOwnAsync(MemberIdentity.MemberIdOf(http.User)!.Value, attachmentId, ct);
+            return TypedResults.File(opened.Content, opened.ContentType, opened.FileName);
+        }).WithSummary("One of my proof documents");
+    }
+
+    private static Func<Guid, TRequest, HardshipArchive, CancellationToken, Task<IResult>> Step<TRequest>(Func<HardshipArchive, Guid, TRequest, CancellationToken, Task> step) =>
+        async (id, request, archive, ct) =>
+        {
+            await step(archive, id, request, ct);
+            return TypedResults.NoContent();
+        };
+}

@@ -1,0 +1,43 @@
+using WorkersHome.Modules.Assistance.Archive;
+using WorkersHome.Modules.Members.Contracts;
+using WorkersHome.Modules.Organizations.Contracts;
+using WorkersHome.Platform.Security;
+
+namespace WorkersHome.Modules.Assistance;
+
+public static class AssistancePermissions
+{
+    public const string View = "assistance.view";
+    public const string Manage = "assistance.manage";
+
+    /// <summary>The household's health, work and income, and proof documents: seen only with this, and every view audited.</summary>
+    public const string Sensitive = "assistance.sensitive";
+}
+
+/// <summary>帮扶: the hardship archive (困难职工档案) for now; assistance programs and payments build on it.</summary>
+public static class AssistanceModule
+{
+    public static IServiceCollection AddAssistance(this IServiceCollection services, PermissionRegistry permissions)
+    {
+        permissions
+            .Declare(AssistancePermissions.View, "查看困难职工档案", "View the hardship archive", Roles.UnionAdministrator, Roles.AssistanceOfficer)
+            .Declare(AssistancePermissions.Manage, "办理困难职工档案", "Work on hardship files", Roles.AssistanceOfficer)
+            .Declare(AssistancePermissions.Sensitive, "查看家庭健康与收入信息", "See households' health and income", Roles.AssistanceOfficer);
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Assistance:Archive").Get<ArchiveOptions>() ?? new ArchiveOptions());
+        services.AddScoped<HardshipArchive>();
+        services.AddScoped<HardshipQueries>();
+        services.AddScoped<HardshipAttachments>();
+        services.AddScoped<HardshipLedger>();
+        services.AddScoped<ReviewReminder>();
+        services.AddHostedService<ReviewReminderLoop>();
+        services.AddScoped<IMembershipFollower, AssistanceMembershipFollower>();
+        services.AddScoped<IOrgTreeChangeHandler, AssistanceTreeFollower>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAssistance(this IEndpointRouteBuilder app)
+    {
+        AssistanceApi.Map(app);
+        return app;
+    }
+}

@@ -1,0 +1,110 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+using WorkersHome.Modules.Assistance;
+using WorkersHome.Modules.Assistance.Archive;
+using WorkersHome.Pages.Organizations;
+using WorkersHome.Platform.Localization;
+using WorkersHome.Platform.Security;
+
+namespace WorkersHome.Pages.Assistance;
+
+/// <summary>One hardship file: the household (for those allowed), the 三清 check, the decisions its status allows, documents and history.</summary>
+[Authorize(Policy = AssistancePermissions.View)]
+public sealed class FileModel(HardshipQueries queries, HardshipArchive archive, HardshipAttachments attachments, CurrentCadre cadre) : OrgPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public int Version { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    [BindProperty]
+    public bool Family { get; set; }
+
+    [BindProperty]
+    public bool Cause { get; set; }
+
+    [BindProperty]
+    public bool Needs { get; set; }
+
+    [BindProperty]
+    public HardshipForm Form { get; set; } = new();
+
+    [BindProperty]
+    public IFormFile? Upload { get; set; }
+
+    public HardshipFileView Current { get; private set; } = null!;
+
+    protected override string FieldPrefix => "Form.";
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        Form = FormOf(Current);
+    }
+
+    public Task<IActionResult> OnPostChecksAsync(CancellationToken ct) =>
+        StepAsync(() => archive.CheckAsync(Id, new ThreeChecks(Version, Family, Cause, Needs), ct), Loc.T("三清核实已保存", "Checks saved"), ct);
+
+    public Task<IActionResult> OnPostProposeAsync(CancellationToken ct) =>
+        StepAsync(() => archive.ProposeAsync(Id, new FileDecision(Version, Reason), ct), Loc.T("已推荐，等待上级工会审批", "Proposed; the approving level decides next"), ct);
+
+    public Task<IActionResult> OnPostApproveAsync(CancellationToken ct) =>
+        StepAsync(() => archive.ApproveAsync(Id, new FileDecision(Version, Reason), ct), Loc.T("已审批通过，纳入困难职工档案", "Approved into the archive"), ct);
+
+    public Task<IActionResult> OnPostReturnAsync(CancellationToken ct) =>
+        StepAsync(() => archive.ReturnAsync(Id, new FileDecision(Version, Reason), ct), Loc.T("已退回，申请人将收到原因", "Returned; the member gets the reason"), ct);
+
+    public Task<IActionResult> OnPostReverifyAsync(bool withForm, CancellationToken ct) =>
+        StepAsync(() => archive.ReverifyAsync(Id, new ReviewDecision(Version, Reason, withForm ? Form : null), ct), Loc.T("年度复核已完成", "Review recorded"), ct);
+
+    public Task<IActionResult> OnPostExitAsync(CancellationToken ct) =>
+        StepAsync(() => archive.ExitAsync(Id, new FileDecision(Version, Reason), ct), Loc.T("已脱困退档", "The household left the archive"), ct);
+
+    public Task<IActionResult> OnPostRefileAsync(CancellationToken ct) =>
+        StepAsync(() => archive.RefileAsync(Id, Version, Form, ct), Loc.T("已修改并重新提交", "Corrected and filed again"), ct);
+
+    public Task<IActionResult> OnPostUploadAsync(CancellationToken ct) =>
+        StepAsync(async () =>
+        {
+            await using var content = Upload?.OpenReadStream() ?? Stream.Null;
+            await attachments.AddAsync(Id, content, Upload?.FileName, ct);
+        }, Loc.T("证明材料已上传", "Document added"), ct);
+
+    private async Task<IActionResult> StepAsync(Func<Task> step, string done, CancellationToken ct)
+    {
+        if (!cadre.Has(AssistancePermissions.Manage))
+        {
+            return Forbid();
+        }
+
+        var posted = Form;
+        ModelState.Clear();
+        return await RunAsync(async () =>
+        {
+            await step();
+            TempData["Notice"] = done;
+            return RedirectToPage(new { Id });
+        }, async () =>
+        {
+            await LoadAsync(ct);
+            Form = posted.Household.Count > 0 ? posted : FormOf(Current);
+        });
+    }
+
+    private async Task LoadAsync(CancellationToken ct) => Current = await queries.DetailAsync(Id, ct);
+
+    private static HardshipForm FormOf(HardshipFileView view) => view.Details is not { } d ? new() : new()
+    {
+        Household = d.Household,
+        Housing = view.Housing,
+        Causes = HardshipNames.Causes.Where(c => view.CauseFlags.HasFlag(c)).ToArray(),
+        PrimaryCause = view.PrimaryCauseValue,
+        Needs = d.Needs,
+        Note = d.Note,
+    };
+}
