@@ -7,7 +7,8 @@ using WorkersHome.Platform.Security;
 
 namespace WorkersHome.Pages;
 
-public sealed class WorkbenchModel(OrgTreeQueries tree, MemberStatsQueries memberStats, ServiceFiguresQueries serviceFigures, CurrentCadre cadre) : PageModel
+public sealed class WorkbenchModel(OrgTreeQueries tree, MemberStatsQueries memberStats, ServiceFiguresQueries serviceFigures,
+    Modules.Assistance.Archive.HardshipQueries hardship, CurrentCadre cadre) : PageModel
 {
     public OrgNodeView Root { get; private set; } = null!;
 
@@ -19,12 +20,16 @@ public sealed class WorkbenchModel(OrgTreeQueries tree, MemberStatsQueries membe
 
     public ServiceFigures? Services { get; private set; }
 
+    /// <summary>Hardship files waiting in the subtree, for cadres who work on them.</summary>
+    public (int Submitted, int Proposed, int Due)? Hardship { get; private set; }
+
     public async Task OnGetAsync(int? year, CancellationToken ct)
     {
         Root = await tree.GetRootAsync(ct);
         Children = await tree.GetChildrenAsync(Root.Id, ct: ct);
         Breadcrumb = await tree.BreadcrumbAsync(Root.Path, ct);
         Figures = cadre.Has(MemberPermissions.View) ? await memberStats.ForOrgAsync(Root.Id, ct) : null;
+        Hardship = cadre.Has(Modules.Assistance.AssistancePermissions.View) ? await hardship.WaitingAsync(ct) : null;
         Services = cadre.Has(MemberPermissions.View) ? await serviceFigures.ForOrgAsync(Root.Id, year is >= 2000 and <= 2100 ? year : null, ct) : null;
     }
 }

@@ -38,7 +38,10 @@ public sealed class GroupsModel(MemberQueries members, SetMemberGroups set) : Pa
     {
         try
         {
-            await set.ExecuteAsync(Id, new GroupsRequest(Groups.Aggregate(MemberGroups.None, (all, g) => all | g), Version), ct);
+            // The hardship mark is the archive's to set; the form shows it but keeps it as it is.
+            var current = (await members.GetAsync(Id, ct)).Groups & MemberGroups.Hardship;
+            var chosen = Groups.Aggregate(MemberGroups.None, (all, g) => all | g) & ~MemberGroups.Hardship;
+            await set.ExecuteAsync(Id, new GroupsRequest(chosen | current, Version), ct);
             TempData["Notice"] = Loc.T("会员群体已保存", "Groups saved");
             return Redirect("/Members");
         }

@@ -123,6 +123,10 @@ public sealed class HardshipArchiveTests(HardshipArchiveFixture fixture) : IClas
         (await GroupsOfAsync(memberId)).HasFlag(MemberGroups.Hardship).ShouldBeTrue("the archive marks the member for hardship-only offers");
         (await HouseholdsAtAsync("4101")).ShouldBe(before + 1);
         (await HouseholdsAtAsync("41")).ShouldBeGreaterThanOrEqualTo(1);
+        var memberVersion = (await Cadre("zz.officer").GetFromJsonAsync<JsonElement>($"/api/members/{memberId}")).GetProperty("version").GetInt32();
+        var byHand = await Cadre("zz.officer").PutAsJsonAsync($"/api/members/{memberId}/groups", new { Groups = "None", Version = memberVersion }, Json);
+        byHand.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await byHand.Content.ReadAsStringAsync()).ShouldContain("困难职工身份由困难职工档案");
         await using (var scope = fixture.Factory.WholeTreeScope(out var db))
         {
             (await db.AuditEntries.CountAsync(a => a.Action == HardshipAuditActions.DetailsViewed && a.TargetId == id.ToString())).ShouldBeGreaterThanOrEqualTo(1);

@@ -22,6 +22,13 @@ public sealed class SetMemberGroups(AppDbContext db, AuditTrail audit, TimeProvi
         }
 
         var member = await db.Members.FirstOrDefaultAsync(m => m.Id == id, ct) ?? throw new NotFoundException();
+        if (((request.Groups ^ member.Groups) & MemberGroups.Hardship) != 0)
+        {
+            // The archive decides who is a hardship household (approval, leaving), with its checks and history.
+            new FieldErrors().Add(nameof(GroupsRequest.Groups), "困难职工身份由困难职工档案的审批和脱困确定，请在“困难帮扶”中办理",
+                "Hardship households are set by the hardship archive (approval and leaving); use Assistance").ThrowIfAny();
+        }
+
         db.Entry(member).Property(m => m.Version).OriginalValue = request.Version;
         var before = member.Groups;
         (member.Groups, member.Version, member.UpdatedAt) = (request.Groups, request.Version + 1, clock.GetUtcNow());
