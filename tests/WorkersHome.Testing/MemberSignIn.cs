@@ -32,4 +32,20 @@ public static class MemberSignIn
 
         return (client, verified.Headers.Location!.OriginalString);
     }
+
+    /// <summary>Signs a registered member in by phone, confirming name and ID number the first time (the page asks once).</summary>
+    public static async Task<HttpClient> AsMemberAsync(AppFactory factory, string phone, string name, string idNumber)
+    {
+        var (client, next) = await ByPhoneAsync(factory, phone);
+        if (next.EndsWith("/m/Link", StringComparison.Ordinal))
+        {
+            var linked = await WebClients.PostFormAsync(client, "/m/Link", new() { ["Name"] = name, ["IdNumber"] = idNumber });
+            if (linked.StatusCode != HttpStatusCode.Redirect || !linked.Headers.Location!.OriginalString.EndsWith("/m/Card", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"linking {name} answered {(int)linked.StatusCode}");
+            }
+        }
+
+        return client;
+    }
 }

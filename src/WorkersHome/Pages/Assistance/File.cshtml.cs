@@ -44,7 +44,7 @@ public sealed class FileModel(HardshipQueries queries, HardshipArchive archive, 
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        Form = FormOf(Current);
+        Form = Current.ToForm();
     }
 
     public Task<IActionResult> OnPostChecksAsync(CancellationToken ct) =>
@@ -92,19 +92,10 @@ public sealed class FileModel(HardshipQueries queries, HardshipArchive archive, 
         }, async () =>
         {
             await LoadAsync(ct);
-            Form = posted.Household.Count > 0 ? posted : FormOf(Current);
+            Form = posted.Household.Count > 0 ? posted : Current.ToForm();
         });
     }
 
     private async Task LoadAsync(CancellationToken ct) => Current = await queries.DetailAsync(Id, ct);
 
-    private static HardshipForm FormOf(HardshipFileView view) => view.Details is not { } d ? new() : new()
-    {
-        Household = d.Household,
-        Housing = view.Housing,
-        Causes = HardshipNames.Causes.Where(c => view.CauseFlags.HasFlag(c)).ToArray(),
-        PrimaryCause = view.PrimaryCauseValue,
-        Needs = d.Needs,
-        Note = d.Note,
-    };
 }

@@ -33,18 +33,7 @@ public sealed class HardshipModel(HardshipArchive archive, HardshipQueries queri
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        if (Open?.Details is { } d)
-        {
-            Form = new HardshipForm
-            {
-                Household = d.Household,
-                Housing = Open.Housing,
-                Causes = HardshipNames.Causes.Where(c => Open.CauseFlags.HasFlag(c)).ToArray(),
-                PrimaryCause = Open.PrimaryCauseValue,
-                Needs = d.Needs,
-                Note = d.Note,
-            };
-        }
+        Form = Open?.ToForm() ?? new();
     }
 
     public async Task<IActionResult> OnPostFileAsync(CancellationToken ct)

@@ -34,17 +34,8 @@ public sealed class HardshipArchiveTests(HardshipArchiveFixture fixture) : IClas
         return (member.Id, idNumber);
     }
 
-    private async Task<HttpClient> SignedInAsync(string name, string idNumber)
-    {
-        var (client, next) = await MemberSignIn.ByPhoneAsync(fixture.Factory, "139" + idNumber[^8..].Replace('X', '0'));
-        if (next.EndsWith("/m/Link", StringComparison.Ordinal))
-        {
-            var linked = await WebClients.PostFormAsync(client, "/m/Link", new() { ["Name"] = name, ["IdNumber"] = idNumber });
-            linked.StatusCode.ShouldBe(HttpStatusCode.Redirect, await linked.Content.ReadAsStringAsync());
-        }
-
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync(string name, string idNumber) =>
+        MemberSignIn.AsMemberAsync(fixture.Factory, "139" + idNumber[^8..].Replace('X', '0'), name, idNumber);
 
     private static async Task Ok(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.NoContent) =>
         response.StatusCode.ShouldBe(expected, await response.Content.ReadAsStringAsync());

@@ -25,18 +25,8 @@ public sealed class MemberCardFlowTests(MemberCardFlowFixture fixture) : IClassF
     /// <summary>The phone TestWorld gave 王建国 (see TestWorld.Member).</summary>
     private static string ZhengzhouPhone => "139" + ZhengzhouIdNumber[^8..].Replace('X', '0');
 
-    private async Task<HttpClient> SignedInMemberAsync(string phone, string name, string idNumber)
-    {
-        var (client, next) = await MemberSignIn.ByPhoneAsync(fixture.Factory, phone);
-        if (next.EndsWith("/m/Link", StringComparison.Ordinal))
-        {
-            var linked = await WebClients.PostFormAsync(client, "/m/Link", new() { ["Name"] = name, ["IdNumber"] = idNumber });
-            linked.StatusCode.ShouldBe(HttpStatusCode.Redirect, await linked.Content.ReadAsStringAsync());
-            linked.Headers.Location!.OriginalString.ShouldEndWith("/m/Card");
-        }
-
-        return client;
-    }
+    private Task<HttpClient> SignedInMemberAsync(string phone, string name, string idNumber) =>
+        MemberSignIn.AsMemberAsync(fixture.Factory, phone, name, idNumber);
 
     private static async Task<CardView> CardAsync(HttpResponseMessage response)
     {

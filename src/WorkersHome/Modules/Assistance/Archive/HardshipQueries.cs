@@ -24,7 +24,19 @@ public sealed record AttachmentView(Guid Id, string FileName, string ContentType
 /// </summary>
 public sealed record HardshipFileView(HardshipRow File, bool FamilyChecked, bool CauseChecked, bool NeedsChecked, string? ProposedBy,
     DateOnly? ApprovedOn, DateOnly? ExitedOn, string? LastReason, HardshipDetails? Details, string? IncomeOutcome,
-    IReadOnlyList<HardshipStepView> History, IReadOnlyList<AttachmentView> Attachments, HousingKind Housing, HardshipCause CauseFlags, HardshipCause PrimaryCauseValue);
+    IReadOnlyList<HardshipStepView> History, IReadOnlyList<AttachmentView> Attachments, HousingKind Housing, HardshipCause CauseFlags, HardshipCause PrimaryCauseValue)
+{
+    /// <summary>The form as filed, to correct or update it; empty for a reader who may not see the household.</summary>
+    public HardshipForm ToForm() => Details is not { } d ? new() : new()
+    {
+        Household = d.Household,
+        Housing = Housing,
+        Causes = HardshipNames.Causes.Where(c => CauseFlags.HasFlag(c)).ToArray(),
+        PrimaryCause = PrimaryCauseValue,
+        Needs = d.Needs,
+        Note = d.Note,
+    };
+}
 
 public sealed class HardshipQueries(AppDbContext db, IOrgDirectory orgs, HardshipArchive archive, AuditTrail audit, CurrentCadre cadre,
     ArchiveOptions options, TimeProvider clock)
