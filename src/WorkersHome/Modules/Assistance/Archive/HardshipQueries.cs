@@ -44,7 +44,7 @@ public sealed class HardshipQueries(AppDbContext db, IOrgDirectory orgs, Hardshi
     public const int PageSize = 200;
 
     public async Task<IReadOnlyList<HardshipRow>> ListAsync(HardshipFilter filter, CancellationToken ct) =>
-        await RowsAsync(Filtered(filter).OrderBy(f => f.OrgPath).ThenBy(f => f.MemberName).Take(PageSize), ct);
+        await RowsAsync(await Filtered(filter).OrderBy(f => f.OrgPath).ThenBy(f => f.MemberName).Take(PageSize).ToListAsync(ct), ct);
 
     public IQueryable<HardshipFile> Filtered(HardshipFilter filter)
     {
@@ -114,7 +114,7 @@ public sealed class HardshipQueries(AppDbContext db, IOrgDirectory orgs, Hardshi
         var attachments = await db.HardshipAttachments.AsNoTracking().Where(a => a.FileId == file.Id).OrderBy(a => a.UploadedAt)
             .Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, a.UploadedAt)).ToListAsync(ct);
         var details = withDetails ? archive.Details(file) : null;
-        var row = (await RowsAsync(new[] { file }.AsQueryable(), ct, inMemory: true))[0];
+        var row = (await RowsAsync([file], ct))[0];
         return new HardshipFileView(row, file.FamilyChecked, file.CauseChecked, file.NeedsChecked, file.ProposedBy, file.ApprovedOn, file.ExitedOn,
             file.LastReason, details, details is null ? null : HardshipFormRules.IncomeOutcome(details, options.IncomeLineFor(file.OrgPath)).Text,
             history.Select(s => new HardshipStepView(HardshipStep.Label(s.Kind).ToString(), s.Actor == HardshipArchive.ByMember ? Loc.T("会员本人", "The member") : s.Actor,
@@ -123,9 +123,8 @@ public sealed class HardshipQueries(AppDbContext db, IOrgDirectory orgs, Hardshi
 
     private DateOnly DueLimit() => ChinaTime.DayOf(clock.GetUtcNow()).AddDays(options.RemindDaysBefore);
 
-    private async Task<IReadOnlyList<HardshipRow>> RowsAsync(IQueryable<HardshipFile> query, CancellationToken ct, bool inMemory = false)
+    private async Task<IReadOnlyList<HardshipRow>> RowsAsync(IReadOnlyList<HardshipFile> files, CancellationToken ct)
     {
-        var files = inMemory ? query.ToList() : await query.ToListAsync(ct);
         var names = await orgs.PublicNamesAsync(files.Select(f => f.OrgId).Distinct(), ct);
         var due = DueLimit();
         return files.Select(f => new HardshipRow(f.Id, f.MemberId, f.MemberName, f.IdMasked, names.GetValueOrDefault(f.OrgId, ""), f.Status,
