@@ -53,6 +53,11 @@ public sealed class TestWorld
 
     public long Org(string code) => OrgIds[code];
 
+    /// <summary>Each cadre's own (synthetic) resident ID number, registered on the account so that they may approve money.</summary>
+    public static string CadreIdNumber(string user) =>
+        WorkersHome.Modules.Members.ResidentIdNumber.Compose("410105", new DateOnly(1975, 1, 1).AddDays(Array.FindIndex(Cadres, c => c.User == user) * 11),
+            500 + Array.FindIndex(Cadres, c => c.User == user), WorkersHome.Modules.Members.Gender.Male);
+
     public TestCadre User(string name) => Users[name];
 
     public static async Task<TestWorld> SeedAsync(AppFactory factory, int grassroots = 60)
@@ -79,7 +84,15 @@ public sealed class TestWorld
         var users = services.GetRequiredService<UserManager<CadreUser>>();
         foreach (var (name, role, org, twoFactor) in Cadres)
         {
-            var user = new CadreUser { Id = Guid.NewGuid(), UserName = name, DisplayName = "测试" + name, OrgId = world.Org(org), CreatedAt = DateTimeOffset.UtcNow };
+            var user = new CadreUser
+            {
+                Id = Guid.NewGuid(),
+                UserName = name,
+                DisplayName = "测试" + name,
+                OrgId = world.Org(org),
+                CreatedAt = DateTimeOffset.UtcNow,
+                PersonIdHash = services.GetRequiredService<WorkersHome.Platform.Privacy.PersonalDataProtector>().BlindIndex(CadreIdNumber(name)),
+            };
             Check(await users.CreateAsync(user, Password));
             Check(await users.AddToRoleAsync(user, role));
             string? key = null;

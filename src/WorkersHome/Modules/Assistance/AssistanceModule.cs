@@ -12,9 +12,12 @@ public static class AssistancePermissions
 
     /// <summary>The household's health, work and income, and proof documents: seen only with this, and every view audited.</summary>
     public const string Sensitive = "assistance.sensitive";
+
+    /// <summary>Create programs, edit their rules and allocate their budgets.</summary>
+    public const string Programs = "assistance.programs";
 }
 
-/// <summary>帮扶: the hardship archive (困难职工档案) for now; assistance programs and payments build on it.</summary>
+/// <summary>帮扶: the hardship archive (困难职工档案), and assistance programs with their budgets, rules and applications.</summary>
 public static class AssistanceModule
 {
     public static IServiceCollection AddAssistance(this IServiceCollection services, PermissionRegistry permissions)
@@ -22,7 +25,8 @@ public static class AssistanceModule
         permissions
             .Declare(AssistancePermissions.View, "查看困难职工档案", "View the hardship archive", Roles.UnionAdministrator, Roles.AssistanceOfficer)
             .Declare(AssistancePermissions.Manage, "办理困难职工档案", "Work on hardship files", Roles.AssistanceOfficer)
-            .Declare(AssistancePermissions.Sensitive, "查看家庭健康与收入信息", "See households' health and income", Roles.AssistanceOfficer);
+            .Declare(AssistancePermissions.Sensitive, "查看家庭健康与收入信息", "See households' health and income", Roles.AssistanceOfficer)
+            .Declare(AssistancePermissions.Programs, "管理帮扶项目、规则与预算", "Manage assistance programs, rules and budgets", Roles.UnionAdministrator, Roles.AssistanceOfficer);
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Assistance:Archive").Get<ArchiveOptions>() ?? new ArchiveOptions());
         services.AddScoped<HardshipArchive>();
         services.AddScoped<HardshipQueries>();
@@ -30,6 +34,12 @@ public static class AssistanceModule
         services.AddScoped<HardshipLedger>();
         services.AddScoped<ReviewReminder>();
         services.AddHostedService<ReviewReminderLoop>();
+        services.AddScoped<Programs.ProgramDesk>();
+        services.AddScoped<Programs.ProgramQueries>();
+        services.AddScoped<Programs.FundLedger>();
+        services.AddScoped<Programs.BudgetDesk>();
+        services.AddScoped<Applications.ApplicationDesk>();
+        services.AddScoped<Applications.ApplicationQueries>();
         services.AddScoped<IMembershipFollower, AssistanceMembershipFollower>();
         services.AddScoped<IOrgTreeChangeHandler, AssistanceTreeFollower>();
         return services;
@@ -38,6 +48,7 @@ public static class AssistanceModule
     public static IEndpointRouteBuilder MapAssistance(this IEndpointRouteBuilder app)
     {
         AssistanceApi.Map(app);
+        ProgramsApi.Map(app);
         return app;
     }
 }

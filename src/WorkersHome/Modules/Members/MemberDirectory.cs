@@ -13,7 +13,7 @@ public sealed class MemberDirectory(AppDbContext db, AuditTrail audit, TimeProvi
     public Task<MemberSummary?> FindCheckedAsync(Guid memberId, CancellationToken ct = default) => FindAsync(db.Members.IgnoreQueryFilters(), memberId, ct);
 
     public static MemberSummary Summary(Member m) =>
-        new(m.Id, m.Name, m.OrgId, m.OrgPath, Member.CountsAsMember(m.Status), Member.StatusLabel(m.Status).Zh, Member.StatusLabel(m.Status).En, m.Groups, m.IdMasked);
+        new(m.Id, m.Name, m.OrgId, m.OrgPath, Member.CountsAsMember(m.Status), Member.StatusLabel(m.Status).Zh, Member.StatusLabel(m.Status).En, m.Groups, m.IdMasked, m.IdHash);
 
     public Task<string?> SignInPhoneHashAsync(Guid memberId, CancellationToken ct = default) =>
         db.MemberLogins.Where(l => l.MemberId == memberId).Select(l => l.PhoneHash).FirstOrDefaultAsync(ct);
@@ -35,8 +35,8 @@ public sealed class MemberDirectory(AppDbContext db, AuditTrail audit, TimeProvi
     private static async Task<MemberSummary?> FindAsync(IQueryable<Member> members, Guid memberId, CancellationToken ct)
     {
         // Only what the summary needs: a till asks this for every sale, and the row also holds ciphertexts.
-        var m = await members.AsNoTracking().Where(m => m.Id == memberId).Select(m => new { m.Id, m.Name, m.OrgId, m.OrgPath, m.Status, m.Groups, m.IdMasked }).FirstOrDefaultAsync(ct);
+        var m = await members.AsNoTracking().Where(m => m.Id == memberId).Select(m => new { m.Id, m.Name, m.OrgId, m.OrgPath, m.Status, m.Groups, m.IdMasked, m.IdHash }).FirstOrDefaultAsync(ct);
         return m is null ? null
-            : new MemberSummary(m.Id, m.Name, m.OrgId, m.OrgPath, Member.CountsAsMember(m.Status), Member.StatusLabel(m.Status).Zh, Member.StatusLabel(m.Status).En, m.Groups, m.IdMasked);
+            : new MemberSummary(m.Id, m.Name, m.OrgId, m.OrgPath, Member.CountsAsMember(m.Status), Member.StatusLabel(m.Status).Zh, Member.StatusLabel(m.Status).En, m.Groups, m.IdMasked, m.IdHash);
     }
 }

@@ -72,6 +72,18 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Modules.Assistance.Archive.HardshipAttachment> HardshipAttachments => Set<Modules.Assistance.Archive.HardshipAttachment>();
 
+    public DbSet<Modules.Assistance.Programs.AssistanceProgram> AssistancePrograms => Set<Modules.Assistance.Programs.AssistanceProgram>();
+
+    public DbSet<Modules.Assistance.Programs.ProgramRuleVersion> ProgramRuleVersions => Set<Modules.Assistance.Programs.ProgramRuleVersion>();
+
+    public DbSet<Modules.Assistance.Programs.ProgramBudget> ProgramBudgets => Set<Modules.Assistance.Programs.ProgramBudget>();
+
+    public DbSet<Modules.Assistance.Programs.FundEntry> FundEntries => Set<Modules.Assistance.Programs.FundEntry>();
+
+    public DbSet<Modules.Assistance.Applications.AssistanceApplication> AssistanceApplications => Set<Modules.Assistance.Applications.AssistanceApplication>();
+
+    public DbSet<Modules.Assistance.Applications.ApplicationStep> ApplicationSteps => Set<Modules.Assistance.Applications.ApplicationStep>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
@@ -112,6 +124,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims", identity);
         builder.Entity<CadreUser>().HasIndex(u => u.OrgId);
         builder.Entity<CadreUser>().Property(u => u.DisplayName).HasMaxLength(100);
+        builder.Entity<CadreUser>().Property(u => u.PersonIdHash).HasMaxLength(100);
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys", "platform");
 
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
@@ -129,6 +142,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             builder.Entity<Modules.Merchants.Merchant>().Property(m => m.OrgPath).UseCollation("C");
             builder.Entity<Modules.Merchants.Redemption>().Property(r => r.OrgPath).UseCollation("C");
             builder.Entity<Modules.Assistance.Archive.HardshipFile>().Property(f => f.OrgPath).UseCollation("C");
+            builder.Entity<Modules.Assistance.Programs.AssistanceProgram>().Property(p => p.OrgPath).UseCollation("C");
+            builder.Entity<Modules.Assistance.Programs.ProgramBudget>().Property(b => b.OrgPath).UseCollation("C");
+            builder.Entity<Modules.Assistance.Applications.AssistanceApplication>().Property(a => a.OrgPath).UseCollation("C");
             // Keyed hashes are only ever compared for equality: byte order is the cheapest, and the phone's
             // non-unique index is a hash index (smaller and cheaper to keep up than a B-tree on 64 characters).
             builder.Entity<Member>().Property(m => m.IdHash).UseCollation("C");
@@ -150,6 +166,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             string.Compare(r.OrgPath, ScopeFrom) >= 0 && string.Compare(r.OrgPath, ScopeTo) < 0);
         builder.Entity<Modules.Assistance.Archive.HardshipFile>().HasQueryFilter(ScopeFilter, f =>
             string.Compare(f.OrgPath, ScopeFrom) >= 0 && string.Compare(f.OrgPath, ScopeTo) < 0);
+        builder.Entity<Modules.Assistance.Applications.AssistanceApplication>().HasQueryFilter(ScopeFilter, a =>
+            string.Compare(a.OrgPath, ScopeFrom) >= 0 && string.Compare(a.OrgPath, ScopeTo) < 0);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -12,6 +12,12 @@ public sealed class CadreUser : IdentityUser<Guid>
     public bool IsDisabled { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// The blind index of the cadre's own resident ID number, when registered: approvals of money compare it with an
+    /// application's household, so that nobody approves their own or a relative's application.
+    /// </summary>
+    public string? PersonIdHash { get; set; }
 }
 
 public sealed class CadreRole : IdentityRole<Guid>

@@ -55,3 +55,101 @@ internal sealed class HardshipAttachmentConfiguration : IEntityTypeConfiguration
         b.HasIndex(a => a.FileId);
     }
 }
+internal sealed class AssistanceProgramConfiguration : IEntityTypeConfiguration<Programs.AssistanceProgram>
+{
+    public void Configure(EntityTypeBuilder<Programs.AssistanceProgram> b)
+    {
+        b.ToTable("programs", "assistance");
+        b.Property(p => p.Name).HasMaxLength(60);
+        b.Property(p => p.OrgPath).HasMaxLength(400);
+        b.Property(p => p.OrgName).HasMaxLength(100);
+        b.Property(p => p.CreatedBy).HasMaxLength(100);
+        b.Property(p => p.Version).IsConcurrencyToken();
+        b.HasIndex(p => p.OrgPath);
+    }
+}
+
+internal sealed class ProgramRuleVersionConfiguration : IEntityTypeConfiguration<Programs.ProgramRuleVersion>
+{
+    public void Configure(EntityTypeBuilder<Programs.ProgramRuleVersion> b)
+    {
+        b.ToTable("program_rule_versions", "assistance");
+        b.Property(v => v.RulesJson).HasMaxLength(20000);
+        b.Property(v => v.CreatedBy).HasMaxLength(100);
+        b.Property(v => v.Note).HasMaxLength(200);
+        b.HasIndex(v => new { v.ProgramId, v.Number }).IsUnique();
+    }
+}
+
+internal sealed class ProgramBudgetConfiguration : IEntityTypeConfiguration<Programs.ProgramBudget>
+{
+    public void Configure(EntityTypeBuilder<Programs.ProgramBudget> b)
+    {
+        b.ToTable("program_budgets", "assistance");
+        b.Property(x => x.OrgPath).HasMaxLength(400);
+        b.Property(x => x.OrgName).HasMaxLength(100);
+        b.Property(x => x.Amount).HasPrecision(16, 2);
+        b.Property(x => x.AllocatedOut).HasPrecision(16, 2);
+        b.Property(x => x.Reserved).HasPrecision(16, 2);
+        b.Property(x => x.Paid).HasPrecision(16, 2);
+        b.Ignore(x => x.Available);
+        // One budget per org and program: two cadres allocating to a new org at once make one row.
+        b.HasIndex(x => new { x.ProgramId, x.OrgId }).IsUnique();
+    }
+}
+
+internal sealed class FundEntryConfiguration : IEntityTypeConfiguration<Programs.FundEntry>
+{
+    public void Configure(EntityTypeBuilder<Programs.FundEntry> b)
+    {
+        b.ToTable("fund_entries", "assistance");
+        b.Property(e => e.Amount).HasPrecision(16, 2);
+        b.Property(e => e.IdempotencyKey).HasMaxLength(120);
+        b.Property(e => e.Actor).HasMaxLength(100);
+        b.HasIndex(e => e.IdempotencyKey).IsUnique();
+        b.HasIndex(e => new { e.ProgramId, e.BudgetId, e.Kind });
+        b.HasIndex(e => e.ApplicationId);
+    }
+}
+
+internal sealed class AssistanceApplicationConfiguration : IEntityTypeConfiguration<Applications.AssistanceApplication>
+{
+    public void Configure(EntityTypeBuilder<Applications.AssistanceApplication> b)
+    {
+        b.ToTable("applications", "assistance");
+        b.Property(a => a.Id).ValueGeneratedNever();
+        b.Property(a => a.MemberName).HasMaxLength(50);
+        b.Property(a => a.IdMasked).HasMaxLength(40);
+        b.Property(a => a.OrgPath).HasMaxLength(400);
+        b.Property(a => a.Amount).HasPrecision(16, 2);
+        b.Property(a => a.ExplanationZh).HasMaxLength(500);
+        b.Property(a => a.ExplanationEn).HasMaxLength(800);
+        b.Property(a => a.FirstApprover).HasMaxLength(100);
+        b.Property(a => a.HouseholdIdHashes).HasMaxLength(1000);
+        b.Property(a => a.PersonKey).HasMaxLength(100);
+        b.Property(a => a.FactsCipher).HasMaxLength(20000);
+        b.Property(a => a.FiledBy).HasMaxLength(100);
+        b.Property(a => a.LastReason).HasMaxLength(500);
+        b.Property(a => a.Version).IsConcurrencyToken();
+        b.Ignore(a => a.IsWaiting);
+        b.Ignore(a => a.Explanation);
+        // One live application per person where the rules say so (rejected and withdrawn ones free the place).
+        b.HasIndex(a => new { a.ProgramId, a.PersonKey }).IsUnique().HasFilter("\"Status\" NOT IN (4, 5)").HasDatabaseName("IX_applications_ProgramId_PersonKey_Live");
+        b.HasIndex(a => a.SubmissionKey).IsUnique();
+        b.HasIndex(a => new { a.ProgramId, a.Status, a.OrgPath });
+        b.HasIndex(a => new { a.MemberId, a.ProgramId });
+    }
+}
+
+internal sealed class ApplicationStepConfiguration : IEntityTypeConfiguration<Applications.ApplicationStep>
+{
+    public void Configure(EntityTypeBuilder<Applications.ApplicationStep> b)
+    {
+        b.ToTable("application_steps", "assistance");
+        b.Property(s => s.Actor).HasMaxLength(100);
+        b.Property(s => s.ActorOrg).HasMaxLength(100);
+        b.Property(s => s.Outcome).HasMaxLength(800);
+        b.Property(s => s.Reason).HasMaxLength(500);
+        b.HasIndex(s => s.ApplicationId);
+    }
+}

@@ -2,7 +2,7 @@ namespace WorkersHome.Modules.Members.Contracts;
 
 /// <summary>What other modules may know of a member: who, where, and whether the membership counts (active or retained).</summary>
 public sealed record MemberSummary(Guid Id, string Name, long OrgId, string OrgPath, bool CountsAsMember, string StatusZh, string StatusEn,
-    MemberGroups Groups = MemberGroups.None, string IdMasked = "");
+    MemberGroups Groups = MemberGroups.None, string IdMasked = "", string IdHash = "");
 
 public interface IMemberDirectory
 {

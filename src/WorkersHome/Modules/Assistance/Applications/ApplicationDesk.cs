@@ -1,0 +1,364 @@
+using System.Text.Json;
+
+using Microsoft.EntityFrameworkCore;
+
+using WorkersHome.Modules.Assistance.Archive;
+using WorkersHome.Modules.Assistance.Programs;
+using WorkersHome.Modules.Members.Contracts;
+using WorkersHome.Platform.Audit;
+using WorkersHome.Platform.Errors;
+using WorkersHome.Platform.Localization;
+using WorkersHome.Platform.Notices;
+using WorkersHome.Platform.Persistence;
+using WorkersHome.Platform.Privacy;
+using WorkersHome.Platform.Security;
+
+using static WorkersHome.Modules.Assistance.Programs.ProgramNames;
+
+namespace WorkersHome.Modules.Assistance.Applications;
+
+public sealed record ApplicationDecision(int Version, string? Reason);
+
+public static class ApplicationAuditActions
+{
+    public const string Step = "assistance.application-step";
+    public const string DetailsViewed = "assistance.application-viewed";
+}
+
+/// <summary>
+/// Applications to assistance programs: filed by the member on the phone or by a cadre, judged by the rules version
+/// in force at filing, and approved up the tree by amount. The final approval reserves the amount from the budget of
+/// the nearest union that has one, in the same transaction, and is refused when that budget has less left — however
+/// many approvers press at once.
+/// </summary>
+public sealed class ApplicationDesk(
+    AppDbContext db, ProgramDesk programs, FundLedger ledger, IMemberDirectory members, Organizations.Contracts.IOrgDirectory orgs,
+    PersonalDataProtector protector, NoticeBoard notices, AuditTrail audit, CurrentCadre cadre, TimeProvider clock)
+{
+    public const string ByMember = "member";
+    private const int MaxDeclared = 10;
+
+    public async Task<AssistanceApplication> FileForMemberAsync(Guid memberId, ApplicationForm form, CancellationToken ct)
+    {
+        var member = await members.FindInScopeAsync(memberId, ct) ?? throw new NotFoundException();
+        var program = await programs.VisibleAsync(form.ProgramId, ct);
+        return await FileAsync(member, program, form, cadre.UserName, ct);
+    }
+
+    public async Task<AssistanceApplication> FileOwnAsync(Guid memberId, ApplicationForm form, CancellationToken ct)
+    {
+        var member = await members.FindCheckedAsync(memberId, ct) ?? throw new NotFoundException();
+        var program = await db.AssistancePrograms.FirstOrDefaultAsync(p => p.Id == form.ProgramId, ct) ?? throw new NotFoundException();
+        return await FileAsync(member, program, form, ByMember, ct);
+    }
+
+    public async Task ApproveAsync(Guid id, ApplicationDecision decision, CancellationToken ct)
+    {
+        var application = await FindAsync(id, decision.Version, ct);
+        await EnsureMayDecideAsync(application, ct);
+        if (application.FirstApprover == cadre.UserName)
+        {
+            throw new ConflictException(Loc.T("您已审批过该申请，须由另一位审批人审批", "You approved this already; a second, different approver must"));
+        }
+
+        if (application is { ApproversNeeded: 2, Status: ApplicationStatus.Submitted })
+        {
+            (application.Status, application.FirstApprover) = (ApplicationStatus.FirstApproved, cadre.UserName);
+            await SaveStepAsync(application, decision.Version, ApplicationStepKind.Approved,
+                Loc.T("第一审批人同意，待第二审批人审批", "First approver agreed; waiting for the second"), Trim(decision.Reason), ct);
+            return;
+        }
+
+        await ApproveFinallyAsync(application, decision, ct);
+    }
+
+    public async Task RejectAsync(Guid id, ApplicationDecision decision, CancellationToken ct)
+    {
+        var reason = Trim(decision.Reason);
+        if (reason is null)
+        {
+            new FieldErrors().Add(nameof(ApplicationDecision.Reason), "请填写不予批准的原因", "Give the reason for rejecting").ThrowIfAny();
+        }
+
+        var application = await FindAsync(id, decision.Version, ct);
+        await EnsureMayDecideAsync(application, ct);
+        (application.Status, application.DecidedAt) = (ApplicationStatus.Rejected, clock.GetUtcNow());
+        await NotifyAsync(application, Loc.T("帮扶申请未获批准", "Assistance application rejected"),
+            Loc.T($"您的帮扶申请未获批准，原因：{reason}", $"Your assistance application was rejected: {reason}"), ct);
+        await SaveStepAsync(application, decision.Version, ApplicationStepKind.Rejected, "", reason, ct);
+    }
+
+    public async Task WithdrawOwnAsync(Guid memberId, Guid id, int version, CancellationToken ct)
+    {
+        var application = await db.AssistanceApplications.IgnoreQueryFilters().FirstOrDefaultAsync(a => a.Id == id && a.MemberId == memberId, ct)
+            ?? throw new NotFoundException();
+        Expect(application, version);
+        (application.Status, application.DecidedAt) = (ApplicationStatus.Withdrawn, clock.GetUtcNow());
+        await SaveStepAsync(application, version, ApplicationStepKind.Withdrawn, "", null, ct, ByMember);
+    }
+
+    private async Task ApproveFinallyAsync(AssistanceApplication application, ApplicationDecision decision, CancellationToken ct)
+    {
+        var key = $"reserve:{application.Id:N}";
+        var paths = ProgramDesk.PathsUpTo(application.OrgPath);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var budget = await db.ProgramBudgets.AsNoTracking().Where(b => b.ProgramId == application.ProgramId && paths.Contains(b.OrgPath))
+            .OrderByDescending(b => b.OrgPath.Length).FirstOrDefaultAsync(ct)
+            ?? throw new ConflictException(Loc.T("该项目尚未向申请人所在工会分配预算", "No budget of this program covers the applicant's union yet"));
+        if (!await ledger.TryReserveAsync(budget.Id, application.Amount, ct))
+        {
+            throw new ConflictException(Loc.T($"超出年度预算：{budget.OrgName}本项目可用预算不足 {Yuan(application.Amount)} 元",
+                $"Over the year's budget: {budget.OrgName} has less than {Yuan(application.Amount)} yuan left in this program"));
+        }
+
+        // Under the budget row's lock, so that two claims of one person approved at once both see each other.
+        await EnsureWithinPeriodCapAsync(application, ct);
+        ledger.Book(application.ProgramId, budget.Id, application.Id, FundEntryKind.Reserved, application.Amount, key);
+        (application.Status, application.BudgetId, application.DecidedAt) = (ApplicationStatus.Approved, budget.Id, clock.GetUtcNow());
+        await NotifyAsync(application, Loc.T("帮扶申请已批准", "Assistance application approved"),
+            Loc.T($"您的帮扶申请已批准，金额 {Yuan(application.Amount)} 元，将按规定发放。", $"Your assistance application is approved: {Yuan(application.Amount)} yuan, to be paid as the rules say."), ct);
+        await SaveStepAsync(application, decision.Version, ApplicationStepKind.Approved,
+            Loc.T($"批准 {Yuan(application.Amount)} 元，占用{budget.OrgName}预算", $"Approved {Yuan(application.Amount)} yuan from {budget.OrgName}'s budget"), Trim(decision.Reason), ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    private async Task EnsureWithinPeriodCapAsync(AssistanceApplication application, CancellationToken ct)
+    {
+        var rules = ProgramDesk.Read(await db.ProgramRuleVersions.FirstAsync(v => v.Id == application.RuleVersionId, ct));
+        if (rules.PeriodCap <= 0)
+        {
+            return;
+        }
+
+        var received = await ReceivedAsync(application.MemberId, application.ProgramId, ct);
+        if (received + application.Amount > rules.PeriodCap)
+        {
+            throw new ConflictException(Loc.T($"超出本期累计上限 {Yuan(rules.PeriodCap)} 元：已批准 {Yuan(received)} 元，本申请 {Yuan(application.Amount)} 元",
+                $"Over the period cap of {Yuan(rules.PeriodCap)} yuan: {Yuan(received)} yuan approved before, {Yuan(application.Amount)} yuan asked"));
+        }
+    }
+
+    private Task<decimal> ReceivedAsync(Guid memberId, long programId, CancellationToken ct) =>
+        db.AssistanceApplications.IgnoreQueryFilters().Where(a => a.MemberId == memberId && a.ProgramId == programId && a.Status == ApplicationStatus.Approved)
+            .SumAsync(a => a.Amount, ct);
+
+    private async Task<AssistanceApplication> FileAsync(MemberSummary member, AssistanceProgram program, ApplicationForm form, string actor, CancellationToken ct)
+    {
+        var submission = form.SubmissionKey ?? Guid.NewGuid();
+        if (await db.AssistanceApplications.IgnoreQueryFilters().FirstOrDefaultAsync(a => a.SubmissionKey == submission && a.MemberId == member.Id, ct) is { } sent)
+        {
+            return sent;
+        }
+
+        var now = clock.GetUtcNow();
+        if (!member.CountsAsMember)
+        {
+            throw new ConflictException(Loc.T("该会员的会籍已终止，不能申请帮扶", "This membership has ended; no application can be filed"));
+        }
+
+        if (!member.OrgPath.StartsWith(program.OrgPath, StringComparison.Ordinal))
+        {
+            throw new NotFoundException();
+        }
+
+        if (!program.TakesApplicationsOn(ChinaTime.DayOf(now)))
+        {
+            throw new ConflictException(Loc.T($"{program.Name}当前不受理申请（受理期 {program.StartsOn:yyyy-MM-dd} 至 {program.EndsOn:yyyy-MM-dd}）",
+                $"{program.Name} is not taking applications now (open {program.StartsOn:yyyy-MM-dd} to {program.EndsOn:yyyy-MM-dd})"));
+        }
+
+        var (version, rules) = await programs.RulesAtAsync(program.Id, now, ct);
+        var household = ValidateForm(form, rules, ChinaTime.DayOf(now));
+        var archive = await db.HardshipFiles.IgnoreQueryFilters().Where(f => f.MemberId == member.Id && f.Status == HardshipStatus.Active)
+            .Select(f => (HardshipCause?)f.Causes).FirstOrDefaultAsync(ct);
+        var facts = new ApplicantFacts(archive is not null, archive ?? HardshipCause.None, member.Groups, form.SchoolLevel, form.ClaimedCost,
+            await ReceivedAsync(member.Id, program.Id, ct));
+        var judgement = RuleEvaluator.Judge(rules, facts);
+        if (!judgement.Eligible)
+        {
+            throw new ConflictException(judgement.Explanation.ToString());
+        }
+
+        var plan = ApprovalPlan.For(rules, judgement.Amount);
+        var hashes = household.Select(p => protector.BlindIndex(p.IdNumber!)).Prepend(member.IdHash).Where(h => h.Length > 0).Distinct().ToList();
+        var id = RandomPool.CreateVersion7(now);
+        var application = new AssistanceApplication
+        {
+            Id = id,
+            ProgramId = program.Id,
+            RuleVersionId = version.Id,
+            RuleVersionNumber = version.Number,
+            MemberId = member.Id,
+            MemberName = member.Name,
+            IdMasked = member.IdMasked,
+            OrgId = member.OrgId,
+            OrgPath = member.OrgPath,
+            Status = ApplicationStatus.Submitted,
+            SchoolLevel = rules.NeedsSchoolLevel ? form.SchoolLevel : null,
+            Amount = judgement.Amount,
+            ExplanationZh = judgement.Explanation.Zh,
+            ExplanationEn = judgement.Explanation.En,
+            ApprovalLevel = plan.Level,
+            ApproversNeeded = plan.Approvers,
+            HouseholdIdHashes = string.Join(",", hashes),
+            PersonKey = !rules.OncePerPerson ? $"a:{id:N}" : rules.NeedsSchoolLevel ? $"p:{protector.BlindIndex(household[0].IdNumber!)}" : $"m:{member.Id:N}",
+            SubmissionKey = submission,
+            FactsCipher = protector.Encrypt(JsonSerializer.Serialize(new ApplicationFacts(form.ClaimedCost, Trim(form.Description), household), ProgramDesk.Json)),
+            FiledBy = actor,
+            FiledAt = now,
+        };
+        db.AssistanceApplications.Add(application);
+        try
+        {
+            await SaveStepAsync(application, 0, ApplicationStepKind.Filed, $"{judgement.Explanation}；{plan.Describe()}", null, ct, actor);
+        }
+        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return await db.AssistanceApplications.IgnoreQueryFilters().FirstOrDefaultAsync(a => a.SubmissionKey == submission && a.MemberId == member.Id, ct)
+                ?? throw new ConflictException(rules.NeedsSchoolLevel
+                    ? Loc.T("该学生已申请过本项目，不能重复申请", "This student has already applied to this program")
+                    : Loc.T("该会员已申请过本项目，不能重复申请", "This member has already applied to this program"));
+        }
+
+        return application;
+    }
+
+    /// <summary>Checks the form against what the rules need, naming the field or row; returns the declared household.</summary>
+    private static List<DeclaredPerson> ValidateForm(ApplicationForm form, ProgramRules rules, DateOnly today)
+    {
+        var errors = new FieldErrors();
+        var household = new List<DeclaredPerson>();
+        var rows = form.Household?.Where(p => !string.IsNullOrWhiteSpace(p.Name) || !string.IsNullOrWhiteSpace(p.IdNumber)).ToList() ?? [];
+        if (rows.Count > MaxDeclared)
+        {
+            errors.Add(nameof(ApplicationForm.Household), $"家庭成员最多填写 {MaxDeclared} 人", $"Declare at most {MaxDeclared} household members");
+        }
+
+        for (var i = 0; i < Math.Min(rows.Count, MaxDeclared); i++)
+        {
+            var row = rows[i];
+            var (number, error) = ResidentIds.Check(row.IdNumber, today);
+            if (string.IsNullOrWhiteSpace(row.Name) || row.Name.Trim().Length > 30)
+            {
+                errors.Add($"Household[{i}].Name", $"家庭成员第 {i + 1} 行：请填写姓名", $"Household row {i + 1}: enter the name");
+            }
+            else if (error is { } e)
+            {
+                errors.Add($"Household[{i}].IdNumber", $"家庭成员第 {i + 1} 行：{e.Zh}", $"Household row {i + 1}: {e.En}");
+            }
+            else
+            {
+                household.Add(new DeclaredPerson(row.Name.Trim(), string.IsNullOrWhiteSpace(row.Relation) ? null : row.Relation.Trim()[..Math.Min(row.Relation.Trim().Length, 10)], number));
+            }
+        }
+
+        if (rules.NeedsSchoolLevel)
+        {
+            if (form.SchoolLevel is not { } level || !Enum.IsDefined(level))
+            {
+                errors.Add(nameof(ApplicationForm.SchoolLevel), "请选择就读学段", "Choose the school level");
+            }
+
+            if (rows.Count == 0)
+            {
+                // The student is the first row: one application per student, whichever parent files it.
+                errors.Add(nameof(ApplicationForm.Household), "请在家庭成员第 1 行填写受助学生的姓名和身份证号", "Declare the student (name and ID number) in the first household row");
+            }
+        }
+
+        if (rules.NeedsCost && form.ClaimedCost is not (> 0 and <= 100_000_000))
+        {
+            errors.Add(nameof(ApplicationForm.ClaimedCost), $"请填写{rules.CostName}金额（元）", $"Enter the {rules.CostName} amount (yuan)");
+        }
+
+        if (form.Description?.Trim().Length > 500)
+        {
+            errors.Add(nameof(ApplicationForm.Description), "情况说明最多 500 字", "The description has at most 500 characters");
+        }
+
+        errors.ThrowIfAny();
+        return household;
+    }
+
+    private async Task<AssistanceApplication> FindAsync(Guid id, int version, CancellationToken ct)
+    {
+        var application = await db.AssistanceApplications.FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException();
+        Expect(application, version);
+        return application;
+    }
+
+    /// <summary>Separation of duties: the right level, a registered identity outside the household, not the clerk who filed it.</summary>
+    private async Task EnsureMayDecideAsync(AssistanceApplication application, CancellationToken ct)
+    {
+        var own = await orgs.FindInScopeAsync(cadre.OrgId, ct);
+        if (own is null || own.Level > application.ApprovalLevel)
+        {
+            var level = ArchiveOptions.LevelName(application.ApprovalLevel);
+            throw new ForbiddenException(Loc.T($"该申请金额须由{level.Zh}及以上审批", $"This amount is approved by a {level.En} or above"));
+        }
+
+        var identity = await db.Users.Where(u => u.Id == cadre.UserId).Select(u => u.PersonIdHash).FirstOrDefaultAsync(ct);
+        if (string.IsNullOrEmpty(identity))
+        {
+            throw new ForbiddenException(Loc.T("审批帮扶申请前，须由管理员在您的账号中登记本人身份证号（用于回避本人及家庭成员的申请）",
+                "Before approving assistance, an administrator must register your own ID number on your account (so that you never decide your own or your household's application)"));
+        }
+
+        if (application.HouseholdIdHashes.Split(',').Contains(identity))
+        {
+            throw new ConflictException(Loc.T("您是申请人本人或其家庭成员，须回避，不能审批该申请", "You are the applicant or in their household: you may not decide this application"));
+        }
+
+        if (application.FiledBy == cadre.UserName)
+        {
+            throw new ConflictException(Loc.T("经办人不能审批自己代为提交的申请，请由另一位审批人办理", "You filed this application; another approver must decide it"));
+        }
+    }
+
+    private static void Expect(AssistanceApplication application, int version)
+    {
+        if (application.Version != version || !application.IsWaiting)
+        {
+            throw new ConflictException(Loc.T($"该申请已变化（当前：{AssistanceApplication.StatusLabel(application.Status).Zh}），请刷新后再办理",
+                $"The application changed meanwhile (now: {AssistanceApplication.StatusLabel(application.Status).En}); reload it"));
+        }
+    }
+
+    private async Task NotifyAsync(AssistanceApplication application, string title, string body, CancellationToken ct)
+    {
+        if (await members.SignInPhoneHashAsync(application.MemberId, ct) is { } phoneHash)
+        {
+            notices.Queue(phoneHash, title, body, "/m/Aid");
+        }
+    }
+
+    private async Task SaveStepAsync(AssistanceApplication application, int version, ApplicationStepKind kind, string outcome, string? reason, CancellationToken ct,
+        string? actor = null)
+    {
+        actor ??= cadre.UserName;
+        if (version > 0)
+        {
+            db.Entry(application).Property(a => a.Version).OriginalValue = version;
+        }
+
+        application.Version = version + 1;
+        application.LastReason = reason ?? application.LastReason;
+        db.ApplicationSteps.Add(new ApplicationStep
+        {
+            ApplicationId = application.Id,
+            Kind = kind,
+            Actor = actor,
+            ActorOrg = actor == ByMember ? "" : cadre.OrgName,
+            At = clock.GetUtcNow(),
+            Outcome = outcome[..Math.Min(outcome.Length, 800)],
+            Reason = reason,
+        });
+        audit.Record(ApplicationAuditActions.Step, "assistance-application", application.Id.ToString(), application.OrgPath,
+            new { kind, application.Status, application.Amount, reason }, actorName: actor == ByMember ? application.MemberName : null);
+        // A stale version fails here with 409: someone else decided the application meanwhile.
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static string? Trim(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim()[..Math.Min(text.Trim().Length, 500)];
+}

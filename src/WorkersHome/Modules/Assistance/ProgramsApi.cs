@@ -1,0 +1,81 @@
+using WorkersHome.Modules.Assistance.Applications;
+using WorkersHome.Modules.Assistance.Programs;
+using WorkersHome.Modules.Members.Contracts;
+
+namespace WorkersHome.Modules.Assistance;
+
+internal static class ProgramsApi
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var view = app.MapGroup("/api/assistance/programs").WithTags("Assistance programs").RequireAuthorization(AssistancePermissions.View);
+        view.MapGet("/", (ProgramQueries queries, CancellationToken ct) => queries.ListAsync(ct))
+            .WithSummary("Programs of your union, the unions above it and below it");
+        view.MapGet("/{id:long}", (long id, ProgramQueries queries, CancellationToken ct) => queries.DetailAsync(id, ct))
+            .WithSummary("A program with its rules, every earlier version of them, and the budgets you may see");
+        view.MapGet("/{id:long}/reconciliation", (long id, ProgramQueries queries, CancellationToken ct) => queries.ReconcileAsync(id, ct))
+            .WithSummary("Per budget: its figures against the fund ledger's sums (any mismatch is flagged)");
+
+        var programs = app.MapGroup("/api/assistance/programs").WithTags("Assistance programs").RequireAuthorization(AssistancePermissions.Programs);
+        programs.MapPost("/", async (NewProgram request, ProgramDesk desk, ProgramQueries queries, CancellationToken ct) =>
+        {
+            var program = await desk.CreateAsync(request, ct);
+            return TypedResults.Created($"/api/assistance/programs/{program.Id}", await queries.DetailAsync(program.Id, ct));
+        }).WithSummary("Create a program for a union of your subtree and a year (rules default to the type's usual ones)");
+        programs.MapPut("/{id:long}/rules", async (long id, RulesChange change, ProgramDesk desk, CancellationToken ct) =>
+        {
+            var version = await desk.ChangeRulesAsync(id, change, ct);
+            return new { version.Number, version.EffectiveFrom };
+        }).WithSummary("New rules, in force from now as a new version (the owning union; ?version= of the program)");
+        programs.MapPut("/{id:long}/status", async (long id, ProgramStatusChange change, ProgramDesk desk, CancellationToken ct) =>
+        {
+            await desk.SetStatusAsync(id, change, ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Open or close the program for new applications");
+        programs.MapPut("/{id:long}/budgets", (long id, BudgetAllocation request, BudgetDesk desk, CancellationToken ct) => desk.AllocateAsync(id, request, ct))
+            .WithSummary("Set an org's budget (the owner's is the program's; a union's share comes from the union above); requestKey makes it once-only");
+
+        var applications = app.MapGroup("/api/assistance/applications").WithTags("Assistance applications").RequireAuthorization(AssistancePermissions.View);
+        applications.MapGet("/", (long? programId, ApplicationStatus? status, bool? waiting, string? q, ApplicationQueries queries, CancellationToken ct) =>
+            queries.ListAsync(new ApplicationFilter(programId, status, waiting ?? false, q), ct)).WithSummary("Applications in your subtree");
+        applications.MapGet("/{id:guid}", (Guid id, ApplicationQueries queries, CancellationToken ct) => queries.DetailAsync(id, ct))
+            .WithSummary("One application with its history; claimed costs and household ID numbers only with the permission, and that view is audited");
+
+        var decide = app.MapGroup("/api/assistance/applications").WithTags("Assistance applications").RequireAuthorization(AssistancePermissions.Manage);
+        decide.MapPost("/", async (Guid memberId, ApplicationForm form, ApplicationDesk desk, CancellationToken ct) =>
+        {
+            var application = await desk.FileForMemberAsync(memberId, form, ct);
+            return TypedResults.Ok(new { application.Id, application.Amount, Explanation = application.Explanation.ToString(), application.Version });
+        }).WithSummary("File for a member of your subtree (?memberId=); submissionKey makes a double submit file once");
+        decide.MapPost("/{id:guid}/approve", async (Guid id, ApplicationDecision decision, ApplicationDesk desk, CancellationToken ct) =>
+        {
+            await desk.ApproveAsync(id, decision, ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Approve (the level the amount needs; never your own, your household's or one you filed); the last approval reserves the budget");
+        decide.MapPost("/{id:guid}/reject", async (Guid id, ApplicationDecision decision, ApplicationDesk desk, CancellationToken ct) =>
+        {
+            await desk.RejectAsync(id, decision, ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Reject with a reason");
+
+        var mine = app.MapGroup("/api/me/aid").WithTags("Assistance applications").RequireAuthorization(MemberIdentity.Policy);
+        mine.MapGet("/programs", async (HttpContext http, IMemberDirectory members, ApplicationQueries queries, CancellationToken ct) =>
+        {
+            var member = await members.FindCheckedAsync(MemberIdentity.MemberIdOf(http.User)!.Value, ct);
+            return member is null ? [] : await queries.OpenForAsync(member.OrgPath, ct);
+        }).WithSummary("Programs I can apply to now");
+        mine.MapGet("/applications", (HttpContext http, ApplicationQueries queries, CancellationToken ct) =>
+            queries.MineAsync(MemberIdentity.MemberIdOf(http.User)!.Value, ct)).WithSummary("My applications with their history and reasons");
+        mine.MapPost("/applications", async (ApplicationForm form, HttpContext http, ApplicationDesk desk, ApplicationQueries queries, CancellationToken ct) =>
+        {
+            var memberId = MemberIdentity.MemberIdOf(http.User)!.Value;
+            var application = await desk.FileOwnAsync(memberId, form, ct);
+            return TypedResults.Ok((await queries.MineAsync(memberId, ct)).First(a => a.Application.Id == application.Id));
+        }).WithSummary("Apply to a program; the amount is worked out and explained at once");
+        mine.MapPost("/applications/{id:guid}/withdraw", async (Guid id, int version, HttpContext http, ApplicationDesk desk, CancellationToken ct) =>
+        {
+            await desk.WithdrawOwnAsync(MemberIdentity.MemberIdOf(http.User)!.Value, id, version, ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Withdraw my application while it waits (?version=)");
+    }
+}
