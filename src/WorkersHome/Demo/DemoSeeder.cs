@@ -15,7 +15,7 @@ public sealed record DemoLogin(string UserName, string Role, string Org, bool Ne
 /// synthetic grassroots unions and a cadre at each level.
 /// </summary>
 public sealed class DemoSeeder(AppDbContext db, TreeLoader loader, UserManager<CadreUser> users, RoleManager<CadreRole> roles, TimeProvider clock,
-    DemoMembers members, DemoMerchants merchants)
+    DemoMembers members, DemoMerchants merchants, DemoPrograms programs, Platform.Privacy.PersonalDataProtector protector)
 {
     public const string ProvinceCode = "41";
     public const string Password = "WorkersHome2026";
@@ -67,11 +67,23 @@ public sealed class DemoSeeder(AppDbContext db, TreeLoader loader, UserManager<C
             new Modules.Cards.CardBenefit { OrgPath = known[ProvinceCode].Path, Zh = "普惠商户会员优惠（5%–20%）", En = "Partner merchants: member discounts (5–20%)", SortOrder = 3 });
         await db.SaveChangesAsync(ct);
         await merchants.SeedAsync(await db.OrgUnits.SingleAsync(o => o.Code == "4101", ct), Password, ct);
+        await programs.SeedAsync(await db.OrgUnits.SingleAsync(o => o.Code == "4101", ct), await db.OrgUnits.SingleAsync(o => o.Code == "410102", ct), ct);
         await EnsureRolesAsync(roles);
-        foreach (var (user, role, org, name) in Cadres)
+        for (var i = 0; i < Cadres.Length; i++)
         {
+            var (user, role, org, name) = Cadres[i];
             var orgId = org == "grassroots" ? known[home.Code].Id : known[org].Id;
-            var account = new CadreUser { Id = Guid.NewGuid(), UserName = user, DisplayName = name, OrgId = orgId, CreatedAt = clock.GetUtcNow() };
+            // Each demo cadre has a (synthetic) registered identity, so that the assistance officers can approve money.
+            var idNumber = Modules.Members.ResidentIdNumber.Compose("410103", new DateOnly(1972, 3, 1).AddDays(i * 97), 700 + i, Modules.Members.Gender.Female);
+            var account = new CadreUser
+            {
+                Id = Guid.NewGuid(),
+                UserName = user,
+                DisplayName = name,
+                OrgId = orgId,
+                CreatedAt = clock.GetUtcNow(),
+                PersonIdHash = protector.BlindIndex(idNumber),
+            };
             await users.CreateAsync(account, Password);
             await users.AddToRoleAsync(account, role);
         }

@@ -8,7 +8,7 @@ using WorkersHome.Platform.Security;
 namespace WorkersHome.Pages;
 
 public sealed class WorkbenchModel(OrgTreeQueries tree, MemberStatsQueries memberStats, ServiceFiguresQueries serviceFigures,
-    Modules.Assistance.Archive.HardshipQueries hardship, CurrentCadre cadre) : PageModel
+    Modules.Assistance.Archive.HardshipQueries hardship, Modules.Assistance.Applications.ApplicationQueries applications, CurrentCadre cadre) : PageModel
 {
     public OrgNodeView Root { get; private set; } = null!;
 
@@ -23,6 +23,9 @@ public sealed class WorkbenchModel(OrgTreeQueries tree, MemberStatsQueries membe
     /// <summary>Hardship files waiting in the subtree, for cadres who work on them.</summary>
     public (int Submitted, int Proposed, int Due)? Hardship { get; private set; }
 
+    /// <summary>Assistance applications in the subtree waiting for this cadre's level.</summary>
+    public int? ApplicationsWaiting { get; private set; }
+
     public async Task OnGetAsync(int? year, CancellationToken ct)
     {
         Root = await tree.GetRootAsync(ct);
@@ -30,6 +33,7 @@ public sealed class WorkbenchModel(OrgTreeQueries tree, MemberStatsQueries membe
         Breadcrumb = await tree.BreadcrumbAsync(Root.Path, ct);
         Figures = cadre.Has(MemberPermissions.View) ? await memberStats.ForOrgAsync(Root.Id, ct) : null;
         Hardship = cadre.Has(Modules.Assistance.AssistancePermissions.View) ? await hardship.WaitingAsync(ct) : null;
+        ApplicationsWaiting = cadre.Has(Modules.Assistance.AssistancePermissions.Manage) ? await applications.WaitingForMeAsync(ct) : null;
         Services = cadre.Has(MemberPermissions.View) ? await serviceFigures.ForOrgAsync(Root.Id, year is >= 2000 and <= 2100 ? year : null, ct) : null;
     }
 }

@@ -30,6 +30,7 @@ public static class PlatformSetup
         services.AddScoped<Demo.DemoSeeder>();
         services.AddScoped<Demo.DemoMembers>();
         services.AddScoped<Demo.DemoMerchants>();
+        services.AddScoped<Demo.DemoPrograms>();
         services.AddScoped<AuditVerifier>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Sms:Limits").Get<SmsRateLimits>() ?? new SmsRateLimits());
         services.AddScoped<ISmsSender, OutboxSmsSender>();

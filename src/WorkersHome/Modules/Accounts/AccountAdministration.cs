@@ -11,7 +11,7 @@ using WorkersHome.Platform.Security;
 namespace WorkersHome.Modules.Accounts;
 
 public sealed record AccountView(Guid Id, string UserName, string DisplayName, long OrgId, string OrgName,
-    IReadOnlyList<string> Roles, bool TwoFactorEnabled, bool IsDisabled, bool IsLockedOut);
+    IReadOnlyList<string> Roles, bool TwoFactorEnabled, bool IsDisabled, bool IsLockedOut, bool IdentityRegistered = false);
 
 public sealed record NewAccount(string? UserName, string? DisplayName, long OrgId, string? Password, IReadOnlyList<string>? Roles);
 
@@ -21,7 +21,7 @@ public sealed record NewAccount(string? UserName, string? DisplayName, long OrgI
 /// </summary>
 public sealed class AccountAdministration(
     AppDbContext db, UserManager<CadreUser> users, IOrgDirectory orgs, CurrentCadre cadre,
-    PermissionRegistry permissions, AuditTrail audit, TimeProvider clock)
+    PermissionRegistry permissions, AuditTrail audit, Platform.Privacy.PersonalDataProtector protector, TimeProvider clock)
 {
     public async Task<IReadOnlyList<AccountView>> ListAsync(string? search, int skip = 0, int take = 100, CancellationToken ct = default)
     {
@@ -42,7 +42,7 @@ public sealed class AccountAdministration(
         var now = clock.GetUtcNow();
         return rows.Select(r => new AccountView(r.u.Id, r.u.UserName!, r.u.DisplayName, r.u.OrgId, r.Name,
             roles.Where(x => x.UserId == r.u.Id).Select(x => x.Name!).ToList(), r.u.TwoFactorEnabled, r.u.IsDisabled,
-            r.u.LockoutEnd > now)).ToList();
+            r.u.LockoutEnd > now, r.u.PersonIdHash != null)).ToList();
     }
 
     public async Task<AccountView> GetAsync(Guid id, CancellationToken ct = default) =>
@@ -146,6 +146,25 @@ public sealed class AccountAdministration(
         return await GetAsync(id, ct);
     }
 
+    /// <summary>
+    /// Registers the cadre's own resident ID number (kept only as a blind index), so that approvals of money can tell
+    /// when an application is the approver's own or their household's.
+    /// </summary>
+    public async Task<AccountView> SetIdentityAsync(Guid id, string? idNumber, CancellationToken ct = default)
+    {
+        var (user, path) = await FindUserAsync(id, ct);
+        var (number, error) = Members.Contracts.ResidentIds.Check(idNumber, ChinaTime.DayOf(clock.GetUtcNow()));
+        if (error is { } e)
+        {
+            new FieldErrors().Add("IdNumber", e.Zh, e.En).ThrowIfAny();
+        }
+
+        user.PersonIdHash = protector.BlindIndex(number!);
+        ThrowIfFailed(await users.UpdateAsync(user), "IdNumber");
+        await audit.RecordNowAsync(AuditActions.AccountChanged, "account", user.Id.ToString(), path, new { user.UserName, identityRegistered = true }, ct: ct);
+        return await GetAsync(id, ct);
+    }
+
     public IReadOnlyList<string> GrantableRoles() =>
         Roles.All.Where(r => permissions.CanGrant(cadre.Roles, r)).ToList();
 
@@ -199,7 +218,7 @@ public sealed class AccountAdministration(
                            where ur.UserId == id
                            select r.Name!).ToListAsync(ct);
         return new AccountView(row.u.Id, row.u.UserName!, row.u.DisplayName, row.u.OrgId, row.Name, roles,
-            row.u.TwoFactorEnabled, row.u.IsDisabled, row.u.LockoutEnd > clock.GetUtcNow());
+            row.u.TwoFactorEnabled, row.u.IsDisabled, row.u.LockoutEnd > clock.GetUtcNow(), row.u.PersonIdHash != null);
     }
 
     private static void ThrowIfFailed(IdentityResult result, string field)

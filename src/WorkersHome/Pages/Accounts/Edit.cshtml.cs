@@ -18,6 +18,9 @@ public sealed class EditModel(AccountAdministration admin) : OrgPageModel
     [BindProperty]
     public string? NewPassword { get; set; }
 
+    [BindProperty]
+    public string? IdNumber { get; set; }
+
     public async Task OnGetAsync(Guid id, CancellationToken ct)
     {
         Account = await admin.GetAsync(id, ct);
@@ -29,6 +32,9 @@ public sealed class EditModel(AccountAdministration admin) : OrgPageModel
 
     public Task<IActionResult> OnPostDisableAsync(Guid id, bool disabled, CancellationToken ct) =>
         Do(id, () => admin.SetDisabledAsync(id, disabled, ct), disabled ? Loc.T("账号已停用", "Account disabled") : Loc.T("账号已启用", "Account enabled"), ct);
+
+    public Task<IActionResult> OnPostIdentityAsync(Guid id, CancellationToken ct) =>
+        Do(id, () => admin.SetIdentityAsync(id, IdNumber, ct), Loc.T("本人身份证号已登记（仅保存不可逆的索引）", "ID number registered (only a one-way index is kept)"), ct);
 
     public Task<IActionResult> OnPostPasswordAsync(Guid id, CancellationToken ct) =>
         Do(id, () => admin.ResetPasswordAsync(id, NewPassword, ct), Loc.T("密码已重置，账号已解锁", "Password reset and account unlocked"), ct);

@@ -74,14 +74,14 @@ public sealed class ApplicationDesk(
 
     public async Task RejectAsync(Guid id, ApplicationDecision decision, CancellationToken ct)
     {
+        var application = await FindAsync(id, decision.Version, ct);
+        await EnsureMayDecideAsync(application, ct);
         var reason = Trim(decision.Reason);
         if (reason is null)
         {
             new FieldErrors().Add(nameof(ApplicationDecision.Reason), "请填写不予批准的原因", "Give the reason for rejecting").ThrowIfAny();
         }
 
-        var application = await FindAsync(id, decision.Version, ct);
-        await EnsureMayDecideAsync(application, ct);
         (application.Status, application.DecidedAt) = (ApplicationStatus.Rejected, clock.GetUtcNow());
         await NotifyAsync(application, Loc.T("帮扶申请未获批准", "Assistance application rejected"),
             Loc.T($"您的帮扶申请未获批准，原因：{reason}", $"Your assistance application was rejected: {reason}"), ct);

@@ -98,8 +98,8 @@ public sealed class ProgramDesk(AppDbContext db, IOrgDirectory orgs, AuditTrail 
     /// <summary>A new version of the rules, in force from now; applications filed before keep the version they were judged by.</summary>
     public async Task<ProgramRuleVersion> ChangeRulesAsync(long programId, RulesChange change, CancellationToken ct)
     {
-        var rules = ProgramRulesValidation.Validate(change.Rules);
         var program = await OwnedAsync(programId, change.Version, ct);
+        var rules = ProgramRulesValidation.Validate(change.Rules);
         program.RulesVersion++;
         program.Version = change.Version + 1;
         var version = Version(program.Id, program.RulesVersion, rules, string.IsNullOrWhiteSpace(change.Note) ? null : change.Note.Trim()[..Math.Min(change.Note.Trim().Length, 200)]);
@@ -111,12 +111,12 @@ public sealed class ProgramDesk(AppDbContext db, IOrgDirectory orgs, AuditTrail 
 
     public async Task SetStatusAsync(long programId, ProgramStatusChange change, CancellationToken ct)
     {
+        var program = await OwnedAsync(programId, change.Version, ct);
         if (!Enum.IsDefined(change.Status))
         {
             new FieldErrors().Add(nameof(ProgramStatusChange.Status), "状态无效", "Unknown status").ThrowIfAny();
         }
 
-        var program = await OwnedAsync(programId, change.Version, ct);
         (program.Status, program.Version) = (change.Status, change.Version + 1);
         audit.Record(ProgramAuditActions.StatusChanged, "assistance-program", program.Id.ToString(), program.OrgPath, new { change.Status });
         await db.SaveChangesAsync(ct);

@@ -1,0 +1,25 @@
+using WorkersHome.Modules.Assistance.Applications;
+using WorkersHome.Modules.Assistance.Programs;
+
+namespace WorkersHome.Pages.Assistance.Applications;
+
+/// <summary>The application form as pages post it: three household rows, and a one-time key so that a double click files once.</summary>
+public sealed class ApplicationInput
+{
+    public const int HouseholdRows = 3;
+
+    public SchoolLevel? SchoolLevel { get; set; }
+
+    public decimal? ClaimedCost { get; set; }
+
+    public string? Description { get; set; }
+
+    public List<DeclaredPerson> Household { get; set; } = [.. Enumerable.Repeat(new DeclaredPerson(null, null, null), HouseholdRows)];
+
+    public Guid SubmissionKey { get; set; } = Guid.NewGuid();
+
+    public ApplicationForm ToForm(long programId) => new(programId, SchoolLevel, ClaimedCost, Description, Household, SubmissionKey);
+}
+
+/// <summary>What the form partial shows: the program chosen and the form's values.</summary>
+public sealed record ApplicationFormView(OpenProgram Program, ApplicationInput Input, string SubmitId);

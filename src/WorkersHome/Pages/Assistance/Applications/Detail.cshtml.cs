@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+using WorkersHome.Modules.Assistance;
+using WorkersHome.Modules.Assistance.Applications;
+using WorkersHome.Pages.Organizations;
+using WorkersHome.Platform.Localization;
+using WorkersHome.Platform.Security;
+
+namespace WorkersHome.Pages.Assistance.Applications;
+
+/// <summary>One application: how its amount was worked out, the household (for those allowed), the decision and the history.</summary>
+[Authorize(Policy = AssistancePermissions.View)]
+public sealed class DetailModel(ApplicationQueries queries, ApplicationDesk desk, CurrentCadre cadre) : OrgPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public int Version { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    public ApplicationView Current { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct) => Current = await queries.DetailAsync(Id, ct);
+
+    public Task<IActionResult> OnPostApproveAsync(CancellationToken ct) =>
+        StepAsync(() => desk.ApproveAsync(Id, new ApplicationDecision(Version, Reason), ct), Loc.T("已审批同意", "Approved"), ct);
+
+    public Task<IActionResult> OnPostRejectAsync(CancellationToken ct) =>
+        StepAsync(() => desk.RejectAsync(Id, new ApplicationDecision(Version, Reason), ct), Loc.T("已作不予批准处理，申请人将收到原因", "Rejected; the member gets the reason"), ct);
+
+    private async Task<IActionResult> StepAsync(Func<Task> step, string done, CancellationToken ct)
+    {
+        if (!cadre.Has(AssistancePermissions.Manage))
+        {
+            return Forbid();
+        }
+
+        ModelState.Clear();
+        return await RunAsync(async () =>
+        {
+            await step();
+            TempData["Notice"] = done;
+            return RedirectToPage(new { Id });
+        }, async () => Current = await queries.DetailAsync(Id, ct));
+    }
+}

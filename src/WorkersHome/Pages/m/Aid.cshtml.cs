@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+using WorkersHome.Modules.Assistance.Applications;
+using WorkersHome.Modules.Members.Contracts;
+using WorkersHome.Modules.Members.SignIn;
+using WorkersHome.Pages.Assistance.Applications;
+using WorkersHome.Pages.Organizations;
+using WorkersHome.Platform.Localization;
+
+namespace WorkersHome.Pages.m;
+
+/// <summary>A member applies to the assistance programs open to their union on the phone and follows their applications.</summary>
+[Authorize(Policy = MemberAuthentication.Policy)]
+public sealed class AidModel(ApplicationDesk desk, ApplicationQueries queries, IMemberDirectory members) : OrgPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public long? ProgramId { get; set; }
+
+    [BindProperty]
+    public ApplicationInput Input { get; set; } = new();
+
+    public IReadOnlyList<OpenProgram> Programs { get; private set; } = [];
+
+    public IReadOnlyList<ApplicationView> Mine { get; private set; } = [];
+
+    public OpenProgram? Chosen => Programs.FirstOrDefault(p => p.Id == ProgramId);
+
+    protected override string FieldPrefix => "Input.";
+
+    private Guid MemberId => MemberAuthentication.MemberIdOf(User)!.Value;
+
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var posted = Input;
+        ModelState.Clear();
+        return await RunAsync(async () =>
+        {
+            var application = await desk.FileOwnAsync(MemberId, posted.ToForm(ProgramId ?? 0), ct);
+            TempData["Notice"] = Loc.T($"申请已提交：{application.Explanation.Zh}", $"Filed: {application.Explanation.En}");
+            return RedirectToPage(new { ProgramId = (long?)null });
+        }, async () =>
+        {
+            await LoadAsync(ct);
+            Input = posted;
+        });
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, int version, CancellationToken ct)
+    {
+        ModelState.Clear();
+        return await RunAsync(async () =>
+        {
+            await desk.WithdrawOwnAsync(MemberId, id, version, ct);
+            TempData["Notice"] = Loc.T("申请已撤回", "Application withdrawn");
+            return RedirectToPage(new { ProgramId = (long?)null });
+        }, () => LoadAsync(ct));
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var member = await members.FindCheckedAsync(MemberId, ct);
+        Programs = member is null ? [] : await queries.OpenForAsync(member.OrgPath, ct);
+        Mine = await queries.MineAsync(MemberId, ct);
+    }
+}
