@@ -10,7 +10,6 @@ using WorkersHome.Modules.Assistance.Applications;
 using WorkersHome.Modules.Assistance.Archive;
 using WorkersHome.Modules.Assistance.Programs;
 using WorkersHome.Modules.Members;
-using WorkersHome.Platform.Privacy;
 using WorkersHome.Testing;
 
 namespace WorkersHome.Tests.Modules.Assistance;
@@ -41,32 +40,19 @@ public sealed class AssistanceProgramTests(AssistanceProgramFixture fixture) : I
         var n = Interlocked.Increment(ref _sequence);
         var name = "帮扶" + "甲乙丙丁戊己庚辛壬癸"[n % 10] + "子丑寅卯辰巳午未申酉"[n / 10 % 10];
         idNumber ??= ResidentIdNumber.Compose("410102", new DateOnly(1978, 1, 1).AddDays(n * 41), 100 + n, Gender.Female);
-        await using var scope = fixture.Factory.WholeTreeScope(out var db);
-        var register = scope.ServiceProvider.GetRequiredService<WorkersHome.Modules.Members.Register.RegisterMember>();
-        var member = await register.ExecuteAsync(TestWorld.Member(fixture.World.Org(TestWorld.ZhengzhouUnionCode), name, idNumber));
-        if (archive is { } causes)
+        Guid memberId;
+        await using (var scope = fixture.Factory.WholeTreeScope(out _))
         {
-            var protector = scope.ServiceProvider.GetRequiredService<PersonalDataProtector>();
-            db.HardshipFiles.Add(new HardshipFile
-            {
-                Id = Guid.NewGuid(),
-                MemberId = member.Id,
-                MemberName = name,
-                OrgId = member.OrgId,
-                OrgPath = member.OrgPath,
-                Status = HardshipStatus.Active,
-                Causes = causes,
-                PrimaryCause = HardshipCause.Illness,
-                HouseholdSize = 3,
-                Housing = HousingKind.Rented,
-                DetailsCipher = protector.Encrypt("{\"household\":[]}"),
-                FiledBy = "test",
-                FiledAt = DateTimeOffset.UtcNow,
-            });
-            await db.SaveChangesAsync();
+            var register = scope.ServiceProvider.GetRequiredService<WorkersHome.Modules.Members.Register.RegisterMember>();
+            memberId = (await register.ExecuteAsync(TestWorld.Member(fixture.World.Org(TestWorld.ZhengzhouUnionCode), name, idNumber))).Id;
         }
 
-        return (member.Id, idNumber, name);
+        if (archive is { } causes)
+        {
+            await HardshipSeeding.PutInArchiveAsync(fixture.Factory, memberId, causes);
+        }
+
+        return (memberId, idNumber, name);
     }
 
     private async Task<ProgramView> ProgramAsync(ProgramType type, ProgramRules? rules = null, string owner = "4101", string by = "zz.assist")
