@@ -42,6 +42,8 @@ public sealed class StudentAidTests(BrowserFixture app) : IClassFixture<BrowserF
         await Expect(page.Locator("#errors")).ToContainTextAsync("请选择就读学段");
         await page.Locator("#SchoolLevel").SelectOptionAsync("Undergraduate");
         await page.Locator("#Description").FillAsync("女儿考入郑州大学");
+        await page.Locator("#BankName").FillAsync("中国工商银行郑州分行");
+        await page.Locator("#AccountNumber").FillAsync("6222020200001234567");
         await page.Locator("#aid-submit").ClickAsync();
         await Expect(page.Locator("[role=status]")).ToContainTextAsync("本科资助标准 5,000 元");
         var mine = page.Locator("#my-applications .card").First;

@@ -38,6 +38,9 @@ public sealed class TestWorld
         ("zy2.assist", Roles.AssistanceOfficer, "410102", false),
         ("jc.assist", Roles.AssistanceOfficer, ZhengzhouUnionCode, false),
         ("ly.assist", Roles.AssistanceOfficer, "4103", false),
+        ("zz.finance", Roles.FinanceOfficer, "4101", false),
+        ("zz2.finance", Roles.FinanceOfficer, "4101", false),
+        ("ly.finance", Roles.FinanceOfficer, "4103", false),
     ];
 
     public Dictionary<string, long> OrgIds { get; } = [];

@@ -15,6 +15,9 @@ public static class AssistancePermissions
 
     /// <summary>Create programs, edit their rules and allocate their budgets.</summary>
     public const string Programs = "assistance.programs";
+
+    /// <summary>Make, confirm and send payment batches; download bank files with full account numbers; import results.</summary>
+    public const string Pay = "assistance.pay";
 }
 
 /// <summary>帮扶: the hardship archive (困难职工档案), and assistance programs with their budgets, rules and applications.</summary>
@@ -26,7 +29,8 @@ public static class AssistanceModule
             .Declare(AssistancePermissions.View, "查看困难职工档案", "View the hardship archive", Roles.UnionAdministrator, Roles.AssistanceOfficer)
             .Declare(AssistancePermissions.Manage, "办理困难职工档案", "Work on hardship files", Roles.AssistanceOfficer)
             .Declare(AssistancePermissions.Sensitive, "查看家庭健康与收入信息", "See households' health and income", Roles.AssistanceOfficer)
-            .Declare(AssistancePermissions.Programs, "管理帮扶项目、规则与预算", "Manage assistance programs, rules and budgets", Roles.UnionAdministrator, Roles.AssistanceOfficer);
+            .Declare(AssistancePermissions.Programs, "管理帮扶项目、规则与预算", "Manage assistance programs, rules and budgets", Roles.UnionAdministrator, Roles.AssistanceOfficer)
+            .Declare(AssistancePermissions.Pay, "帮扶资金代发", "Pay out assistance", Roles.FinanceOfficer);
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Assistance:Archive").Get<ArchiveOptions>() ?? new ArchiveOptions());
         services.AddScoped<HardshipArchive>();
         services.AddScoped<HardshipQueries>();
@@ -40,6 +44,9 @@ public static class AssistanceModule
         services.AddScoped<Programs.BudgetDesk>();
         services.AddScoped<Applications.ApplicationDesk>();
         services.AddScoped<Applications.ApplicationQueries>();
+        services.AddScoped<Disbursement.DisbursementDesk>();
+        services.AddScoped<Disbursement.DisbursementQueries>();
+        services.AddScoped<Disbursement.BankFiles>();
         services.AddScoped<IMembershipFollower, AssistanceMembershipFollower>();
         services.AddScoped<IOrgTreeChangeHandler, AssistanceTreeFollower>();
         return services;
@@ -49,6 +56,7 @@ public static class AssistanceModule
     {
         AssistanceApi.Map(app);
         ProgramsApi.Map(app);
+        DisbursementApi.Map(app);
         return app;
     }
 }

@@ -84,6 +84,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Modules.Assistance.Applications.ApplicationStep> ApplicationSteps => Set<Modules.Assistance.Applications.ApplicationStep>();
 
+    public DbSet<Modules.Assistance.Disbursement.Payment> Payments => Set<Modules.Assistance.Disbursement.Payment>();
+
+    public DbSet<Modules.Assistance.Disbursement.PaymentBatch> PaymentBatches => Set<Modules.Assistance.Disbursement.PaymentBatch>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
@@ -145,6 +149,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             builder.Entity<Modules.Assistance.Programs.AssistanceProgram>().Property(p => p.OrgPath).UseCollation("C");
             builder.Entity<Modules.Assistance.Programs.ProgramBudget>().Property(b => b.OrgPath).UseCollation("C");
             builder.Entity<Modules.Assistance.Applications.AssistanceApplication>().Property(a => a.OrgPath).UseCollation("C");
+            builder.Entity<Modules.Assistance.Disbursement.Payment>().Property(p => p.OrgPath).UseCollation("C");
+            builder.Entity<Modules.Assistance.Disbursement.PaymentBatch>().Property(b => b.OrgPath).UseCollation("C");
             // Keyed hashes are only ever compared for equality: byte order is the cheapest, and the phone's
             // non-unique index is a hash index (smaller and cheaper to keep up than a B-tree on 64 characters).
             builder.Entity<Member>().Property(m => m.IdHash).UseCollation("C");
@@ -168,6 +174,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             string.Compare(f.OrgPath, ScopeFrom) >= 0 && string.Compare(f.OrgPath, ScopeTo) < 0);
         builder.Entity<Modules.Assistance.Applications.AssistanceApplication>().HasQueryFilter(ScopeFilter, a =>
             string.Compare(a.OrgPath, ScopeFrom) >= 0 && string.Compare(a.OrgPath, ScopeTo) < 0);
+        builder.Entity<Modules.Assistance.Disbursement.Payment>().HasQueryFilter(ScopeFilter, p =>
+            string.Compare(p.OrgPath, ScopeFrom) >= 0 && string.Compare(p.OrgPath, ScopeTo) < 0);
+        builder.Entity<Modules.Assistance.Disbursement.PaymentBatch>().HasQueryFilter(ScopeFilter, b =>
+            string.Compare(b.OrgPath, ScopeFrom) >= 0 && string.Compare(b.OrgPath, ScopeTo) < 0);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -13,7 +13,10 @@ public static class Roles
     /// <summary>帮扶: keeps the hardship archive and sees the household's health and income.</summary>
     public const string AssistanceOfficer = "AssistanceOfficer";
 
-    public static readonly string[] All = [SystemAdministrator, UnionAdministrator, MemberOfficer, AssistanceOfficer, Auditor];
+    /// <summary>财务: confirms and sends assistance payment batches and imports the bank's results.</summary>
+    public const string FinanceOfficer = "FinanceOfficer";
+
+    public static readonly string[] All = [SystemAdministrator, UnionAdministrator, MemberOfficer, AssistanceOfficer, FinanceOfficer, Auditor];
 
     /// <summary>Administrator roles must sign in with a second factor.</summary>
     public static bool RequiresTwoFactor(string role) =>
@@ -26,6 +29,7 @@ public static class Roles
         MemberOfficer => new("会员工作人员", "Member officer"),
         Auditor => new("安全审计员", "Auditor"),
         AssistanceOfficer => new("帮扶工作人员", "Assistance officer"),
+        FinanceOfficer => new("财务人员", "Finance officer"),
         _ => new(role, role),
     };
 }

@@ -22,6 +22,9 @@ public sealed class AssistanceProgramTests(AssistanceProgramFixture fixture) : I
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
     private static int _sequence;
 
+    public static ApplicationForm Aid(long programId, SchoolLevel? level, decimal? cost, string? description, IReadOnlyList<DeclaredPerson>? household, Guid? key) =>
+        new(programId, level, cost, description, household, key, "中国工商银行郑州分行", "6222 0202 0000 1234 567");
+
     private HttpClient Cadre(string user) => fixture.Factory.Api(fixture.World.User(user));
 
     private static async Task Ok(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.NoContent) =>
@@ -126,19 +129,19 @@ public sealed class AssistanceProgramTests(AssistanceProgramFixture fixture) : I
         var outsider = await MemberAsync();
         var student = ResidentIdNumber.Compose("410102", new DateOnly(2007, 9, 1), 7, Gender.Male);
         (await Refused(await Cadre("jc.assist").PostAsJsonAsync($"/api/assistance/applications?memberId={outsider.Id}",
-            new ApplicationForm(program.Program.Id, SchoolLevel.Undergraduate, null, null, [new("李小明", "子女", student)], null), Json), HttpStatusCode.Conflict))
+            Aid(program.Program.Id, SchoolLevel.Undergraduate, null, null, [new("李小明", "子女", student)], null), Json), HttpStatusCode.Conflict))
             .ShouldContain("不符合条件：须为在档困难职工家庭");
 
         var (memberId, idNumber, name) = await MemberAsync(HardshipCause.Illness);
         var phone = await MemberSignIn.AsMemberAsync(fixture.Factory, "139" + idNumber[^8..].Replace('X', '0'), name, idNumber);
         var open = (await phone.GetFromJsonAsync<List<OpenProgram>>("/api/me/aid/programs", Json))!;
         open.ShouldContain(p => p.Id == program.Program.Id && p.NeedsSchoolLevel);
-        var missing = await Refused(await phone.PostAsJsonAsync("/api/me/aid/applications", new ApplicationForm(program.Program.Id, null, null, null,
+        var missing = await Refused(await phone.PostAsJsonAsync("/api/me/aid/applications", Aid(program.Program.Id, null, null, null,
             [new("李小明", "子女", student[..17] + (student[17] == '0' ? '1' : '0'))], null), Json), HttpStatusCode.BadRequest);
         missing.ShouldContain("请选择就读学段");
         missing.ShouldContain("家庭成员第 1 行：居民身份证号码校验位不正确");
 
-        var form = new ApplicationForm(program.Program.Id, SchoolLevel.Undergraduate, null, "孩子考上郑州大学", [new("李小明", "子女", student)], Guid.NewGuid());
+        var form = Aid(program.Program.Id, SchoolLevel.Undergraduate, null, "孩子考上郑州大学", [new("李小明", "子女", student)], Guid.NewGuid());
         var sent = await Task.WhenAll(phone.PostAsJsonAsync("/api/me/aid/applications", form, Json), phone.PostAsJsonAsync("/api/me/aid/applications", form, Json));
         var views = new List<ApplicationView>();
         foreach (var response in sent)
@@ -162,7 +165,7 @@ public sealed class AssistanceProgramTests(AssistanceProgramFixture fixture) : I
         await Ok(await Cadre("zz.assist").PutAsJsonAsync($"/api/assistance/programs/{program.Program.Id}/rules", new RulesChange(program.Version, rules, "提高本科标准"), Json),
             HttpStatusCode.OK);
         var second = await MemberAsync(HardshipCause.Education);
-        var later = await FileAsync("jc.assist", second.Id, new ApplicationForm(program.Program.Id, SchoolLevel.Undergraduate, null, null,
+        var later = await FileAsync("jc.assist", second.Id, Aid(program.Program.Id, SchoolLevel.Undergraduate, null, null,
             [new("王小红", "子女", ResidentIdNumber.Compose("410102", new DateOnly(2006, 5, 1), 9, Gender.Female))], null));
         var laterView = await DetailAsync("zy.assist", later);
         (laterView.Application.Amount, laterView.RuleVersion).ShouldBe((6_000m, 2));
@@ -203,7 +206,7 @@ public sealed class AssistanceProgramTests(AssistanceProgramFixture fixture) : I
         await Ok(await AllocateAsync("zz.assist", program.Program.Id, "4101", 200_000), HttpStatusCode.OK);
 
         var patient = await MemberAsync();
-        var id = await FileAsync("jc.assist", patient.Id, new ApplicationForm(program.Program.Id, null, 12_340m, "住院治疗", null, null));
+        var id = await FileAsync("jc.assist", patient.Id, Aid(program.Program.Id, null, 12_340m, "住院治疗", null, null));
         var view = await DetailAsync("zy.assist", id);
         view.Application.Explanation.ShouldBe("住院自付 12,340 元 × 70% = 8,638 元，低于上限 50,000 元");
         view.Application.Approval.ShouldBe("须由县（区）总工会及以上两名不同审批人审批");
@@ -216,13 +219,13 @@ public sealed class AssistanceProgramTests(AssistanceProgramFixture fixture) : I
 
         // The clerk who filed it, the applicant, and a declared household member must all step aside.
         var own = await MemberAsync(idNumber: TestWorld.CadreIdNumber("zy2.assist"));
-        var ownClaim = await FileAsync("jc.assist", own.Id, new ApplicationForm(program.Program.Id, null, 3_000m, null, null, null));
+        var ownClaim = await FileAsync("jc.assist", own.Id, Aid(program.Program.Id, null, 3_000m, null, null, null));
         (await Refused(await DecideAsync("zy2.assist", ownClaim, 1), HttpStatusCode.Conflict)).ShouldContain("须回避");
         var relative = await MemberAsync();
-        var spouseClaim = await FileAsync("jc.assist", relative.Id, new ApplicationForm(program.Program.Id, null, 3_000m, null,
+        var spouseClaim = await FileAsync("jc.assist", relative.Id, Aid(program.Program.Id, null, 3_000m, null,
             [new("测试配偶", "配偶", TestWorld.CadreIdNumber("zy.assist"))], null));
         (await Refused(await DecideAsync("zy.assist", spouseClaim, 1), HttpStatusCode.Conflict)).ShouldContain("须回避");
-        var filedByCounty = await FileAsync("zy.assist", relative.Id, new ApplicationForm(program.Program.Id, null, 2_000m, null, null, null));
+        var filedByCounty = await FileAsync("zy.assist", relative.Id, Aid(program.Program.Id, null, 2_000m, null, null, null));
         (await Refused(await DecideAsync("zy.assist", filedByCounty, 1), HttpStatusCode.Conflict)).ShouldContain("经办人不能审批");
         // Small claims (≤ 3,000 yuan) are the grassroots union's to decide; a rejection needs a reason and reaches the member.
         (await Refused(await DecideAsync("jc.assist", filedByCounty, 1, "reject"), HttpStatusCode.BadRequest)).ShouldContain("不予批准的原因");
@@ -238,7 +241,7 @@ public sealed class AssistanceProgramTests(AssistanceProgramFixture fixture) : I
         var applications = new List<Guid>();
         for (var i = 0; i < 6; i++)
         {
-            applications.Add(await FileAsync("zy.assist", (await MemberAsync()).Id, new ApplicationForm(program.Program.Id, null, null, null, null, null)));
+            applications.Add(await FileAsync("zy.assist", (await MemberAsync()).Id, Aid(program.Program.Id, null, null, null, null, null)));
         }
 
         var approvers = new[] { "jc.assist", "zy2.assist", "zz.assist" };
@@ -263,7 +266,7 @@ public sealed class AssistanceProgramTests(AssistanceProgramFixture fixture) : I
     {
         var program = await ProgramAsync(ProgramType.LivingRelief, new ProgramRules { FixedAmount = 500 });
         await Ok(await AllocateAsync("zz.assist", program.Program.Id, "4101", 10_000), HttpStatusCode.OK);
-        var id = await FileAsync("zy.assist", (await MemberAsync()).Id, new ApplicationForm(program.Program.Id, null, null, null, null, null));
+        var id = await FileAsync("zy.assist", (await MemberAsync()).Id, Aid(program.Program.Id, null, null, null, null, null));
         string? saved;
         await using (var scope = fixture.Factory.WholeTreeScope(out var db))
         {

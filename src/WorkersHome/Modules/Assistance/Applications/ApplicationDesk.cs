@@ -114,12 +114,38 @@ public sealed class ApplicationDesk(
         // Under the budget row's lock, so that two claims of one person approved at once both see each other.
         await EnsureWithinPeriodCapAsync(application, ct);
         ledger.Book(application.ProgramId, budget.Id, application.Id, FundEntryKind.Reserved, application.Amount, key);
+        db.Payments.Add(PaymentFor(application, budget.Id));
         (application.Status, application.BudgetId, application.DecidedAt) = (ApplicationStatus.Approved, budget.Id, clock.GetUtcNow());
         await NotifyAsync(application, Loc.T("帮扶申请已批准", "Assistance application approved"),
             Loc.T($"您的帮扶申请已批准，金额 {Yuan(application.Amount)} 元，将按规定发放。", $"Your assistance application is approved: {Yuan(application.Amount)} yuan, to be paid as the rules say."), ct);
         await SaveStepAsync(application, decision.Version, ApplicationStepKind.Approved,
             Loc.T($"批准 {Yuan(application.Amount)} 元，占用{budget.OrgName}预算", $"Approved {Yuan(application.Amount)} yuan from {budget.OrgName}'s budget"), Trim(decision.Reason), ct);
         await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>The payment to the account the applicant gave, waiting for finance's next batch.</summary>
+    private Disbursement.Payment PaymentFor(AssistanceApplication application, long budgetId)
+    {
+        var facts = JsonSerializer.Deserialize<ApplicationFacts>(protector.Decrypt(application.FactsCipher), ProgramDesk.Json)!;
+        var account = facts.AccountNumber ?? "";
+        return new Disbursement.Payment
+        {
+            ApplicationId = application.Id,
+            ProgramId = application.ProgramId,
+            BudgetId = budgetId,
+            OrgId = application.OrgId,
+            OrgPath = application.OrgPath,
+            MemberId = application.MemberId,
+            PayeeName = application.MemberName,
+            IdMasked = application.IdMasked,
+            BankName = facts.BankName ?? "",
+            AccountCipher = protector.Encrypt(account),
+            AccountMasked = account.Length > 4 ? "****" + account[^4..] : "****",
+            Amount = application.Amount,
+            Status = Disbursement.PaymentStatus.Pending,
+            Attempt = 1,
+            CreatedAt = clock.GetUtcNow(),
+        };
     }
 
     private async Task EnsureWithinPeriodCapAsync(AssistanceApplication application, CancellationToken ct)
@@ -203,7 +229,8 @@ public sealed class ApplicationDesk(
             HouseholdIdHashes = string.Join(",", hashes),
             PersonKey = !rules.OncePerPerson ? $"a:{id:N}" : rules.NeedsSchoolLevel ? $"p:{protector.BlindIndex(household[0].IdNumber!)}" : $"m:{member.Id:N}",
             SubmissionKey = submission,
-            FactsCipher = protector.Encrypt(JsonSerializer.Serialize(new ApplicationFacts(form.ClaimedCost, Trim(form.Description), household), ProgramDesk.Json)),
+            FactsCipher = protector.Encrypt(JsonSerializer.Serialize(
+                new ApplicationFacts(form.ClaimedCost, Trim(form.Description), household, form.BankName!.Trim(), Account(form.AccountNumber)), ProgramDesk.Json)),
             FiledBy = actor,
             FiledAt = now,
         };
@@ -270,6 +297,16 @@ public sealed class ApplicationDesk(
         if (rules.NeedsCost && form.ClaimedCost is not (> 0 and <= 100_000_000))
         {
             errors.Add(nameof(ApplicationForm.ClaimedCost), $"请填写{rules.CostName}金额（元）", $"Enter the {rules.CostName} amount (yuan)");
+        }
+
+        if (string.IsNullOrWhiteSpace(form.BankName) || form.BankName.Trim().Length > 40)
+        {
+            errors.Add(nameof(ApplicationForm.BankName), "请填写收款开户银行", "Enter the payee's bank");
+        }
+
+        if (Account(form.AccountNumber) is not { Length: >= 12 and <= 30 } account || !account.All(char.IsAsciiDigit))
+        {
+            errors.Add(nameof(ApplicationForm.AccountNumber), "请填写收款账号（12–30 位数字）", "Enter the payee's account number (12–30 digits)");
         }
 
         if (form.Description?.Trim().Length > 500)
@@ -359,6 +396,8 @@ public sealed class ApplicationDesk(
         // A stale version fails here with 409: someone else decided the application meanwhile.
         await db.SaveChangesAsync(ct);
     }
+
+    private static string Account(string? number) => (number ?? "").Replace(" ", "", StringComparison.Ordinal).Trim();
 
     private static string? Trim(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim()[..Math.Min(text.Trim().Length, 500)];
 }

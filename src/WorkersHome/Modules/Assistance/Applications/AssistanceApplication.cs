@@ -139,7 +139,8 @@ public sealed record DeclaredPerson(string? Name, string? Relation, string? IdNu
 
 /// <summary>What an applicant fills in.</summary>
 public sealed record ApplicationForm(
-    long ProgramId, SchoolLevel? SchoolLevel, decimal? ClaimedCost, string? Description, IReadOnlyList<DeclaredPerson>? Household, Guid? SubmissionKey);
+    long ProgramId, SchoolLevel? SchoolLevel, decimal? ClaimedCost, string? Description, IReadOnlyList<DeclaredPerson>? Household, Guid? SubmissionKey,
+    string? BankName = null, string? AccountNumber = null);
 
 /// <summary>The form's encrypted part, with ID numbers kept whole for the payment file and masked on screen.</summary>
-public sealed record ApplicationFacts(decimal? ClaimedCost, string? Description, IReadOnlyList<DeclaredPerson> Household);
+public sealed record ApplicationFacts(decimal? ClaimedCost, string? Description, IReadOnlyList<DeclaredPerson> Household, string? BankName = null, string? AccountNumber = null);

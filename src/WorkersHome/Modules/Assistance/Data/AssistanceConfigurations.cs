@@ -153,3 +153,38 @@ internal sealed class ApplicationStepConfiguration : IEntityTypeConfiguration<Ap
         b.HasIndex(s => s.ApplicationId);
     }
 }
+internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Disbursement.Payment>
+{
+    public void Configure(EntityTypeBuilder<Disbursement.Payment> b)
+    {
+        b.ToTable("payments", "assistance");
+        b.Property(p => p.OrgPath).HasMaxLength(400);
+        b.Property(p => p.PayeeName).HasMaxLength(50);
+        b.Property(p => p.IdMasked).HasMaxLength(40);
+        b.Property(p => p.BankName).HasMaxLength(40);
+        b.Property(p => p.AccountCipher).HasMaxLength(400);
+        b.Property(p => p.AccountMasked).HasMaxLength(40);
+        b.Property(p => p.Amount).HasPrecision(16, 2);
+        b.Property(p => p.FailureReason).HasMaxLength(200);
+        // One payment per approved application, ever.
+        b.HasIndex(p => p.ApplicationId).IsUnique();
+        b.HasIndex(p => new { p.ProgramId, p.Status, p.OrgPath });
+        b.HasIndex(p => new { p.BatchId, p.Status });
+    }
+}
+
+internal sealed class PaymentBatchConfiguration : IEntityTypeConfiguration<Disbursement.PaymentBatch>
+{
+    public void Configure(EntityTypeBuilder<Disbursement.PaymentBatch> b)
+    {
+        b.ToTable("payment_batches", "assistance");
+        b.Property(x => x.OrgPath).HasMaxLength(400);
+        b.Property(x => x.OrgName).HasMaxLength(100);
+        b.Property(x => x.Total).HasPrecision(16, 2);
+        b.Property(x => x.CreatedBy).HasMaxLength(100);
+        b.Property(x => x.ConfirmedBy).HasMaxLength(100);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasIndex(x => x.RequestKey).IsUnique();
+        b.HasIndex(x => new { x.ProgramId, x.OrgPath });
+    }
+}

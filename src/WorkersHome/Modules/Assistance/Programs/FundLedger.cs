@@ -30,6 +30,16 @@ public sealed class FundLedger(AppDbContext db, CurrentCadre cadre, TimeProvider
         await db.ProgramBudgets.Where(b => b.Id == budgetId && b.Amount - b.AllocatedOut - b.Reserved - b.Paid >= amount)
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.Reserved, b => b.Reserved + amount), ct) == 1;
 
+    /// <summary>Moves held money to paid (a payment sent), or back with a negative amount (a payment returned).</summary>
+    public async Task<bool> TrySettleAsync(long budgetId, decimal amount, CancellationToken ct) =>
+        await db.ProgramBudgets.Where(b => b.Id == budgetId && (amount >= 0 ? b.Reserved >= amount : b.Paid >= -amount))
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.Reserved, b => b.Reserved - amount).SetProperty(b => b.Paid, b => b.Paid + amount), ct) == 1;
+
+    /// <summary>Gives a hold back to the budget (a payment cancelled).</summary>
+    public async Task<bool> TryReleaseAsync(long budgetId, decimal amount, CancellationToken ct) =>
+        await db.ProgramBudgets.Where(b => b.Id == budgetId && b.Reserved >= amount)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.Reserved, b => b.Reserved - amount), ct) == 1;
+
     public void Book(long programId, long budgetId, Guid? applicationId, FundEntryKind kind, decimal amount, string key) =>
         db.FundEntries.Add(new FundEntry
         {

@@ -16,9 +16,13 @@ public sealed class ApplicationInput
 
     public List<DeclaredPerson> Household { get; set; } = [.. Enumerable.Repeat(new DeclaredPerson(null, null, null), HouseholdRows)];
 
+    public string? BankName { get; set; }
+
+    public string? AccountNumber { get; set; }
+
     public Guid SubmissionKey { get; set; } = Guid.NewGuid();
 
-    public ApplicationForm ToForm(long programId) => new(programId, SchoolLevel, ClaimedCost, Description, Household, SubmissionKey);
+    public ApplicationForm ToForm(long programId) => new(programId, SchoolLevel, ClaimedCost, Description, Household, SubmissionKey, BankName, AccountNumber);
 }
 
 /// <summary>What the form partial shows: the program chosen and the form's values.</summary>

@@ -1,0 +1,311 @@
+using Microsoft.EntityFrameworkCore;
+
+using WorkersHome.Modules.Assistance.Programs;
+using WorkersHome.Modules.Organizations.Contracts;
+using WorkersHome.Platform.Audit;
+using WorkersHome.Platform.Errors;
+using WorkersHome.Platform.Localization;
+using WorkersHome.Platform.Persistence;
+using WorkersHome.Platform.Security;
+
+using static WorkersHome.Modules.Assistance.Programs.ProgramNames;
+
+namespace WorkersHome.Modules.Assistance.Disbursement;
+
+public sealed record NewBatch(long ProgramId, long OrgId, Guid RequestKey);
+
+public sealed record BatchDecision(int Version);
+
+/// <summary>One line of the bank's result file: the payment, whether it was paid, and the bank's reason when not.</summary>
+public sealed record PaymentResult(long PaymentId, bool Paid, string? Reason);
+
+public sealed record PaymentAction(string? Reason);
+
+public static class DisbursementAuditActions
+{
+    public const string BatchCreated = "assistance.batch-created";
+    public const string BatchConfirmed = "assistance.batch-confirmed";
+    public const string BatchSent = "assistance.batch-sent";
+    public const string BankFileExported = "assistance.bank-file-exported";
+    public const string ResultsImported = "assistance.results-imported";
+    public const string PaymentRetried = "assistance.payment-retried";
+    public const string PaymentCancelled = "assistance.payment-cancelled";
+}
+
+/// <summary>
+/// Disbursement (代发): approved payments go into batches per program and union; finance confirms a batch and sends
+/// it, which books every payment as paid and makes the bank file; the bank's results come back, failed payments are
+/// held again and are retried or cancelled. Each money step is a conditional update of the payment's status plus
+/// ledger entries keyed by payment and attempt, in one transaction, so a double click, a retried request, two finance
+/// officers at once, or a crash half-way through a batch never pays anyone twice and never loses a payment.
+/// </summary>
+public sealed class DisbursementDesk(AppDbContext db, ProgramDesk programs, IOrgDirectory orgs, FundLedger ledger, AuditTrail audit, CurrentCadre cadre,
+    TimeProvider clock)
+{
+    public const int MaxBatchSize = 5_000;
+    public const int SendChunk = 500;
+
+    public async Task<PaymentBatch> CreateBatchAsync(NewBatch request, CancellationToken ct)
+    {
+        var program = await programs.VisibleAsync(request.ProgramId, ct);
+        var org = await orgs.FindInScopeAsync(request.OrgId, ct);
+        if (org is null || !org.Path.StartsWith(program.OrgPath, StringComparison.Ordinal))
+        {
+            throw new NotFoundException();
+        }
+
+        if (await db.PaymentBatches.AsNoTracking().FirstOrDefaultAsync(b => b.RequestKey == request.RequestKey, ct) is { } made)
+        {
+            return made;
+        }
+
+        var path = org.Path;
+        var ids = await db.Payments.Where(p => p.ProgramId == program.Id && p.Status == PaymentStatus.Pending && p.OrgPath.StartsWith(path))
+            .OrderBy(p => p.Id).Select(p => p.Id).Take(MaxBatchSize).ToListAsync(ct);
+        if (ids.Count == 0)
+        {
+            throw new ConflictException(Loc.T($"{org.Name}在本项目下没有待编批的支付", $"{org.Name} has no payments waiting for a batch in this program"));
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var batch = new PaymentBatch
+        {
+            ProgramId = program.Id,
+            OrgId = org.Id,
+            OrgPath = org.Path,
+            OrgName = org.Name,
+            Status = BatchStatus.Draft,
+            RequestKey = request.RequestKey,
+            CreatedBy = cadre.UserName,
+            CreatedAt = clock.GetUtcNow(),
+            Version = 1,
+        };
+        db.PaymentBatches.Add(batch);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A twin of this request made the batch first.
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return await db.PaymentBatches.AsNoTracking().FirstAsync(b => b.RequestKey == request.RequestKey, ct);
+        }
+
+        // Each payment joins one batch only: another batch made at the same moment takes the rest.
+        await db.Payments.Where(p => ids.Contains(p.Id) && p.Status == PaymentStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PaymentStatus.InBatch).SetProperty(p => p.BatchId, batch.Id), ct);
+        var totals = await db.Payments.Where(p => p.BatchId == batch.Id).GroupBy(p => 1).Select(g => new { Count = g.Count(), Total = g.Sum(p => p.Amount) }).FirstOrDefaultAsync(ct);
+        if (totals is null)
+        {
+            throw new ConflictException(Loc.T("这些支付已被另一批次编入，请刷新后再办理", "Another batch took these payments meanwhile; reload"));
+        }
+
+        (batch.ItemCount, batch.Total) = (totals.Count, totals.Total);
+        audit.Record(DisbursementAuditActions.BatchCreated, "payment-batch", batch.Id.ToString(), batch.OrgPath, new { batch.ProgramId, batch.ItemCount, batch.Total });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return batch;
+    }
+
+    /// <summary>Finance confirms the batch's list and total. Confirming a confirmed batch again changes nothing.</summary>
+    public async Task ConfirmAsync(long batchId, BatchDecision decision, CancellationToken ct)
+    {
+        var batch = await FindAsync(batchId, ct);
+        if (batch.Status != BatchStatus.Draft)
+        {
+            return;
+        }
+
+        if (batch.Version != decision.Version)
+        {
+            throw new ConflictException(Loc.T("该批次已变化，请刷新后再办理", "The batch changed meanwhile; reload it"));
+        }
+
+        (batch.Status, batch.ConfirmedBy, batch.ConfirmedAt, batch.Version) = (BatchStatus.Confirmed, cadre.UserName, clock.GetUtcNow(), batch.Version + 1);
+        audit.Record(DisbursementAuditActions.BatchConfirmed, "payment-batch", batch.Id.ToString(), batch.OrgPath, new { batch.ItemCount, batch.Total });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another finance officer confirmed it at the same moment: it is confirmed once, which is what both asked.
+            db.ChangeTracker.Clear();
+            if ((await FindAsync(batchId, ct)).Status == BatchStatus.Draft)
+            {
+                throw new ConflictException(Loc.T("该批次已变化，请刷新后再办理", "The batch changed meanwhile; reload it"));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sends a confirmed batch: in chunks, marks its payments paid and books them. Safe to run twice at once and to run
+    /// again after a crash: each chunk takes only payments still waiting, and books exactly the ones it took.
+    /// </summary>
+    public async Task<int> SendAsync(long batchId, CancellationToken ct)
+    {
+        var batch = await FindAsync(batchId, ct);
+        if (batch.Status == BatchStatus.Draft)
+        {
+            throw new ConflictException(Loc.T("批次须先由财务确认，才能发送", "Finance must confirm the batch before it is sent"));
+        }
+
+        var sent = 0;
+        while (true)
+        {
+            var ids = await db.Payments.AsNoTracking().Where(p => p.BatchId == batchId && p.Status == PaymentStatus.InBatch)
+                .OrderBy(p => p.Id).Select(p => p.Id).Take(SendChunk).ToListAsync(ct);
+            if (ids.Count == 0)
+            {
+                break;
+            }
+
+            sent += await SendChunkAsync(batch, ids, ct);
+        }
+
+        if (batch.Status == BatchStatus.Confirmed)
+        {
+            var marked = await db.PaymentBatches.Where(b => b.Id == batchId && b.Status == BatchStatus.Confirmed)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BatchStatus.Sent).SetProperty(b => b.SentAt, clock.GetUtcNow()).SetProperty(b => b.Version, b => b.Version + 1), ct);
+            if (marked == 1)
+            {
+                audit.Record(DisbursementAuditActions.BatchSent, "payment-batch", batch.Id.ToString(), batch.OrgPath, new { batch.ItemCount, batch.Total });
+                await db.SaveChangesAsync(ct);
+            }
+        }
+
+        return sent;
+    }
+
+    private async Task<int> SendChunkAsync(PaymentBatch batch, List<long> ids, CancellationToken ct)
+    {
+        var token = Guid.NewGuid();
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Payments.Where(p => ids.Contains(p.Id) && p.BatchId == batch.Id && p.Status == PaymentStatus.InBatch)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PaymentStatus.Paid).SetProperty(p => p.PaidAt, now).SetProperty(p => p.SendToken, token), ct);
+        var mine = await db.Payments.AsNoTracking().Where(p => p.SendToken == token).Select(p => new { p.Id, p.BudgetId, p.Amount, p.Attempt, p.ApplicationId }).ToListAsync(ct);
+        foreach (var budget in mine.GroupBy(p => p.BudgetId))
+        {
+            if (!await ledger.TrySettleAsync(budget.Key, budget.Sum(p => p.Amount), ct))
+            {
+                throw new InvalidOperationException($"Budget {budget.Key} holds less than the payments sent from it: the ledger and the budget disagree.");
+            }
+        }
+
+        foreach (var p in mine)
+        {
+            ledger.Book(batch.ProgramId, p.BudgetId, p.ApplicationId, FundEntryKind.Paid, p.Amount, $"pay:{p.Id}:{p.Attempt}");
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return mine.Count;
+    }
+
+    /// <summary>
+    /// The bank's results for a sent batch. Every line is checked first (a wrong line is named and nothing is kept);
+    /// then failed payments are held again. Importing the same results twice changes nothing.
+    /// </summary>
+    public async Task<int> ImportResultsAsync(long batchId, IReadOnlyList<PaymentResult> results, CancellationToken ct)
+    {
+        var batch = await FindAsync(batchId, ct);
+        if (batch.Status != BatchStatus.Sent)
+        {
+            throw new ConflictException(Loc.T("批次尚未发送银行，不能导入结果", "The batch has not been sent; there are no results to import"));
+        }
+
+        var payments = await db.Payments.AsNoTracking().Where(p => p.BatchId == batchId).ToDictionaryAsync(p => p.Id, ct);
+        var errors = new FieldErrors();
+        for (var i = 0; i < results.Count; i++)
+        {
+            var row = results[i];
+            if (!payments.ContainsKey(row.PaymentId))
+            {
+                errors.Add($"rows[{i}]", $"第 {i + 1} 行：付款编号 {row.PaymentId} 不属于本批次", $"Row {i + 1}: payment {row.PaymentId} is not in this batch");
+            }
+            else if (!row.Paid && string.IsNullOrWhiteSpace(row.Reason))
+            {
+                errors.Add($"rows[{i}]", $"第 {i + 1} 行：支付失败须注明银行退回原因", $"Row {i + 1}: give the bank's reason for a failed payment");
+            }
+        }
+
+        errors.ThrowIfAny();
+        var failed = results.Where(r => !r.Paid && payments[r.PaymentId].Status == PaymentStatus.Paid).DistinctBy(r => r.PaymentId).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var count = 0;
+        foreach (var row in failed)
+        {
+            var p = payments[row.PaymentId];
+            var reason = row.Reason!.Trim()[..Math.Min(row.Reason.Trim().Length, 200)];
+            if (await db.Payments.Where(x => x.Id == p.Id && x.Status == PaymentStatus.Paid && x.Attempt == p.Attempt)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, PaymentStatus.Failed).SetProperty(x => x.FailureReason, reason), ct) == 0)
+            {
+                continue;
+            }
+
+            await ledger.TrySettleAsync(p.BudgetId, -p.Amount, ct);
+            ledger.Book(p.ProgramId, p.BudgetId, p.ApplicationId, FundEntryKind.PaymentFailed, p.Amount, $"fail:{p.Id}:{p.Attempt}");
+            count++;
+        }
+
+        audit.Record(DisbursementAuditActions.ResultsImported, "payment-batch", batch.Id.ToString(), batch.OrgPath, new { rows = results.Count, failed = count });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return count;
+    }
+
+    /// <summary>A failed payment goes back to wait for the next batch, as its next attempt.</summary>
+    public async Task RetryAsync(long paymentId, CancellationToken ct)
+    {
+        var payment = await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.Id == paymentId, ct) ?? throw new NotFoundException();
+        var moved = await db.Payments.Where(p => p.Id == paymentId && p.Status == PaymentStatus.Failed && p.Attempt == payment.Attempt)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PaymentStatus.Pending).SetProperty(p => p.BatchId, (long?)null)
+                .SetProperty(p => p.Attempt, p => p.Attempt + 1).SetProperty(p => p.SendToken, (Guid?)null), ct);
+        if (moved == 0 && payment.Status != PaymentStatus.Pending)
+        {
+            throw new ConflictException(Loc.T($"只有支付失败的款项可以重新支付（当前：{Payment.StatusLabel(payment.Status).Zh}）",
+                $"Only a failed payment can be retried (now: {Payment.StatusLabel(payment.Status).En})"));
+        }
+
+        audit.Record(DisbursementAuditActions.PaymentRetried, "payment", paymentId.ToString(), payment.OrgPath, new { payment.Attempt });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Gives up a failed or unbatched payment: its hold goes back to the budget.</summary>
+    public async Task CancelAsync(long paymentId, PaymentAction action, CancellationToken ct)
+    {
+        var payment = await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.Id == paymentId, ct) ?? throw new NotFoundException();
+        if (string.IsNullOrWhiteSpace(action.Reason))
+        {
+            new FieldErrors().Add(nameof(PaymentAction.Reason), "请填写取消支付的原因", "Give the reason for cancelling").ThrowIfAny();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var cancelled = await db.Payments.Where(p => p.Id == paymentId && (p.Status == PaymentStatus.Failed || p.Status == PaymentStatus.Pending))
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PaymentStatus.Cancelled).SetProperty(p => p.FailureReason, action.Reason!.Trim()), ct);
+        if (cancelled == 0)
+        {
+            if (payment.Status == PaymentStatus.Cancelled)
+            {
+                return;
+            }
+
+            throw new ConflictException(Loc.T($"该款项不能取消（当前：{Payment.StatusLabel(payment.Status).Zh}）", $"This payment cannot be cancelled (now: {Payment.StatusLabel(payment.Status).En})"));
+        }
+
+        await ledger.TryReleaseAsync(payment.BudgetId, payment.Amount, ct);
+        ledger.Book(payment.ProgramId, payment.BudgetId, payment.ApplicationId, FundEntryKind.Released, payment.Amount, $"release:{payment.Id}");
+        audit.Record(DisbursementAuditActions.PaymentCancelled, "payment", paymentId.ToString(), payment.OrgPath, new { payment.Amount, action.Reason });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    private async Task<PaymentBatch> FindAsync(long batchId, CancellationToken ct) =>
+        await db.PaymentBatches.FirstOrDefaultAsync(b => b.Id == batchId, ct) ?? throw new NotFoundException();
+
+    internal static string Describe(decimal total, int count) => Loc.T($"{count} 笔，合计 {Yuan(total)} 元", $"{count} payments, {Yuan(total)} yuan in all");
+}

@@ -1,0 +1,47 @@
+using WorkersHome.Modules.Assistance.Disbursement;
+
+namespace WorkersHome.Modules.Assistance;
+
+internal static class DisbursementApi
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var pay = app.MapGroup("/api/assistance/payments").WithTags("Assistance payments").RequireAuthorization(AssistancePermissions.Pay);
+        pay.MapGet("/pending", (DisbursementQueries queries, CancellationToken ct) => queries.PendingAsync(ct))
+            .WithSummary("Approved payments waiting for a batch in your subtree, per program");
+        pay.MapGet("/failed", (DisbursementQueries queries, CancellationToken ct) => queries.FailedAsync(ct)).WithSummary("Failed payments to retry or cancel");
+        pay.MapPost("/{id:long}/retry", async (long id, DisbursementDesk desk, CancellationToken ct) =>
+        {
+            await desk.RetryAsync(id, ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Send a failed payment again in the next batch");
+        pay.MapPost("/{id:long}/cancel", async (long id, PaymentAction action, DisbursementDesk desk, CancellationToken ct) =>
+        {
+            await desk.CancelAsync(id, action, ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Give up a failed or unbatched payment (a reason); its hold returns to the budget");
+
+        var batches = app.MapGroup("/api/assistance/batches").WithTags("Assistance payments").RequireAuthorization(AssistancePermissions.Pay);
+        batches.MapGet("/", (long? programId, DisbursementQueries queries, CancellationToken ct) => queries.BatchesAsync(programId, ct));
+        batches.MapGet("/{id:long}", (long id, DisbursementQueries queries, CancellationToken ct) => queries.BatchAsync(id, ct));
+        batches.MapPost("/", async (NewBatch request, DisbursementDesk desk, DisbursementQueries queries, CancellationToken ct) =>
+        {
+            var batch = await desk.CreateBatchAsync(request, ct);
+            return TypedResults.Ok(await queries.BatchAsync(batch.Id, ct));
+        }).WithSummary("Make a batch of the waiting payments of one program under one union (requestKey: once only)");
+        batches.MapPost("/{id:long}/confirm", async (long id, BatchDecision decision, DisbursementDesk desk, CancellationToken ct) =>
+        {
+            await desk.ConfirmAsync(id, decision, ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Finance confirms the batch (confirming twice changes nothing)");
+        batches.MapPost("/{id:long}/send", async (long id, DisbursementDesk desk, CancellationToken ct) =>
+            TypedResults.Ok(new { sent = await desk.SendAsync(id, ct) }))
+            .WithSummary("Send a confirmed batch: its payments are booked paid; safe to repeat and to resume after a crash");
+        batches.MapGet("/{id:long}/bank-file.xlsx", async (long id, BankFiles files, CancellationToken ct) =>
+            TypedResults.File(await files.PaymentFileAsync(id, ct), AssistanceApi.XlsxType, $"代发批次{id}.xlsx"))
+            .WithSummary("The bank payment file (full account numbers); audited");
+        batches.MapPost("/{id:long}/results", async (long id, IReadOnlyList<PaymentResult> rows, DisbursementDesk desk, CancellationToken ct) =>
+            TypedResults.Ok(new { failed = await desk.ImportResultsAsync(id, rows, ct) }))
+            .WithSummary("The bank's results: failed payments are held again for retry or cancellation; importing twice changes nothing");
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+using WorkersHome.Modules.Assistance;
+using WorkersHome.Modules.Assistance.Disbursement;
+using WorkersHome.Pages.Organizations;
+using WorkersHome.Platform.Localization;
+
+namespace WorkersHome.Pages.Assistance.Payments;
+
+/// <summary>One batch: its payments, finance's confirmation, sending, the bank file, and the bank's results.</summary>
+[Authorize(Policy = AssistancePermissions.Pay)]
+public sealed class BatchModel(DisbursementQueries queries, DisbursementDesk desk) : OrgPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public long Id { get; set; }
+
+    [BindProperty]
+    public int Version { get; set; }
+
+    [BindProperty]
+    public IFormFile? Results { get; set; }
+
+    public BatchView Current { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct) => Current = await queries.BatchAsync(Id, ct);
+
+    public Task<IActionResult> OnPostConfirmAsync(CancellationToken ct) =>
+        StepAsync(() => desk.ConfirmAsync(Id, new BatchDecision(Version), ct), Loc.T("批次已确认", "Batch confirmed"), ct);
+
+    public Task<IActionResult> OnPostSendAsync(CancellationToken ct) =>
+        StepAsync(async () => await desk.SendAsync(Id, ct), Loc.T("已发送：款项记为已支付，请下载代发文件提交银行", "Sent: payments booked paid; download the bank file for the bank"), ct);
+
+    public Task<IActionResult> OnPostResultsAsync(CancellationToken ct) =>
+        StepAsync(async () =>
+        {
+            await using var content = Results?.OpenReadStream() ?? Stream.Null;
+            var failed = await desk.ImportResultsAsync(Id, BankFiles.ReadResults(content, Results?.FileName), ct);
+            TempData["Notice"] = Loc.T($"银行结果已导入：{failed} 笔支付失败，已转入“支付失败”待处理", $"Results imported: {failed} failed payments to retry or cancel");
+        }, null, ct);
+
+    private async Task<IActionResult> StepAsync(Func<Task> step, string? done, CancellationToken ct)
+    {
+        ModelState.Clear();
+        return await RunAsync(async () =>
+        {
+            await step();
+            if (done is not null)
+            {
+                TempData["Notice"] = done;
+            }
+
+            return RedirectToPage(new { Id });
+        }, async () => Current = await queries.BatchAsync(Id, ct));
+    }
+}

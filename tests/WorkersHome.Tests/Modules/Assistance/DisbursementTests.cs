@@ -1,0 +1,187 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+using Microsoft.EntityFrameworkCore;
+
+using MiniExcelLibs;
+
+using WorkersHome.Modules.Assistance.Archive;
+using WorkersHome.Modules.Assistance.Disbursement;
+using WorkersHome.Modules.Assistance.Programs;
+using WorkersHome.Modules.Members;
+using WorkersHome.Testing;
+
+using static WorkersHome.Tests.Modules.Assistance.AssistanceProgramTests;
+
+namespace WorkersHome.Tests.Modules.Assistance;
+
+public sealed class DisbursementFixture : AppFixture;
+
+/// <summary>Batches, finance's confirmation, sending, the bank file and results, retries and cancellations, all on the fund ledger, on PostgreSQL.</summary>
+public sealed class DisbursementTests(DisbursementFixture fixture) : IClassFixture<DisbursementFixture>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    private static int _sequence;
+
+    private HttpClient Cadre(string user) => fixture.Factory.Api(fixture.World.User(user));
+
+    private static async Task<T> Read<T>(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(expected, body);
+        return JsonSerializer.Deserialize<T>(body, Json)!;
+    }
+
+    /// <summary>A relief program of 1,000 yuan a household with a budget, and this many approved applications waiting to be paid.</summary>
+    private async Task<(long ProgramId, List<Guid> Applications)> ApprovedAsync(int count)
+    {
+        var created = await Cadre("zz.assist").PostAsJsonAsync("/api/assistance/programs",
+            new NewProgram($"代发测试{Interlocked.Increment(ref _sequence)}", ProgramType.LivingRelief, fixture.World.Org("4101"), DateTime.UtcNow.Year, null, null,
+                new ProgramRules { FixedAmount = 1_000 }), Json);
+        var programId = (await Read<ProgramView>(created, HttpStatusCode.Created)).Program.Id;
+        await Read<BudgetView>(await Cadre("zz.assist").PutAsJsonAsync($"/api/assistance/programs/{programId}/budgets",
+            new BudgetAllocation(fixture.World.Org("4101"), 100_000, Guid.NewGuid()), Json));
+        var applications = new List<Guid>();
+        for (var i = 0; i < count; i++)
+        {
+            var n = Interlocked.Increment(ref _sequence);
+            var idNumber = ResidentIdNumber.Compose("410102", new DateOnly(1970, 1, 1).AddDays(n * 53), 200 + n, Gender.Male);
+            Guid memberId;
+            await using (var scope = fixture.Factory.WholeTreeScope(out _))
+            {
+                var register = scope.ServiceProvider.GetService(typeof(WorkersHome.Modules.Members.Register.RegisterMember)) as WorkersHome.Modules.Members.Register.RegisterMember;
+                memberId = (await register!.ExecuteAsync(TestWorld.Member(fixture.World.Org(TestWorld.ZhengzhouUnionCode), "代发" + n, idNumber))).Id;
+            }
+
+            var filed = await Cadre("zy.assist").PostAsJsonAsync($"/api/assistance/applications?memberId={memberId}", Aid(programId, null, null, null, null, null), Json);
+            var id = (await Read<JsonElement>(filed)).GetProperty("id").GetGuid();
+            (await Cadre("jc.assist").PostAsJsonAsync($"/api/assistance/applications/{id}/approve", new { version = 1 }, Json)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+            applications.Add(id);
+        }
+
+        return (programId, applications);
+    }
+
+    private async Task<BudgetView> BudgetAsync(long programId) =>
+        (await Cadre("zz.assist").GetFromJsonAsync<ProgramView>($"/api/assistance/programs/{programId}", Json))!.Budgets.Single(b => b.ParentId is null);
+
+    private async Task ReconciledAsync(long programId) =>
+        (await Cadre("zz.assist").GetFromJsonAsync<List<ReconciliationRow>>($"/api/assistance/programs/{programId}/reconciliation", Json))!.ShouldAllBe(r => r.Matches);
+
+    [Fact]
+    public async Task A_batch_is_made_once_confirmed_once_sent_once_and_failed_payments_are_retried_or_cancelled()
+    {
+        var (programId, _) = await ApprovedAsync(3);
+        var finance = Cadre("zz.finance");
+        (await Cadre("zz.assist").GetAsync("/api/assistance/batches")).StatusCode.ShouldBe(HttpStatusCode.Forbidden, "payouts are finance's");
+        (await finance.GetFromJsonAsync<List<PendingPayments>>("/api/assistance/payments/pending", Json))!.Single(p => p.ProgramId == programId).Total.ShouldBe(3_000);
+
+        // A double click makes one batch.
+        var request = new NewBatch(programId, fixture.World.Org("4101"), Guid.NewGuid());
+        var made = await Task.WhenAll(finance.PostAsJsonAsync("/api/assistance/batches", request, Json), finance.PostAsJsonAsync("/api/assistance/batches", request, Json));
+        var batches = new List<BatchView>();
+        foreach (var response in made)
+        {
+            batches.Add(await Read<BatchView>(response));
+        }
+
+        batches.Select(b => b.Batch.Id).Distinct().Count().ShouldBe(1);
+        var batch = batches[0].Batch;
+        (batch.ItemCount, batch.Total).ShouldBe((3, 3_000m));
+        (await finance.PostAsync($"/api/assistance/batches/{batch.Id}/send", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict, "finance confirms first");
+
+        // Two finance officers confirm at once: both are told it is confirmed; it is confirmed once.
+        var confirmations = await Task.WhenAll(
+            finance.PostAsJsonAsync($"/api/assistance/batches/{batch.Id}/confirm", new BatchDecision(batch.Version), Json),
+            Cadre("zz2.finance").PostAsJsonAsync($"/api/assistance/batches/{batch.Id}/confirm", new BatchDecision(batch.Version), Json));
+        confirmations.ShouldAllBe(r => r.StatusCode == HttpStatusCode.NoContent);
+
+        // Sending twice at once pays each payment once.
+        var sends = await Task.WhenAll(finance.PostAsync($"/api/assistance/batches/{batch.Id}/send", null), finance.PostAsync($"/api/assistance/batches/{batch.Id}/send", null));
+        var sent = 0;
+        foreach (var response in sends)
+        {
+            sent += (await Read<JsonElement>(response)).GetProperty("sent").GetInt32();
+        }
+
+        sent.ShouldBe(3);
+        (await finance.PostAsync($"/api/assistance/batches/{batch.Id}/send", null)).StatusCode.ShouldBe(HttpStatusCode.OK, "sending again changes nothing");
+        var budget = await BudgetAsync(programId);
+        (budget.Paid, budget.Reserved).ShouldBe((3_000m, 0m));
+        await ReconciledAsync(programId);
+        await using (var scope = fixture.Factory.WholeTreeScope(out var db))
+        {
+            (await db.FundEntries.CountAsync(e => e.ProgramId == programId && e.Kind == FundEntryKind.Paid)).ShouldBe(3);
+        }
+
+        // The bank file has the full account; the screen shows it masked.
+        var file = await finance.GetByteArrayAsync($"/api/assistance/batches/{batch.Id}/bank-file.xlsx");
+        var lines = MiniExcel.Query(new MemoryStream(file), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        lines.Count.ShouldBe(3);
+        lines.ShouldAllBe(l => (string)l["收款账号"] == "6222020200001234567");
+        var view = await finance.GetFromJsonAsync<BatchView>($"/api/assistance/batches/{batch.Id}", Json);
+        view!.Payments.ShouldAllBe(p => p.AccountMasked == "****4567" && p.Status == PaymentStatus.Paid);
+
+        // The bank returns one; a wrong line is named and nothing is kept; importing the same results twice changes nothing.
+        var failedId = view.Payments[1].Id;
+        var bad = await finance.PostAsJsonAsync($"/api/assistance/batches/{batch.Id}/results", new[] { new PaymentResult(failedId, false, "账户已销户"), new PaymentResult(999_999, true, null) }, Json);
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await bad.Content.ReadAsStringAsync()).ShouldContain("第 2 行：付款编号 999999 不属于本批次");
+        (await BudgetAsync(programId)).Paid.ShouldBe(3_000);
+        var results = new[] { new PaymentResult(view.Payments[0].Id, true, null), new PaymentResult(failedId, false, "账户已销户") };
+        (await Read<JsonElement>(await finance.PostAsJsonAsync($"/api/assistance/batches/{batch.Id}/results", results, Json))).GetProperty("failed").GetInt32().ShouldBe(1);
+        (await Read<JsonElement>(await finance.PostAsJsonAsync($"/api/assistance/batches/{batch.Id}/results", results, Json))).GetProperty("failed").GetInt32().ShouldBe(0);
+        budget = await BudgetAsync(programId);
+        (budget.Paid, budget.Reserved).ShouldBe((2_000m, 1_000m));
+        await ReconciledAsync(programId);
+
+        // Retried, it goes out again in the next batch as attempt 2.
+        (await finance.PostAsync($"/api/assistance/payments/{failedId}/retry", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var again = await Read<BatchView>(await finance.PostAsJsonAsync("/api/assistance/batches", new NewBatch(programId, fixture.World.Org("4101"), Guid.NewGuid()), Json));
+        again.Payments.Single().Attempt.ShouldBe(2);
+        (await finance.PostAsJsonAsync($"/api/assistance/batches/{again.Batch.Id}/confirm", new BatchDecision(again.Batch.Version), Json)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await Read<JsonElement>(await finance.PostAsync($"/api/assistance/batches/{again.Batch.Id}/send", null))).GetProperty("sent").GetInt32().ShouldBe(1);
+        (await BudgetAsync(programId)).Paid.ShouldBe(3_000);
+
+        // It fails again and is given up: the hold goes back to the budget.
+        await Read<JsonElement>(await finance.PostAsJsonAsync($"/api/assistance/batches/{again.Batch.Id}/results", new[] { new PaymentResult(failedId, false, "户名不符") }, Json));
+        (await finance.PostAsJsonAsync($"/api/assistance/payments/{failedId}/cancel", new PaymentAction(null), Json)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await finance.PostAsJsonAsync($"/api/assistance/payments/{failedId}/cancel", new PaymentAction("收款人放弃"), Json)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        budget = await BudgetAsync(programId);
+        (budget.Paid, budget.Reserved, budget.Available).ShouldBe((2_000m, 0m, 98_000m));
+        await ReconciledAsync(programId);
+
+        // Another city's finance officer sees none of it.
+        (await Cadre("ly.finance").GetAsync($"/api/assistance/batches/{batch.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_send_cut_off_half_way_resumes_without_paying_anyone_twice()
+    {
+        var (programId, _) = await ApprovedAsync(4);
+        var finance = Cadre("zz.finance");
+        var batch = (await Read<BatchView>(await finance.PostAsJsonAsync("/api/assistance/batches", new NewBatch(programId, fixture.World.Org("4101"), Guid.NewGuid()), Json))).Batch;
+        (await finance.PostAsJsonAsync($"/api/assistance/batches/{batch.Id}/confirm", new BatchDecision(batch.Version), Json)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        // A crash between a chunk's update and its commit: the transaction is gone, the payments still wait.
+        await using (var scope = fixture.Factory.WholeTreeScope(out var db))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var first = await db.Payments.Where(p => p.BatchId == batch.Id).OrderBy(p => p.Id).Select(p => p.Id).Take(2).ToListAsync();
+            await db.Payments.Where(p => first.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PaymentStatus.Paid));
+            // No commit: disposing the connection mid-transaction is what a killed process leaves behind.
+        }
+
+        (await Read<JsonElement>(await finance.PostAsync($"/api/assistance/batches/{batch.Id}/send", null))).GetProperty("sent").GetInt32().ShouldBe(4);
+        (await BudgetAsync(programId)).Paid.ShouldBe(4_000);
+        await ReconciledAsync(programId);
+        await using (var scope = fixture.Factory.WholeTreeScope(out var db))
+        {
+            var paid = await db.FundEntries.Where(e => e.ProgramId == programId && e.Kind == FundEntryKind.Paid).GroupBy(e => e.ApplicationId).Select(g => g.Count()).ToListAsync();
+            paid.Count.ShouldBe(4);
+            paid.ShouldAllBe(n => n == 1);
+        }
+    }
+}
