@@ -47,6 +47,7 @@ public static class AssistanceModule
         services.AddScoped<Disbursement.DisbursementDesk>();
         services.AddScoped<Disbursement.DisbursementQueries>();
         services.AddScoped<Disbursement.BankFiles>();
+        services.AddScoped<MutualAid.EnrollmentDesk>();
         services.AddScoped<IMembershipFollower, AssistanceMembershipFollower>();
         services.AddScoped<IOrgTreeChangeHandler, AssistanceTreeFollower>();
         return services;

@@ -88,6 +88,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Modules.Assistance.Disbursement.PaymentBatch> PaymentBatches => Set<Modules.Assistance.Disbursement.PaymentBatch>();
 
+    public DbSet<Modules.Assistance.MutualAid.Enrollment> Enrollments => Set<Modules.Assistance.MutualAid.Enrollment>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
@@ -151,6 +153,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             builder.Entity<Modules.Assistance.Applications.AssistanceApplication>().Property(a => a.OrgPath).UseCollation("C");
             builder.Entity<Modules.Assistance.Disbursement.Payment>().Property(p => p.OrgPath).UseCollation("C");
             builder.Entity<Modules.Assistance.Disbursement.PaymentBatch>().Property(b => b.OrgPath).UseCollation("C");
+            builder.Entity<Modules.Assistance.MutualAid.Enrollment>().Property(e => e.OrgPath).UseCollation("C");
             // Keyed hashes are only ever compared for equality: byte order is the cheapest, and the phone's
             // non-unique index is a hash index (smaller and cheaper to keep up than a B-tree on 64 characters).
             builder.Entity<Member>().Property(m => m.IdHash).UseCollation("C");

@@ -201,7 +201,7 @@ public sealed class AssistanceProgramTests(AssistanceProgramFixture fixture) : I
     [Fact]
     public async Task Large_claims_need_two_different_approvers_and_nobody_decides_their_own_or_their_household_s()
     {
-        var rules = ProgramRules.DefaultsFor(ProgramType.MedicalMutualAid) with { Deductible = 0, TwoApproversAbove = 5_000 };
+        var rules = ProgramRules.DefaultsFor(ProgramType.MedicalMutualAid) with { Deductible = 0, TwoApproversAbove = 5_000, RequireEnrollment = false, OnTheSpotUpTo = 0 };
         var program = await ProgramAsync(ProgramType.MedicalMutualAid, rules);
         await Ok(await AllocateAsync("zz.assist", program.Program.Id, "4101", 200_000), HttpStatusCode.OK);
 

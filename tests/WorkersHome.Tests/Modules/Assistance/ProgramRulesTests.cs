@@ -92,6 +92,18 @@ public sealed class ProgramRulesTests
         }
     }
 
+    [Theory]
+    [InlineData(false, false, false, 0, "不符合条件：须参加本期医疗互助")]
+    [InlineData(true, false, true, 7_938, "（住院自付 12,340 元 − 起付线 1,000 元） × 70% = 7,938 元，低于上限 50,000 元")]
+    [InlineData(true, true, true, 8_505, "（住院自付 12,340 元 − 起付线 1,000 元） × 75%（70% + 因病困难职工 5 个百分点） = 8,505 元，低于上限 50,000 元")]
+    public void Mutual_aid_claims_need_enrolment_and_illness_hardship_adds_points(bool enrolled, bool illness, bool eligible, decimal amount, string explanation)
+    {
+        var rules = ProgramRules.DefaultsFor(ProgramType.MedicalMutualAid);
+        var judgement = RuleEvaluator.Judge(rules, Facts(inArchive: illness, cost: 12_340) with { Enrolled = enrolled, IllnessHardship = illness });
+        (judgement.Eligible, judgement.Amount).ShouldBe((eligible, amount));
+        judgement.Explanation.Zh.ShouldBe(explanation);
+    }
+
     [Fact]
     public void Model_worker_allowances_need_the_group()
     {

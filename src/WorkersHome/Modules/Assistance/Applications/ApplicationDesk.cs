@@ -32,7 +32,7 @@ public static class ApplicationAuditActions
 /// many approvers press at once.
 /// </summary>
 public sealed class ApplicationDesk(
-    AppDbContext db, ProgramDesk programs, FundLedger ledger, IMemberDirectory members, Organizations.Contracts.IOrgDirectory orgs,
+    AppDbContext db, ProgramDesk programs, FundLedger ledger, MutualAid.EnrollmentDesk enrollments, IMemberDirectory members, Organizations.Contracts.IOrgDirectory orgs,
     PersonalDataProtector protector, NoticeBoard notices, AuditTrail audit, CurrentCadre cadre, TimeProvider clock)
 {
     public const string ByMember = "member";
@@ -42,7 +42,33 @@ public sealed class ApplicationDesk(
     {
         var member = await members.FindInScopeAsync(memberId, ct) ?? throw new NotFoundException();
         var program = await programs.VisibleAsync(form.ProgramId, ct);
-        return await FileAsync(member, program, form, cadre.UserName, ct);
+        var application = await FileAsync(member, program, form, cadre.UserName, ct);
+        await PayOnTheSpotAsync(application, ct);
+        return application;
+    }
+
+    /// <summary>
+    /// A small claim filed at the union's desk is decided there and then (当场审批): by the cadre who filed it, if they
+    /// may decide it otherwise (level, registered identity, not their household) and the budget has room; else it waits.
+    /// </summary>
+    private async Task PayOnTheSpotAsync(AssistanceApplication application, CancellationToken ct)
+    {
+        var rules = ProgramDesk.Read(await db.ProgramRuleVersions.AsNoTracking().FirstAsync(v => v.Id == application.RuleVersionId, ct));
+        if (application.Status != ApplicationStatus.Submitted || rules.OnTheSpotUpTo <= 0 || application.Amount > rules.OnTheSpotUpTo)
+        {
+            return;
+        }
+
+        try
+        {
+            await EnsureMayDecideAsync(application, ct, onTheSpot: true);
+            await ApproveFinallyAsync(application, new ApplicationDecision(application.Version, Loc.T("小额当场审批支付", "Small claim decided on the spot")), ct);
+        }
+        catch (Exception ex) when (ex is ConflictException or ForbiddenException)
+        {
+            // Not decidable here and now (over budget, or the clerk must step aside): it waits for an approver like any other.
+            db.ChangeTracker.Clear();
+        }
     }
 
     public async Task<AssistanceApplication> FileOwnAsync(Guid memberId, ApplicationForm form, CancellationToken ct)
@@ -197,8 +223,12 @@ public sealed class ApplicationDesk(
         var household = ValidateForm(form, rules, ChinaTime.DayOf(now));
         var archive = await db.HardshipFiles.IgnoreQueryFilters().Where(f => f.MemberId == member.Id && f.Status == HardshipStatus.Active)
             .Select(f => (HardshipCause?)f.Causes).FirstOrDefaultAsync(ct);
-        var facts = new ApplicantFacts(archive is not null, archive ?? HardshipCause.None, member.Groups, form.SchoolLevel, form.ClaimedCost,
-            await ReceivedAsync(member.Id, program.Id, ct));
+        var (enrolled, illnessRate) = rules.RequireEnrollment || rules.IllnessHardshipBonus > 0
+            ? await enrollments.StatusAsync(program.Id, member.Id, member.IdHash, ct)
+            : (false, false);
+        var claimed = form.Bill?.OutOfPocket ?? form.ClaimedCost;
+        var facts = new ApplicantFacts(archive is not null, archive ?? HardshipCause.None, member.Groups, form.SchoolLevel, claimed,
+            await ReceivedAsync(member.Id, program.Id, ct), enrolled, illnessRate);
         var judgement = RuleEvaluator.Judge(rules, facts);
         if (!judgement.Eligible)
         {
@@ -230,7 +260,7 @@ public sealed class ApplicationDesk(
             PersonKey = !rules.OncePerPerson ? $"a:{id:N}" : rules.NeedsSchoolLevel ? $"p:{protector.BlindIndex(household[0].IdNumber!)}" : $"m:{member.Id:N}",
             SubmissionKey = submission,
             FactsCipher = protector.Encrypt(JsonSerializer.Serialize(
-                new ApplicationFacts(form.ClaimedCost, Trim(form.Description), household, form.BankName!.Trim(), Account(form.AccountNumber)), ProgramDesk.Json)),
+                new ApplicationFacts(claimed, Trim(form.Description), household, form.BankName!.Trim(), Account(form.AccountNumber), form.Bill), ProgramDesk.Json)),
             FiledBy = actor,
             FiledAt = now,
         };
@@ -249,6 +279,28 @@ public sealed class ApplicationDesk(
         }
 
         return application;
+    }
+
+    private static void CheckBill(MedicalBill? bill, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(bill?.Hospital) || bill.Hospital.Trim().Length > 60)
+        {
+            errors.Add("Bill.Hospital", "请填写就诊医院", "Enter the hospital");
+        }
+
+        if (string.IsNullOrWhiteSpace(bill?.Diagnosis) || bill.Diagnosis.Trim().Length > 100)
+        {
+            errors.Add("Bill.Diagnosis", "请填写诊断（100 字以内）", "Enter the diagnosis (up to 100 characters)");
+        }
+
+        if (bill?.TotalCost is not (> 0 and <= 100_000_000))
+        {
+            errors.Add("Bill.TotalCost", "请填写医疗费用总额（元）", "Enter the total medical cost (yuan)");
+        }
+        else if (bill.InsurancePaid is not { } paid || paid < 0 || paid >= bill.TotalCost)
+        {
+            errors.Add("Bill.InsurancePaid", "医保报销金额应为 0 或正数，且低于费用总额", "Insurance paid must be 0 or more and below the total cost");
+        }
     }
 
     /// <summary>Checks the form against what the rules need, naming the field or row; returns the declared household.</summary>
@@ -294,7 +346,11 @@ public sealed class ApplicationDesk(
             }
         }
 
-        if (rules.NeedsCost && form.ClaimedCost is not (> 0 and <= 100_000_000))
+        if (rules.RequireEnrollment)
+        {
+            CheckBill(form.Bill, errors);
+        }
+        else if (rules.NeedsCost && form.ClaimedCost is not (> 0 and <= 100_000_000))
         {
             errors.Add(nameof(ApplicationForm.ClaimedCost), $"请填写{rules.CostName}金额（元）", $"Enter the {rules.CostName} amount (yuan)");
         }
@@ -326,7 +382,7 @@ public sealed class ApplicationDesk(
     }
 
     /// <summary>Separation of duties: the right level, a registered identity outside the household, not the clerk who filed it.</summary>
-    private async Task EnsureMayDecideAsync(AssistanceApplication application, CancellationToken ct)
+    private async Task EnsureMayDecideAsync(AssistanceApplication application, CancellationToken ct, bool onTheSpot = false)
     {
         var own = await orgs.FindInScopeAsync(cadre.OrgId, ct);
         if (own is null || own.Level > application.ApprovalLevel)
@@ -347,7 +403,7 @@ public sealed class ApplicationDesk(
             throw new ConflictException(Loc.T("您是申请人本人或其家庭成员，须回避，不能审批该申请", "You are the applicant or in their household: you may not decide this application"));
         }
 
-        if (application.FiledBy == cadre.UserName)
+        if (application.FiledBy == cadre.UserName && !onTheSpot)
         {
             throw new ConflictException(Loc.T("经办人不能审批自己代为提交的申请，请由另一位审批人办理", "You filed this application; another approver must decide it"));
         }

@@ -23,11 +23,11 @@ public sealed record ApplicationStepView(string Step, string Actor, string Actor
 
 /// <summary>One application; its facts (costs, the household's ID numbers, remarks) only with the sensitive permission, masked otherwise.</summary>
 public sealed record ApplicationView(ApplicationRow Application, int RuleVersion, string? FirstApprover, string? LastReason, decimal? ClaimedCost,
-    string? Description, IReadOnlyList<DeclaredPerson> Household, bool DetailsShown, IReadOnlyList<ApplicationStepView> History);
+    string? Description, IReadOnlyList<DeclaredPerson> Household, bool DetailsShown, IReadOnlyList<ApplicationStepView> History, MedicalBill? Bill = null);
 
 /// <summary>A program a member can apply to now, with what its form asks for.</summary>
 public sealed record OpenProgram(long Id, string Name, string TypeLabel, string OrgName, DateOnly EndsOn, bool NeedsSchoolLevel, bool NeedsCost,
-    string CostName, string RulesSummary);
+    string CostName, string RulesSummary, bool NeedsBill = false);
 
 public sealed class ApplicationQueries(AppDbContext db, IOrgDirectory orgs, PersonalDataProtector protector, AuditTrail audit, CurrentCadre cadre, TimeProvider clock)
 {
@@ -107,7 +107,7 @@ public sealed class ApplicationQueries(AppDbContext db, IOrgDirectory orgs, Pers
         {
             var rules = ProgramDesk.Read(await db.ProgramRuleVersions.AsNoTracking().FirstAsync(v => v.ProgramId == p.Id && v.Number == p.RulesVersion, ct));
             result.Add(new OpenProgram(p.Id, p.Name, ProgramNames.Type(p.Type).ToString(), p.OrgName, p.EndsOn, rules.NeedsSchoolLevel, rules.NeedsCost,
-                rules.CostName, RulesSummary.Describe(rules).ToString()));
+                rules.CostName, RulesSummary.Describe(rules).ToString(), rules.RequireEnrollment));
         }
 
         return result;
@@ -122,7 +122,8 @@ public sealed class ApplicationQueries(AppDbContext db, IOrgDirectory orgs, Pers
         return new ApplicationView(row, a.RuleVersionNumber, a.FirstApprover, a.LastReason, withDetails ? facts.ClaimedCost : null,
             withDetails ? facts.Description : null, household, withDetails,
             history.Select(s => new ApplicationStepView(ApplicationStep.KindLabel(s.Kind).ToString(),
-                s.Actor == ApplicationDesk.ByMember ? Loc.T("会员本人", "The member") : s.Actor, s.ActorOrg, s.At, s.Outcome, s.Reason)).ToList());
+                s.Actor == ApplicationDesk.ByMember ? Loc.T("会员本人", "The member") : s.Actor, s.ActorOrg, s.At, s.Outcome, s.Reason)).ToList(),
+            withDetails ? facts.Bill : null);
     }
 
     private async Task<IReadOnlyList<ApplicationRow>> RowsAsync(IReadOnlyList<AssistanceApplication> applications, CancellationToken ct)

@@ -137,10 +137,17 @@ public sealed class ApplicationStep
 /// <summary>A household member declared on an application (the student, the patient, a spouse).</summary>
 public sealed record DeclaredPerson(string? Name, string? Relation, string? IdNumber);
 
+/// <summary>A hospital bill behind a medical mutual aid claim: the out-of-pocket cost is the total less what medical insurance paid.</summary>
+public sealed record MedicalBill(string? Hospital, string? Diagnosis, decimal? TotalCost, decimal? InsurancePaid)
+{
+    public decimal? OutOfPocket => TotalCost is { } total && InsurancePaid is { } paid ? total - paid : null;
+}
+
 /// <summary>What an applicant fills in.</summary>
 public sealed record ApplicationForm(
     long ProgramId, SchoolLevel? SchoolLevel, decimal? ClaimedCost, string? Description, IReadOnlyList<DeclaredPerson>? Household, Guid? SubmissionKey,
-    string? BankName = null, string? AccountNumber = null);
+    string? BankName = null, string? AccountNumber = null, MedicalBill? Bill = null);
 
 /// <summary>The form's encrypted part, with ID numbers kept whole for the payment file and masked on screen.</summary>
-public sealed record ApplicationFacts(decimal? ClaimedCost, string? Description, IReadOnlyList<DeclaredPerson> Household, string? BankName = null, string? AccountNumber = null);
+public sealed record ApplicationFacts(decimal? ClaimedCost, string? Description, IReadOnlyList<DeclaredPerson> Household, string? BankName = null, string? AccountNumber = null,
+    MedicalBill? Bill = null);

@@ -72,6 +72,15 @@ public sealed record ProgramRules
     /// <summary>The member must be in one of these groups (none: any member).</summary>
     public MemberGroups Groups { get; init; }
 
+    /// <summary>Only people enrolled in this program's medical mutual aid for the period (医疗互助参保).</summary>
+    public bool RequireEnrollment { get; init; }
+
+    /// <summary>Percentage points added for households in hardship through illness, enrolled at the city's cost.</summary>
+    public decimal IllnessHardshipBonus { get; init; }
+
+    /// <summary>Claims up to this amount filed at the union's desk are approved and paid on the spot (0: never).</summary>
+    public decimal OnTheSpotUpTo { get; init; }
+
     /// <summary>At most one application per person (the member, or the student named) per program; medical claims allow several.</summary>
     public bool OncePerPerson { get; init; } = true;
 
@@ -121,6 +130,9 @@ public sealed record ProgramRules
         ProgramType.MedicalMutualAid => new()
         {
             OncePerPerson = false,
+            RequireEnrollment = true,
+            IllnessHardshipBonus = 5,
+            OnTheSpotUpTo = 3_000,
             AmountKind = AmountKind.PercentOfCost,
             Percent = 70,
             Deductible = 1_000,
@@ -225,6 +237,11 @@ public static class ProgramRulesValidation
             default:
                 errors.Add(nameof(rules.AmountKind), "请选择金额规则", "Choose how the amount is worked out");
                 break;
+        }
+
+        if (rules.IllnessHardshipBonus is < 0 or > 50 || rules.OnTheSpotUpTo < 0)
+        {
+            errors.Add(nameof(rules.IllnessHardshipBonus), "困难职工加成应在 0–50 个百分点之间，当场支付额度不能为负数", "The hardship bonus must be 0–50 points and the on-the-spot limit cannot be negative");
         }
 
         if (rules.Cap < 0 || rules.PeriodCap < 0)

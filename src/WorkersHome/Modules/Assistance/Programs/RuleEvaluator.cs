@@ -8,7 +8,8 @@ namespace WorkersHome.Modules.Assistance.Programs;
 
 /// <summary>What the rules need to know about an application: the household's archive status and groups, and what was claimed.</summary>
 public sealed record ApplicantFacts(
-    bool InArchive, HardshipCause Causes, MemberGroups Groups, SchoolLevel? SchoolLevel, decimal? ClaimedCost, decimal ReceivedBefore);
+    bool InArchive, HardshipCause Causes, MemberGroups Groups, SchoolLevel? SchoolLevel, decimal? ClaimedCost, decimal ReceivedBefore, bool Enrolled = false,
+    bool IllnessHardship = false);
 
 /// <summary>The rules' verdict, explained in both languages in figures ("住院自付 12,340 元 × 70% = 8,638 元，低于上限 50,000 元").</summary>
 public sealed record Judgement(bool Eligible, decimal Amount, LocalizedText Explanation);
@@ -55,6 +56,11 @@ public static class RuleEvaluator
 
     private static LocalizedText? Ineligible(ProgramRules rules, ApplicantFacts facts)
     {
+        if (rules.RequireEnrollment && !facts.Enrolled)
+        {
+            return new("须参加本期医疗互助", "must be enrolled in this period's medical mutual aid");
+        }
+
         if (rules.RequireArchive && !facts.InArchive)
         {
             return new("须为在档困难职工家庭", "the household must be in the hardship archive");
@@ -90,7 +96,7 @@ public static class RuleEvaluator
                     ? (null, new($"不符合条件：{school.Zh}不在资助范围内", $"Not eligible: {school.En} is not covered"))
                     : (tier.Amount, new($"{school.Zh}资助标准 {Yuan(tier.Amount)} 元", $"{school.En}: {Yuan(tier.Amount)} yuan"));
             case AmountKind.PercentOfCost:
-                return PercentOfCost(rules, facts.ClaimedCost);
+                return PercentOfCost(rules, facts.ClaimedCost, facts.IllnessHardship ? rules.IllnessHardshipBonus : 0);
             case AmountKind.ByCostBracket:
                 return Bracket(rules, facts.ClaimedCost);
             default:
@@ -98,7 +104,7 @@ public static class RuleEvaluator
         }
     }
 
-    private static (decimal? Amount, LocalizedText Text) PercentOfCost(ProgramRules rules, decimal? claimed)
+    private static (decimal? Amount, LocalizedText Text) PercentOfCost(ProgramRules rules, decimal? claimed, decimal bonus)
     {
         if (claimed is not > 0)
         {
@@ -113,11 +119,15 @@ public static class RuleEvaluator
                 $"Not eligible: {rules.CostName} {Yuan(cost)} yuan is not above the deductible {Yuan(rules.Deductible)} yuan"));
         }
 
-        var amount = Math.Round(covered * rules.Percent / 100m, 2, MidpointRounding.AwayFromZero);
+        var percent = rules.Percent + bonus;
+        var amount = Math.Round(covered * percent / 100m, 2, MidpointRounding.AwayFromZero);
         var basis = rules.Deductible > 0
             ? new LocalizedText($"（{rules.CostName} {Yuan(cost)} 元 − 起付线 {Yuan(rules.Deductible)} 元）", $"({rules.CostName} {Yuan(cost)} yuan − deductible {Yuan(rules.Deductible)} yuan)")
             : new LocalizedText($"{rules.CostName} {Yuan(cost)} 元", $"{rules.CostName} {Yuan(cost)} yuan");
-        return (amount, new($"{basis.Zh} × {Yuan(rules.Percent)}% = {Yuan(amount)} 元", $"{basis.En} × {Yuan(rules.Percent)}% = {Yuan(amount)} yuan"));
+        var rate = bonus > 0
+            ? new LocalizedText($"{Yuan(percent)}%（{Yuan(rules.Percent)}% + 因病困难职工 {Yuan(bonus)} 个百分点）", $"{Yuan(percent)}% ({Yuan(rules.Percent)}% + {Yuan(bonus)} points for illness hardship)")
+            : new LocalizedText($"{Yuan(percent)}%", $"{Yuan(percent)}%");
+        return (amount, new($"{basis.Zh} × {rate.Zh} = {Yuan(amount)} 元", $"{basis.En} × {rate.En} = {Yuan(amount)} yuan"));
     }
 
     private static (decimal? Amount, LocalizedText Text) Bracket(ProgramRules rules, decimal? claimed)

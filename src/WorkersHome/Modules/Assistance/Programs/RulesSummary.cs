@@ -20,6 +20,12 @@ public static class RulesSummary
     {
         var zh = new List<string>();
         var en = new List<string>();
+        if (r.RequireEnrollment)
+        {
+            zh.Add("本期医疗互助参保人");
+            en.Add("people enrolled in this period's mutual aid");
+        }
+
         if (r.RequireArchive)
         {
             zh.Add("在档困难职工家庭");
@@ -53,7 +59,7 @@ public static class RulesSummary
                 "按学段：" + string.Join("、", r.SchoolTiers.Select(t => $"{School(t.Level).Zh} {Yuan(t.Amount)} 元")),
                 "by school level: " + string.Join(", ", r.SchoolTiers.Select(t => $"{School(t.Level).En} {Yuan(t.Amount)} yuan"))),
             AmountKind.PercentOfCost => new(
-                $"{r.CostName}{(r.Deductible > 0 ? $"超过起付线 {Yuan(r.Deductible)} 元的部分" : "")}按 {Yuan(r.Percent)}% 补助{caps.Zh}",
+                $"{r.CostName}{(r.Deductible > 0 ? $"超过起付线 {Yuan(r.Deductible)} 元的部分" : "")}按 {Yuan(r.Percent)}% 补助{(r.IllnessHardshipBonus > 0 ? $"（因病困难职工加 {Yuan(r.IllnessHardshipBonus)} 个百分点）" : "")}{caps.Zh}",
                 $"{Yuan(r.Percent)}% of {r.CostName}{(r.Deductible > 0 ? $" above the deductible of {Yuan(r.Deductible)} yuan" : "")}{caps.En}"),
             AmountKind.ByCostBracket => new(
                 $"按{r.CostName}分档：" + string.Join("、", r.Brackets.Select(b => $"{Yuan(b.From)} 元以上 {Yuan(b.Amount)} 元")) + caps.Zh,
@@ -68,7 +74,10 @@ public static class RulesSummary
         var two = r.TwoApproversAbove > 0
             ? new LocalizedText($"；{Yuan(r.TwoApproversAbove)} 元以上须两名不同审批人", $"; above {Yuan(r.TwoApproversAbove)} yuan two different approvers")
             : new LocalizedText("", "");
-        return new($"{Yuan(r.GrassrootsUpTo)} 元及以下由基层工会审批，以上由{above.Zh}审批{two.Zh}",
-            $"up to {Yuan(r.GrassrootsUpTo)} yuan the grassroots union approves, above it a {above.En}{two.En}");
+        var spot = r.OnTheSpotUpTo > 0
+            ? new LocalizedText($"；{Yuan(r.OnTheSpotUpTo)} 元及以下在工会窗口当场审批支付", $"; up to {Yuan(r.OnTheSpotUpTo)} yuan decided on the spot at the union's desk")
+            : new LocalizedText("", "");
+        return new($"{Yuan(r.GrassrootsUpTo)} 元及以下由基层工会审批，以上由{above.Zh}审批{two.Zh}{spot.Zh}",
+            $"up to {Yuan(r.GrassrootsUpTo)} yuan the grassroots union approves, above it a {above.En}{two.En}{spot.En}");
     }
 }

@@ -16,13 +16,22 @@ public sealed class ApplicationInput
 
     public List<DeclaredPerson> Household { get; set; } = [.. Enumerable.Repeat(new DeclaredPerson(null, null, null), HouseholdRows)];
 
+    public string? Hospital { get; set; }
+
+    public string? Diagnosis { get; set; }
+
+    public decimal? TotalCost { get; set; }
+
+    public decimal? InsurancePaid { get; set; }
+
     public string? BankName { get; set; }
 
     public string? AccountNumber { get; set; }
 
     public Guid SubmissionKey { get; set; } = Guid.NewGuid();
 
-    public ApplicationForm ToForm(long programId) => new(programId, SchoolLevel, ClaimedCost, Description, Household, SubmissionKey, BankName, AccountNumber);
+    public ApplicationForm ToForm(long programId) => new(programId, SchoolLevel, ClaimedCost, Description, Household, SubmissionKey, BankName, AccountNumber,
+        Hospital is null && Diagnosis is null && TotalCost is null ? null : new MedicalBill(Hospital, Diagnosis, TotalCost, InsurancePaid));
 }
 
 /// <summary>What the form partial shows: the program chosen and the form's values.</summary>

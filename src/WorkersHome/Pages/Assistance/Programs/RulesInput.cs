@@ -17,6 +17,12 @@ public sealed class RulesInput
 
     public bool OncePerPerson { get; set; } = true;
 
+    public bool RequireEnrollment { get; set; }
+
+    public decimal IllnessHardshipBonus { get; set; }
+
+    public decimal OnTheSpotUpTo { get; set; }
+
     public AmountKind AmountKind { get; set; } = AmountKind.Fixed;
 
     public decimal FixedAmount { get; set; }
@@ -54,6 +60,9 @@ public sealed class RulesInput
             Causes = HardshipNames.Causes.Where(c => r.Causes.HasFlag(c)).ToList(),
             Groups = MemberGroupNames.All.Select(g => g.Group).Where(g => r.Groups.HasFlag(g)).ToList(),
             OncePerPerson = r.OncePerPerson,
+            RequireEnrollment = r.RequireEnrollment,
+            IllnessHardshipBonus = r.IllnessHardshipBonus,
+            OnTheSpotUpTo = r.OnTheSpotUpTo,
             AmountKind = r.AmountKind,
             FixedAmount = r.FixedAmount,
             CostName = r.CostName,
@@ -84,6 +93,9 @@ public sealed class RulesInput
         Causes = Causes.Aggregate(HardshipCause.None, (all, c) => all | c),
         Groups = Groups.Aggregate(MemberGroups.None, (all, g) => all | g),
         OncePerPerson = OncePerPerson,
+        RequireEnrollment = RequireEnrollment,
+        IllnessHardshipBonus = IllnessHardshipBonus,
+        OnTheSpotUpTo = OnTheSpotUpTo,
         AmountKind = AmountKind,
         FixedAmount = FixedAmount,
         SchoolTiers = ProgramNames.SchoolLevels.Select((level, i) => (level, amount: TierAmounts.ElementAtOrDefault(i)))

@@ -657,6 +657,80 @@ namespace WorkersHome.Platform.Persistence.Migrations
                     b.ToTable("payment_batches", "assistance");
                 });
 
+            modelBuilder.Entity("WorkersHome.Modules.Assistance.MutualAid.Enrollment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("EnrolledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnrolledBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("IdMasked")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("IllnessHardship")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("OrgId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
+                    b.Property<int>("PaidBy")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PersonIdHash")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<decimal>("Premium")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<long>("ProgramId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId", "MemberId");
+
+                    b.HasIndex("ProgramId", "OrgPath");
+
+                    b.HasIndex("ProgramId", "PersonIdHash")
+                        .IsUnique();
+
+                    b.ToTable("mutual_aid_enrollments", "assistance");
+                });
+
             modelBuilder.Entity("WorkersHome.Modules.Assistance.Programs.AssistanceProgram", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,74 @@
+using WorkersHome.Platform.Localization;
+
+namespace WorkersHome.Modules.Assistance.MutualAid;
+
+public enum EnrolleeKind
+{
+    Member = 1,
+    Spouse = 2,
+
+    /// <summary>农民工: a migrant worker the union covers (often without a member record of their own yet).</summary>
+    MigrantWorker = 3,
+}
+
+public enum PremiumPayer
+{
+    Union = 1,
+    Member = 2,
+
+    /// <summary>The city union pays for households in hardship through illness (and adds benefit points).</summary>
+    City = 3,
+}
+
+/// <summary>
+/// One person enrolled in a medical mutual aid program for its period (医疗互助参保) by their grassroots union: so
+/// many items (份) at the premium per item, paid by the union, the member, or — for households in hardship through
+/// illness — the city union, which also raises their benefit.
+/// </summary>
+public sealed class Enrollment
+{
+    public long Id { get; set; }
+
+    public long ProgramId { get; set; }
+
+    public long OrgId { get; set; }
+
+    public string OrgPath { get; set; } = "";
+
+    /// <summary>The member enrolled, or the member whose spouse this is; null for a migrant worker without a record.</summary>
+    public Guid? MemberId { get; set; }
+
+    public string PersonName { get; set; } = "";
+
+    public string PersonIdHash { get; set; } = "";
+
+    public string IdMasked { get; set; } = "";
+
+    public EnrolleeKind Kind { get; set; }
+
+    public int Items { get; set; }
+
+    public decimal Premium { get; set; }
+
+    public PremiumPayer PaidBy { get; set; }
+
+    public bool IllnessHardship { get; set; }
+
+    public string EnrolledBy { get; set; } = "";
+
+    public DateTimeOffset EnrolledAt { get; set; }
+
+    public static LocalizedText KindLabel(EnrolleeKind kind) => kind switch
+    {
+        EnrolleeKind.Member => new("会员本人", "Member"),
+        EnrolleeKind.Spouse => new("配偶", "Spouse"),
+        _ => new("农民工", "Migrant worker"),
+    };
+
+    public static LocalizedText PayerLabel(PremiumPayer payer) => payer switch
+    {
+        PremiumPayer.Union => new("工会缴纳", "Union pays"),
+        PremiumPayer.Member => new("个人缴纳", "Member pays"),
+        _ => new("市总工会兜底", "City union pays"),
+    };
+}
