@@ -50,6 +50,28 @@ internal static class AssistanceApi
             TypedResults.Ok(await attachments.AddAsync(id, request.Body, fileName, ct)))
             .WithSummary("Add a proof document (request body: a JPG, PNG or PDF without scripts, within the size limit; ?fileName=)");
 
+        var visits = app.MapGroup("/api/assistance/visits").WithTags("Assistance").RequireAuthorization(AssistancePermissions.View);
+        visits.MapGet("/", (string? campaign, bool? overdue, Visits.VisitDesk desk, CancellationToken ct) => desk.ListAsync(campaign, overdue ?? false, ct))
+            .WithSummary("五必访 visits in your subtree, planned and made; overdue ones flagged");
+        visits.MapGet("/{id:guid}/photos/{photoId:guid}", async (Guid id, Guid photoId, Visits.VisitDesk desk, CancellationToken ct) =>
+        {
+            var opened = await desk.OpenPhotoAsync(id, photoId, ct);
+            return TypedResults.File(opened.Content, opened.ContentType, opened.FileName);
+        }).WithSummary("A photo from a visit");
+        var visiting = app.MapGroup("/api/assistance/visits").WithTags("Assistance").RequireAuthorization(AssistancePermissions.Manage);
+        visiting.MapPost("/plan", async (Visits.VisitCampaign campaign, Visits.VisitDesk desk, CancellationToken ct) => TypedResults.Ok(new { planned = await desk.PlanAsync(campaign, ct) }))
+            .WithSummary("Plan a campaign's visits to the chosen must-visit groups of your subtree (planning again adds only what is missing)");
+        visiting.MapPost("/{id:guid}/record", async (Guid id, Visits.VisitRecord record, Visits.VisitDesk desk, CancellationToken ct) =>
+        {
+            await desk.RecordAsync(id, record, ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Record a visit: when, who went, what was given");
+        visiting.MapPost("/{id:guid}/photos", async (Guid id, string? fileName, HttpRequest request, Visits.VisitDesk desk, CancellationToken ct) =>
+        {
+            await desk.AddPhotoAsync(id, request.Body, fileName, ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Add a photo (JPG or PNG, up to 5 MB; request body)");
+
         var mine = app.MapGroup("/api/me/hardship").WithTags("Assistance").RequireAuthorization(MemberIdentity.Policy);
         mine.MapGet("/", (HttpContext http, HardshipQueries queries, CancellationToken ct) => queries.MineAsync(MemberIdentity.MemberIdOf(http.User)!.Value, ct))
             .WithSummary("My hardship files with their history and any reasons");

@@ -48,6 +48,7 @@ public static class AssistanceModule
         services.AddScoped<Disbursement.DisbursementQueries>();
         services.AddScoped<Disbursement.BankFiles>();
         services.AddScoped<MutualAid.EnrollmentDesk>();
+        services.AddScoped<Visits.VisitDesk>();
         services.AddScoped<IMembershipFollower, AssistanceMembershipFollower>();
         services.AddScoped<IOrgTreeChangeHandler, AssistanceTreeFollower>();
         return services;

@@ -90,6 +90,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Modules.Assistance.MutualAid.Enrollment> Enrollments => Set<Modules.Assistance.MutualAid.Enrollment>();
 
+    public DbSet<Modules.Assistance.Visits.Visit> Visits => Set<Modules.Assistance.Visits.Visit>();
+
+    public DbSet<Modules.Assistance.Visits.VisitPhoto> VisitPhotos => Set<Modules.Assistance.Visits.VisitPhoto>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
@@ -154,6 +158,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             builder.Entity<Modules.Assistance.Disbursement.Payment>().Property(p => p.OrgPath).UseCollation("C");
             builder.Entity<Modules.Assistance.Disbursement.PaymentBatch>().Property(b => b.OrgPath).UseCollation("C");
             builder.Entity<Modules.Assistance.MutualAid.Enrollment>().Property(e => e.OrgPath).UseCollation("C");
+            builder.Entity<Modules.Assistance.Visits.Visit>().Property(v => v.OrgPath).UseCollation("C");
             // Keyed hashes are only ever compared for equality: byte order is the cheapest, and the phone's
             // non-unique index is a hash index (smaller and cheaper to keep up than a B-tree on 64 characters).
             builder.Entity<Member>().Property(m => m.IdHash).UseCollation("C");
@@ -179,6 +184,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             string.Compare(a.OrgPath, ScopeFrom) >= 0 && string.Compare(a.OrgPath, ScopeTo) < 0);
         builder.Entity<Modules.Assistance.Disbursement.Payment>().HasQueryFilter(ScopeFilter, p =>
             string.Compare(p.OrgPath, ScopeFrom) >= 0 && string.Compare(p.OrgPath, ScopeTo) < 0);
+        builder.Entity<Modules.Assistance.Visits.Visit>().HasQueryFilter(ScopeFilter, v =>
+            string.Compare(v.OrgPath, ScopeFrom) >= 0 && string.Compare(v.OrgPath, ScopeTo) < 0);
         builder.Entity<Modules.Assistance.Disbursement.PaymentBatch>().HasQueryFilter(ScopeFilter, b =>
             string.Compare(b.OrgPath, ScopeFrom) >= 0 && string.Compare(b.OrgPath, ScopeTo) < 0);
     }

@@ -94,7 +94,7 @@ public sealed class HardshipAttachments(AppDbContext db, SealedFileStore store, 
             throw new ConflictException(Loc.T($"每份档案最多 {options.MaxAttachments} 份证明材料", $"A file holds at most {options.MaxAttachments} documents"));
         }
 
-        var bytes = await ReadLimitedAsync(content, ct);
+        var bytes = await ReadLimitedAsync(content, options.MaxAttachmentBytes, ct);
         var type = Sniff(bytes);
         if (type is null)
         {
@@ -140,16 +140,16 @@ public sealed class HardshipAttachments(AppDbContext db, SealedFileStore store, 
         return new OpenedAttachment(store.OpenRead(attachment.StoredName), attachment.ContentType, attachment.FileName);
     }
 
-    private async Task<byte[]> ReadLimitedAsync(Stream content, CancellationToken ct)
+    internal static async Task<byte[]> ReadLimitedAsync(Stream content, long maxBytes, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
         while ((read = await content.ReadAsync(chunk, ct)) > 0)
         {
-            if (buffer.Length + read > options.MaxAttachmentBytes)
+            if (buffer.Length + read > maxBytes)
             {
-                var limit = options.MaxAttachmentBytes / 1024 / 1024;
+                var limit = maxBytes / 1024 / 1024;
                 new FieldErrors().Add("File", $"文件不能超过 {limit} MB", $"Files may be at most {limit} MB").ThrowIfAny();
             }
 
@@ -164,7 +164,7 @@ public sealed class HardshipAttachments(AppDbContext db, SealedFileStore store, 
         return buffer.ToArray();
     }
 
-    private static string CleanName(string? fileName, string type)
+    internal static string CleanName(string? fileName, string type)
     {
         var name = new string(Path.GetFileName(fileName ?? "").Where(c => !char.IsControl(c) && c is not ('"' or '\\' or '/')).ToArray()).Trim();
         var extension = type switch { "image/jpeg" => ".jpg", "image/png" => ".png", _ => ".pdf" };
