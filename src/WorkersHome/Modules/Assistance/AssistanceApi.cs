@@ -72,6 +72,17 @@ internal static class AssistanceApi
             return TypedResults.NoContent();
         }).WithSummary("Add a photo (JPG or PNG, up to 5 MB; request body)");
 
+        var dashboard = app.MapGroup("/api/assistance/dashboard").WithTags("Assistance").RequireAuthorization(AssistancePermissions.View);
+        dashboard.MapGet("/", (long? orgId, int? year, Dashboard.CampaignDashboard board, CancellationToken ct) => board.ForAsync(orgId, year, ct))
+            .WithSummary("送温暖 figures for a node of your subtree and a year, and for each union right below it");
+        dashboard.MapGet("/figures.xlsx", async (long? orgId, int? year, Dashboard.CampaignDashboard board, CancellationToken ct) =>
+            TypedResults.File(await board.XlsxAsync(orgId, year, ct), XlsxType, "送温暖统计.xlsx")).WithSummary("The same figures as .xlsx");
+        dashboard.MapPut("/figures", async (Dashboard.FiguresEntry entry, Dashboard.CampaignDashboard board, CancellationToken ct) =>
+        {
+            await board.EnterAsync(entry, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(AssistancePermissions.Manage).WithSummary("Your union's own training and re-employment figures for a year");
+
         var mine = app.MapGroup("/api/me/hardship").WithTags("Assistance").RequireAuthorization(MemberIdentity.Policy);
         mine.MapGet("/", (HttpContext http, HardshipQueries queries, CancellationToken ct) => queries.MineAsync(MemberIdentity.MemberIdOf(http.User)!.Value, ct))
             .WithSummary("My hardship files with their history and any reasons");

@@ -49,6 +49,7 @@ public static class AssistanceModule
         services.AddScoped<Disbursement.BankFiles>();
         services.AddScoped<MutualAid.EnrollmentDesk>();
         services.AddScoped<Visits.VisitDesk>();
+        services.AddScoped<Dashboard.CampaignDashboard>();
         services.AddScoped<IMembershipFollower, AssistanceMembershipFollower>();
         services.AddScoped<IOrgTreeChangeHandler, AssistanceTreeFollower>();
         return services;

@@ -94,6 +94,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Modules.Assistance.Visits.VisitPhoto> VisitPhotos => Set<Modules.Assistance.Visits.VisitPhoto>();
 
+    public DbSet<Modules.Assistance.Dashboard.CampaignFigures> CampaignFigures => Set<Modules.Assistance.Dashboard.CampaignFigures>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
@@ -159,6 +161,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             builder.Entity<Modules.Assistance.Disbursement.PaymentBatch>().Property(b => b.OrgPath).UseCollation("C");
             builder.Entity<Modules.Assistance.MutualAid.Enrollment>().Property(e => e.OrgPath).UseCollation("C");
             builder.Entity<Modules.Assistance.Visits.Visit>().Property(v => v.OrgPath).UseCollation("C");
+            builder.Entity<Modules.Assistance.Dashboard.CampaignFigures>().Property(f => f.OrgPath).UseCollation("C");
             // Keyed hashes are only ever compared for equality: byte order is the cheapest, and the phone's
             // non-unique index is a hash index (smaller and cheaper to keep up than a B-tree on 64 characters).
             builder.Entity<Member>().Property(m => m.IdHash).UseCollation("C");

@@ -184,4 +184,29 @@ public sealed class DisbursementTests(DisbursementFixture fixture) : IClassFixtu
             paid.ShouldAllBe(n => n == 1);
         }
     }
+
+    [Fact]
+    public async Task The_relief_dashboard_rolls_up_households_helped_money_paid_and_the_figures_unions_enter()
+    {
+        var (programId, applications) = await ApprovedAsync(2);
+        var finance = Cadre("zz.finance");
+        var batch = (await Read<BatchView>(await finance.PostAsJsonAsync("/api/assistance/batches", new NewBatch(programId, fixture.World.Org("4101"), Guid.NewGuid()), Json))).Batch;
+        (await finance.PostAsJsonAsync($"/api/assistance/batches/{batch.Id}/confirm", new BatchDecision(batch.Version), Json)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await Read<JsonElement>(await finance.PostAsync($"/api/assistance/batches/{batch.Id}/send", null));
+        var year = DateTime.UtcNow.Year;
+        (await Cadre("zy.assist").PutAsJsonAsync("/api/assistance/dashboard/figures", new WorkersHome.Modules.Assistance.Dashboard.FiguresEntry(year, 12, 5), Json))
+            .StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await Cadre("zy.assist").PutAsJsonAsync("/api/assistance/dashboard/figures", new WorkersHome.Modules.Assistance.Dashboard.FiguresEntry(year, 17, 6), Json))
+            .StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        var city = (await Cadre("zz.assist").GetFromJsonAsync<WorkersHome.Modules.Assistance.Dashboard.DashboardView>($"/api/assistance/dashboard?year={year}", Json))!;
+        city.Node.Helped.ShouldBeGreaterThanOrEqualTo(applications.Count);
+        city.PaidByProgram.ShouldContain(p => p.Paid == 2_000 && p.Payments == 2);
+        (city.Node.Trained, city.Node.ReEmployed).ShouldBe((17, 6), "a union's second entry replaces its first");
+        var zhongyuan = city.Children.Single(c => c.OrgId == fixture.World.Org("410102"));
+        (zhongyuan.Trained, zhongyuan.Paid >= 2_000).ShouldBe((17, true));
+        var xlsx = await Cadre("zz.assist").GetByteArrayAsync($"/api/assistance/dashboard/figures.xlsx?year={year}");
+        MiniExcel.Query(new MemoryStream(xlsx), useHeaderRow: true).Cast<IDictionary<string, object>>().ShouldContain(r => ((string)r["单位"]).Contains("合计"));
+        (await Cadre("ly.assist").GetAsync($"/api/assistance/dashboard?orgId={fixture.World.Org("4101")}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
 }

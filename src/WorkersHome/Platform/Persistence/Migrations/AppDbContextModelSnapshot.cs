@@ -495,6 +495,50 @@ namespace WorkersHome.Platform.Persistence.Migrations
                     b.ToTable("hardship_steps", "assistance");
                 });
 
+            modelBuilder.Entity("WorkersHome.Modules.Assistance.Dashboard.CampaignFigures", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("OrgId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
+                    b.Property<int>("ReEmployed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Trained")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgId", "Year")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "OrgPath");
+
+                    b.ToTable("campaign_figures", "assistance");
+                });
+
             modelBuilder.Entity("WorkersHome.Modules.Assistance.Disbursement.Payment", b =>
                 {
                     b.Property<long>("Id")
