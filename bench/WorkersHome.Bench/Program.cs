@@ -8,7 +8,7 @@ internal static class Program
 {
     public const string ConnectionVariable = "WORKERSHOME_TEST_PG";
 
-    private static IScenario[] Scenarios() => [new TreeScenario(), new RegistryQueriesScenario(), new ImportScenario(xlsx: false), new ImportScenario(xlsx: true), new CardVerifyScenario(), new RedeemScenario()];
+    private static IScenario[] Scenarios() => [new TreeScenario(), new RegistryQueriesScenario(), new ImportScenario(xlsx: false), new ImportScenario(xlsx: true), new CardVerifyScenario(), new RedeemScenario(), new ApproveScenario()];
 
     public static async Task<int> Main(string[] args)
     {
