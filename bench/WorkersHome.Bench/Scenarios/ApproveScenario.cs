@@ -63,7 +63,11 @@ internal sealed class ApproveScenario : IScenario
             using var commands = _diagnose ? new EfCommandStats() : null;
             var waits = _diagnose ? WaitSampler.Start(connectionString, database.Name, TimeSpan.FromMilliseconds(20)) : null;
             commands?.Recording = true;
+            // Every server process of the run is then started for it, so that its processor time is the run's.
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            var cpu = new CpuMeter();
             var run = await ApproveAllAsync(app.Services, world, queue, ct);
+            var processor = await cpu.DescribeAsync(connectionString, database.Name, queue.Length);
             commands?.Recording = false;
             if (waits is not null)
             {
@@ -74,6 +78,7 @@ internal sealed class ApproveScenario : IScenario
 
             Console.WriteLine(FormattableString.Invariant(
                 $"{queue.Length} applications × 1 attempt by {world.Approvers.Count} approvers in {run.Seconds:F2} s: {run.Approved} approved, {run.OverBudget} refused as over budget, {run.Failures.Count} failed otherwise"));
+            Console.WriteLine(processor);
             Console.WriteLine(run.ApprovedLatencies.Describe("ms"));
             if (run.RefusedLatencies.Count > 0)
             {
