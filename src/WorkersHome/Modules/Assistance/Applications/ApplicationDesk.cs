@@ -127,6 +127,11 @@ public sealed class ApplicationDesk(
     {
         var key = $"reserve:{application.Id:N}";
         var paths = ProgramDesk.PathsUpTo(application.OrgPath);
+        // Read and prepared before the budget row is locked: every statement and every decryption between the
+        // reservation and the commit holds up the other approvals of the same budget.
+        var rules = ProgramDesk.Read(await db.ProgramRuleVersions.AsNoTracking().FirstAsync(v => v.Id == application.RuleVersionId, ct));
+        var phoneHash = await members.SignInPhoneHashAsync(application.MemberId, ct);
+        var payment = PaymentFor(application);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var budget = await db.ProgramBudgets.AsNoTracking().Where(b => b.ProgramId == application.ProgramId && paths.Contains(b.OrgPath))
             .OrderByDescending(b => b.OrgPath.Length).FirstOrDefaultAsync(ct)
@@ -138,19 +143,31 @@ public sealed class ApplicationDesk(
         }
 
         // Under the budget row's lock, so that two claims of one person approved at once both see each other.
-        await EnsureWithinPeriodCapAsync(application, ct);
+        await EnsureWithinPeriodCapAsync(application, rules, ct);
         ledger.Book(application.ProgramId, budget.Id, application.Id, FundEntryKind.Reserved, application.Amount, key);
-        db.Payments.Add(PaymentFor(application, budget.Id));
+        payment.BudgetId = budget.Id;
+        db.Payments.Add(payment);
         (application.Status, application.BudgetId, application.DecidedAt) = (ApplicationStatus.Approved, budget.Id, clock.GetUtcNow());
-        await NotifyAsync(application, Loc.T("帮扶申请已批准", "Assistance application approved"),
-            Loc.T($"您的帮扶申请已批准，金额 {Yuan(application.Amount)} 元，将按规定发放。", $"Your assistance application is approved: {Yuan(application.Amount)} yuan, to be paid as the rules say."), ct);
-        await SaveStepAsync(application, decision.Version, ApplicationStepKind.Approved,
-            Loc.T($"批准 {Yuan(application.Amount)} 元，占用{budget.OrgName}预算", $"Approved {Yuan(application.Amount)} yuan from {budget.OrgName}'s budget"), Trim(decision.Reason), ct);
+        Notify(phoneHash, Loc.T("帮扶申请已批准", "Assistance application approved"),
+            Loc.T($"您的帮扶申请已批准，金额 {Yuan(application.Amount)} 元，将按规定发放。", $"Your assistance application is approved: {Yuan(application.Amount)} yuan, to be paid as the rules say."));
+        // Any failure of the save ends the whole transaction, so it needs no savepoint (whose release is one more round trip under the locks).
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = false;
+        try
+        {
+            await SaveStepAsync(application, decision.Version, ApplicationStepKind.Approved,
+                Loc.T($"批准 {Yuan(application.Amount)} 元，占用{budget.OrgName}预算", $"Approved {Yuan(application.Amount)} yuan from {budget.OrgName}'s budget"), Trim(decision.Reason), ct);
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = savepoints;
+        }
+
         await transaction.CommitAsync(ct);
     }
 
-    /// <summary>The payment to the account the applicant gave, waiting for finance's next batch.</summary>
-    private Disbursement.Payment PaymentFor(AssistanceApplication application, long budgetId)
+    /// <summary>The payment to the account the applicant gave, waiting for finance's next batch (the caller sets the budget it is paid from).</summary>
+    private Disbursement.Payment PaymentFor(AssistanceApplication application)
     {
         var facts = JsonSerializer.Deserialize<ApplicationFacts>(protector.Decrypt(application.FactsCipher), ProgramDesk.Json)!;
         var account = facts.AccountNumber ?? "";
@@ -158,7 +175,6 @@ public sealed class ApplicationDesk(
         {
             ApplicationId = application.Id,
             ProgramId = application.ProgramId,
-            BudgetId = budgetId,
             OrgId = application.OrgId,
             OrgPath = application.OrgPath,
             MemberId = application.MemberId,
@@ -174,9 +190,8 @@ public sealed class ApplicationDesk(
         };
     }
 
-    private async Task EnsureWithinPeriodCapAsync(AssistanceApplication application, CancellationToken ct)
+    private async Task EnsureWithinPeriodCapAsync(AssistanceApplication application, ProgramRules rules, CancellationToken ct)
     {
-        var rules = ProgramDesk.Read(await db.ProgramRuleVersions.FirstAsync(v => v.Id == application.RuleVersionId, ct));
         if (rules.PeriodCap <= 0)
         {
             return;
@@ -418,9 +433,13 @@ public sealed class ApplicationDesk(
         }
     }
 
-    private async Task NotifyAsync(AssistanceApplication application, string title, string body, CancellationToken ct)
+    private async Task NotifyAsync(AssistanceApplication application, string title, string body, CancellationToken ct) =>
+        Notify(await members.SignInPhoneHashAsync(application.MemberId, ct), title, body);
+
+    /// <summary>Queues the notice to the member's phone, if the member signs in on one.</summary>
+    private void Notify(string? phoneHash, string title, string body)
     {
-        if (await members.SignInPhoneHashAsync(application.MemberId, ct) is { } phoneHash)
+        if (phoneHash is not null)
         {
             notices.Queue(phoneHash, title, body, "/m/Aid");
         }
