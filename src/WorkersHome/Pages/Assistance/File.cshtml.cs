@@ -75,21 +75,10 @@ public sealed class FileModel(HardshipQueries queries, HardshipArchive archive, 
             await attachments.AddAsync(Id, content, Upload?.FileName, ct);
         }, Loc.T("证明材料已上传", "Document added"), ct);
 
-    private async Task<IActionResult> StepAsync(Func<Task> step, string done, CancellationToken ct)
+    private Task<IActionResult> StepAsync(Func<Task> step, string done, CancellationToken ct)
     {
-        if (!cadre.Has(AssistancePermissions.Manage))
-        {
-            return Forbid();
-        }
-
         var posted = Form;
-        ModelState.Clear();
-        return await RunAsync(async () =>
-        {
-            await step();
-            TempData["Notice"] = done;
-            return RedirectToPage(new { Id });
-        }, async () =>
+        return StepAsync(cadre.Has(AssistancePermissions.Manage), step, done, new { Id }, async () =>
         {
             await LoadAsync(ct);
             Form = posted.Household.Count > 0 ? posted : Current.ToForm();

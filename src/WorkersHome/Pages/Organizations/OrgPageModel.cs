@@ -14,6 +14,30 @@ public abstract class OrgPageModel : PageModel
     /// <summary>Form field names are "Input.Name" where the use case says "Name".</summary>
     protected virtual string FieldPrefix => "";
 
+    /// <summary>
+    /// One step of a case on a page: refused unless the cadre holds the permission for it; done, it leaves a notice and
+    /// goes back to the page (so a reload does not repeat it); refused by the use case, it shows the page again.
+    /// </summary>
+    protected async Task<IActionResult> StepAsync(bool permitted, Func<Task> step, string? done, object? route, Func<Task> reload)
+    {
+        if (!permitted)
+        {
+            return Forbid();
+        }
+
+        ModelState.Clear();
+        return await RunAsync(async () =>
+        {
+            await step();
+            if (done is not null)
+            {
+                TempData["Notice"] = done;
+            }
+
+            return RedirectToPage(route);
+        }, reload);
+    }
+
     protected async Task<IActionResult> RunAsync(Func<Task<IActionResult>> action, Func<Task> reload)
     {
         try

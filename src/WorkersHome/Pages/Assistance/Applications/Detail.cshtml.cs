@@ -32,19 +32,6 @@ public sealed class DetailModel(ApplicationQueries queries, ApplicationDesk desk
     public Task<IActionResult> OnPostRejectAsync(CancellationToken ct) =>
         StepAsync(() => desk.RejectAsync(Id, new ApplicationDecision(Version, Reason), ct), Loc.T("已作不予批准处理，申请人将收到原因", "Rejected; the member gets the reason"), ct);
 
-    private async Task<IActionResult> StepAsync(Func<Task> step, string done, CancellationToken ct)
-    {
-        if (!cadre.Has(AssistancePermissions.Manage))
-        {
-            return Forbid();
-        }
-
-        ModelState.Clear();
-        return await RunAsync(async () =>
-        {
-            await step();
-            TempData["Notice"] = done;
-            return RedirectToPage(new { Id });
-        }, async () => Current = await queries.DetailAsync(Id, ct));
-    }
+    private Task<IActionResult> StepAsync(Func<Task> step, string done, CancellationToken ct) =>
+        StepAsync(cadre.Has(AssistancePermissions.Manage), step, done, new { Id }, async () => Current = await queries.DetailAsync(Id, ct));
 }

@@ -39,18 +39,6 @@ public sealed class BatchModel(DisbursementQueries queries, DisbursementDesk des
             TempData["Notice"] = Loc.T($"银行结果已导入：{failed} 笔支付失败，已转入“支付失败”待处理", $"Results imported: {failed} failed payments to retry or cancel");
         }, null, ct);
 
-    private async Task<IActionResult> StepAsync(Func<Task> step, string? done, CancellationToken ct)
-    {
-        ModelState.Clear();
-        return await RunAsync(async () =>
-        {
-            await step();
-            if (done is not null)
-            {
-                TempData["Notice"] = done;
-            }
-
-            return RedirectToPage(new { Id });
-        }, async () => Current = await queries.BatchAsync(Id, ct));
-    }
+    private Task<IActionResult> StepAsync(Func<Task> step, string? done, CancellationToken ct) =>
+        StepAsync(true, step, done, new { Id }, async () => Current = await queries.BatchAsync(Id, ct));
 }

@@ -43,16 +43,7 @@ public sealed class IndexModel(DisbursementQueries queries, DisbursementDesk des
     public Task<IActionResult> OnPostCancelAsync(long paymentId, CancellationToken ct) =>
         StepAsync(() => desk.CancelAsync(paymentId, new PaymentAction(Reason), ct), Loc.T("已取消支付，预算占用已释放", "Cancelled; the hold went back to the budget"), ct);
 
-    private async Task<IActionResult> StepAsync(Func<Task> step, string done, CancellationToken ct)
-    {
-        ModelState.Clear();
-        return await RunAsync(async () =>
-        {
-            await step();
-            TempData["Notice"] = done;
-            return RedirectToPage();
-        }, () => LoadAsync(ct));
-    }
+    private Task<IActionResult> StepAsync(Func<Task> step, string done, CancellationToken ct) => StepAsync(true, step, done, null, () => LoadAsync(ct));
 
     private async Task LoadAsync(CancellationToken ct)
     {

@@ -59,21 +59,10 @@ public sealed class DetailModel(ProgramQueries queries, ProgramDesk desk, Budget
     public Task<IActionResult> OnPostAllocateAsync(CancellationToken ct) =>
         StepAsync(() => budgets.AllocateAsync(Id, new BudgetAllocation(AllocateOrgId, AllocateAmount, RequestKey), ct), Loc.T("预算已分配", "Budget allocated"), ct);
 
-    private async Task<IActionResult> StepAsync(Func<Task> step, string done, CancellationToken ct)
+    private Task<IActionResult> StepAsync(Func<Task> step, string done, CancellationToken ct)
     {
-        if (!cadre.Has(AssistancePermissions.Programs))
-        {
-            return Forbid();
-        }
-
         var posted = Rules;
-        ModelState.Clear();
-        return await RunAsync(async () =>
-        {
-            await step();
-            TempData["Notice"] = done;
-            return RedirectToPage(new { Id });
-        }, async () =>
+        return StepAsync(cadre.Has(AssistancePermissions.Programs), step, done, new { Id }, async () =>
         {
             await LoadAsync(ct);
             Rules = posted;

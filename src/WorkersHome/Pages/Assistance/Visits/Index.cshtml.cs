@@ -47,13 +47,16 @@ public sealed class IndexModel(VisitDesk desk, CurrentCadre cadre, TimeProvider 
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
-    public Task<IActionResult> OnPostPlanAsync(CancellationToken ct) =>
-        StepAsync(async () =>
+    public Task<IActionResult> OnPostPlanAsync(CancellationToken ct)
+    {
+        // The page comes back showing the campaign just planned.
+        Campaign = NewCampaign?.Trim();
+        return StepAsync(async () =>
         {
             var planned = await desk.PlanAsync(new VisitCampaign(NewCampaign, DueOn, Groups), ct);
             TempData["Notice"] = Loc.T($"已生成 {planned} 户走访计划", $"{planned} visits planned");
-            Campaign = NewCampaign;
         }, ct);
+    }
 
     public Task<IActionResult> OnPostRecordAsync(CancellationToken ct) =>
         StepAsync(async () =>
@@ -68,20 +71,8 @@ public sealed class IndexModel(VisitDesk desk, CurrentCadre cadre, TimeProvider 
             TempData["Notice"] = Loc.T("走访记录已保存", "Visit recorded");
         }, ct);
 
-    private async Task<IActionResult> StepAsync(Func<Task> step, CancellationToken ct)
-    {
-        if (!cadre.Has(AssistancePermissions.Manage))
-        {
-            return Forbid();
-        }
-
-        ModelState.Clear();
-        return await RunAsync(async () =>
-        {
-            await step();
-            return RedirectToPage(new { Campaign, Overdue });
-        }, () => LoadAsync(ct));
-    }
+    private Task<IActionResult> StepAsync(Func<Task> step, CancellationToken ct) =>
+        StepAsync(cadre.Has(AssistancePermissions.Manage), step, null, new { Campaign, Overdue }, () => LoadAsync(ct));
 
     private async Task LoadAsync(CancellationToken ct)
     {
