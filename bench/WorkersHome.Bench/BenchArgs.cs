@@ -43,6 +43,22 @@ internal sealed class BenchArgs
         return value;
     }
 
+    public double Double(string name, double fallback, double min, double max)
+    {
+        _read.Add(name);
+        if (!_values.TryGetValue(name, out var text))
+        {
+            return fallback;
+        }
+
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        {
+            throw new ArgumentException($"--{name} must be a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}, not '{text}'.");
+        }
+
+        return value;
+    }
+
     public void ThrowIfUnused()
     {
         var unknown = _values.Keys.Where(k => !_read.Contains(k)).ToList();

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 
 using WorkersHome.Bench.Scenarios;
+using WorkersHome.Bench.Scenarios.Disburse;
 
 namespace WorkersHome.Bench;
 
@@ -8,10 +9,16 @@ internal static class Program
 {
     public const string ConnectionVariable = "WORKERSHOME_TEST_PG";
 
-    private static IScenario[] Scenarios() => [new TreeScenario(), new RegistryQueriesScenario(), new ImportScenario(xlsx: false), new ImportScenario(xlsx: true), new CardVerifyScenario(), new RedeemScenario(), new ApproveScenario()];
+    private static IScenario[] Scenarios() => [new TreeScenario(), new RegistryQueriesScenario(), new ImportScenario(xlsx: false), new ImportScenario(xlsx: true), new CardVerifyScenario(), new RedeemScenario(), new ApproveScenario(), new DisburseScenario()];
 
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == DisburseWorker.Command)
+        {
+            // Not a scenario: the worker process that the disburse scenario starts (and kills).
+            return await DisburseWorker.MainAsync(args[1..]);
+        }
+
         var scenario = args.Length == 0 ? null : Scenarios().FirstOrDefault(s => s.Name == args[0]);
         if (scenario is null)
         {
