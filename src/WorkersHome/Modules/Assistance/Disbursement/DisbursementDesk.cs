@@ -167,13 +167,18 @@ public sealed class DisbursementDesk(AppDbContext db, ProgramDesk programs, IOrg
 
         if (batch.Status == BatchStatus.Confirmed)
         {
+            // The mark and its audit row commit together: a crash between them would leave a sent batch that no resumed
+            // run records, since the resumed run finds it marked already.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var marked = await db.PaymentBatches.Where(b => b.Id == batchId && b.Status == BatchStatus.Confirmed)
                 .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BatchStatus.Sent).SetProperty(b => b.SentAt, clock.GetUtcNow()).SetProperty(b => b.Version, b => b.Version + 1), ct);
             if (marked == 1)
             {
                 audit.Record(DisbursementAuditActions.BatchSent, "payment-batch", batch.Id.ToString(), batch.OrgPath, new { batch.ItemCount, batch.Total });
-                await db.SaveChangesAsync(ct);
+                await SaveWithoutSavepointAsync(ct);
             }
+
+            await transaction.CommitAsync(ct);
         }
 
         return sent;
@@ -262,6 +267,7 @@ public sealed class DisbursementDesk(AppDbContext db, ProgramDesk programs, IOrg
     public async Task RetryAsync(long paymentId, CancellationToken ct)
     {
         var payment = await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.Id == paymentId, ct) ?? throw new NotFoundException();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var moved = await db.Payments.Where(p => p.Id == paymentId && p.Status == PaymentStatus.Failed && p.Attempt == payment.Attempt)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PaymentStatus.Pending).SetProperty(p => p.BatchId, (long?)null)
                 .SetProperty(p => p.Attempt, p => p.Attempt + 1).SetProperty(p => p.SendToken, (Guid?)null), ct);
@@ -272,7 +278,8 @@ public sealed class DisbursementDesk(AppDbContext db, ProgramDesk programs, IOrg
         }
 
         audit.Record(DisbursementAuditActions.PaymentRetried, "payment", paymentId.ToString(), payment.OrgPath, new { payment.Attempt });
-        await db.SaveChangesAsync(ct);
+        await SaveWithoutSavepointAsync(ct);
+        await transaction.CommitAsync(ct);
     }
 
     /// <summary>Gives up a failed or unbatched payment: its hold goes back to the budget.</summary>
@@ -302,6 +309,24 @@ public sealed class DisbursementDesk(AppDbContext db, ProgramDesk programs, IOrg
         audit.Record(DisbursementAuditActions.PaymentCancelled, "payment", paymentId.ToString(), payment.OrgPath, new { payment.Amount, action.Reason });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// Saves inside the caller's transaction without a savepoint: any failure ends the whole transaction, and releasing
+    /// the savepoint would be one more round trip while the rows (and the audit chain's append lock) are held.
+    /// </summary>
+    private async Task SaveWithoutSavepointAsync(CancellationToken ct)
+    {
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = false;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = savepoints;
+        }
     }
 
     private async Task<PaymentBatch> FindAsync(long batchId, CancellationToken ct) =>
