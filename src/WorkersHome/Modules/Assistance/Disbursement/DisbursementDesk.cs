@@ -191,7 +191,8 @@ public sealed class DisbursementDesk(AppDbContext db, ProgramDesk programs, IOrg
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Payments.Where(p => ids.Contains(p.Id) && p.BatchId == batch.Id && p.Status == PaymentStatus.InBatch)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PaymentStatus.Paid).SetProperty(p => p.PaidAt, now).SetProperty(p => p.SendToken, token), ct);
-        var mine = await db.Payments.AsNoTracking().Where(p => p.SendToken == token).Select(p => new { p.Id, p.BudgetId, p.Amount, p.Attempt, p.ApplicationId }).ToListAsync(ct);
+        // Looked up among the chunk's ids (the primary key), which hold every row this run marked: the token has no index.
+        var mine = await db.Payments.AsNoTracking().Where(p => ids.Contains(p.Id) && p.SendToken == token).Select(p => new { p.Id, p.BudgetId, p.Amount, p.Attempt, p.ApplicationId }).ToListAsync(ct);
         foreach (var budget in mine.GroupBy(p => p.BudgetId))
         {
             if (!await ledger.TrySettleAsync(budget.Key, budget.Sum(p => p.Amount), ct))
