@@ -30,10 +30,11 @@ internal sealed class DisburseScenario : IScenario
     private int _orgs;
     private int _workers;
     private double _killAt;
+    private bool _diagnose;
 
     public string Name => "disburse";
 
-    public string Usage => "[--payments 100000] [--orgs 500] [--workers 16] [--kill-at 0.45 (share of payments paid when the worker is killed)]";
+    public string Usage => "[--payments 100000] [--orgs 500] [--workers 16] [--kill-at 0.45 (share of payments paid when the worker is killed)] [--diagnose 0|1 (count the workers' round trips; slows them)]";
 
     public void Configure(BenchArgs args)
     {
@@ -41,6 +42,7 @@ internal sealed class DisburseScenario : IScenario
         _orgs = args.Int("orgs", 500, 1, 10_000);
         _workers = args.Int("workers", 16, 1, 1_000);
         _killAt = args.Double("kill-at", 0.45, 0.01, 0.99);
+        _diagnose = args.Int("diagnose", 0, 0, 1) == 1;
         if (_orgs > _payments)
         {
             throw new ArgumentException("--orgs cannot be more than --payments.");
@@ -67,10 +69,10 @@ internal sealed class DisburseScenario : IScenario
             var before = await counter.StateAsync(ct);
             Console.WriteLine(FormattableString.Invariant(
                 $"run 1: {first.Batches} batches queued; killed (SIGKILL, exit code {first.ExitCode}) {first.SendSeconds:F2} s after its first send, when {first.PaidAtKill} were seen paid; after the kill {before.Paid} paid, batches: {before.SentBatches} marked sent, {before.DoneUnmarked} fully paid but not yet marked, {before.PartlyPaid} partly paid, {before.Untouched} untouched"));
+            Console.WriteLine("run 1: " + first.Processor.Describe(first.SendSeconds, before.Paid));
 
             // Run 2: a fresh process resumes every batch not marked sent.
             var second = await RunWorkerAsync(database.ConnectionString, storage.FullName, world.ProgramId, counter, null, ct);
-            Console.WriteLine("run 1: " + first.Processor.Describe(first.SendSeconds, before.Paid));
             Console.WriteLine(FormattableString.Invariant(
                 $"run 2 (resume): {second.Batches} batches × 2 requests, {second.Sent} payments sent in {second.SendSeconds:F2} s, {second.Failures} failed requests"));
             Console.WriteLine("run 2: " + second.Processor.Describe(second.SendSeconds, second.Sent));
@@ -224,7 +226,7 @@ internal sealed class DisburseScenario : IScenario
             start.ArgumentList.Add(typeof(DisburseScenario).Assembly.Location);
         }
 
-        foreach (var arg in new[] { DisburseWorker.Command, "--program", programId.ToString(CultureInfo.InvariantCulture), "--workers", _workers.ToString(CultureInfo.InvariantCulture) })
+        foreach (var arg in new[] { DisburseWorker.Command, "--program", programId.ToString(CultureInfo.InvariantCulture), "--workers", _workers.ToString(CultureInfo.InvariantCulture), "--diagnose", _diagnose ? "1" : "0" })
         {
             start.ArgumentList.Add(arg);
         }

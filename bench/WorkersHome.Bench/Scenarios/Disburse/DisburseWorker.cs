@@ -36,11 +36,13 @@ internal static class DisburseWorker
     {
         long programId;
         int workers;
+        bool diagnose;
         try
         {
             var options = BenchArgs.Parse(args);
             programId = options.Int("program", 0, 1, int.MaxValue);
             workers = options.Int("workers", 16, 1, 1_000);
+            diagnose = options.Int("diagnose", 0, 0, 1) == 1;
             options.ThrowIfUnused();
         }
         catch (ArgumentException e)
@@ -70,6 +72,8 @@ internal static class DisburseWorker
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ready batches={batches.Count} workers={workers} pid={Environment.ProcessId}"));
+        using var counter = diagnose ? new RoundTripCounter() : null;
+        var (allocated, collections, paused) = (GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.GetTotalPauseDuration());
         Console.WriteLine("start");
         var watch = Stopwatch.StartNew();
         var next = -1;
@@ -98,6 +102,13 @@ internal static class DisburseWorker
             }
         })));
         var seconds = watch.Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"gc: {(GC.GetTotalAllocatedBytes() - allocated) / Math.Max(1, sent):F0} bytes allocated per payment sent, {GC.CollectionCount(0) - collections} collections, {(GC.GetTotalPauseDuration() - paused).TotalSeconds:F2} s paused"));
+        if (counter is not null)
+        {
+            Console.WriteLine("diagnose: " + counter.Describe(Math.Max(1, batches.Count), Math.Max(1, sent)));
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"done batches={batches.Count} calls={calls} sent={sent} failures={failures} seconds={seconds:F3}"));
         return failures == 0 ? 0 : 1;
     }
