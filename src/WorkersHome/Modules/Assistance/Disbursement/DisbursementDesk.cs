@@ -206,7 +206,7 @@ public sealed class DisbursementDesk(AppDbContext db, ProgramDesk programs, IOrg
             ledger.Book(batch.ProgramId, p.BudgetId, p.ApplicationId, FundEntryKind.Paid, p.Amount, $"pay:{p.Id}:{p.Attempt}");
         }
 
-        await db.SaveChangesAsync(ct);
+        await SaveWithoutSavepointAsync(ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return mine.Count;
