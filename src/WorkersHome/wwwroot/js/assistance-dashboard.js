@@ -25,8 +25,8 @@
   });
   chart('chart-children', {
     tooltip: { trigger: 'axis' },
-    legend: { bottom: 0 },
-    grid: { left: 48, right: 16, top: 16, bottom: 80 },
+    legend: { top: 0 },
+    grid: { left: 48, right: 16, top: 36, bottom: 100 },
     xAxis: { type: 'category', data: data.children.map(c => c.orgName), axisLabel: { interval: 0, rotate: 30 } },
     yAxis: { type: 'value' },
     series: [
