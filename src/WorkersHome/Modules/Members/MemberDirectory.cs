@@ -1,19 +1,34 @@
 using Microsoft.EntityFrameworkCore;
 
+using Npgsql;
+
 using WorkersHome.Modules.Members.Contracts;
 using WorkersHome.Platform.Audit;
 using WorkersHome.Platform.Persistence;
 
 namespace WorkersHome.Modules.Members;
 
-public sealed class MemberDirectory(AppDbContext db, AuditTrail audit, TimeProvider clock) : IMemberDirectory, IMemberGroupMarker
+public sealed class MemberDirectory(AppDbContext db, DirectSql direct, AuditTrail audit, TimeProvider clock) : IMemberDirectory, IMemberGroupMarker
 {
+    private const string SummarySql = """
+        SELECT "Id", "Name", "OrgId", "OrgPath", "Status", "Groups", "IdMasked", "IdHash" FROM members.members WHERE "Id" = $1
+        """;
+
     public Task<MemberSummary?> FindInScopeAsync(Guid memberId, CancellationToken ct = default) => FindAsync(db.Members, memberId, ct);
 
     public Task<MemberSummary?> FindCheckedAsync(Guid memberId, CancellationToken ct = default) => FindAsync(db.Members.IgnoreQueryFilters(), memberId, ct);
 
-    public static MemberSummary Summary(Member m) =>
-        new(m.Id, m.Name, m.OrgId, m.OrgPath, Member.CountsAsMember(m.Status), Member.StatusLabel(m.Status).Zh, Member.StatusLabel(m.Status).En, m.Groups, m.IdMasked, m.IdHash);
+    public Task<MemberSummary?> FindCheckedCommittedAsync(Guid memberId, CancellationToken ct = default) =>
+        direct.IsAvailable
+            ? direct.FirstOrDefaultAsync(SummarySql, r => Summary(r.GetGuid(0), r.GetString(1), r.GetInt64(2), r.GetString(3), (MembershipStatus)r.GetInt32(4),
+                (MemberGroups)r.GetInt32(5), r.GetString(6), r.GetString(7)), ct, new NpgsqlParameter<Guid> { TypedValue = memberId })
+            : FindCheckedAsync(memberId, ct);
+
+    public static MemberSummary Summary(Member m) => Summary(m.Id, m.Name, m.OrgId, m.OrgPath, m.Status, m.Groups, m.IdMasked, m.IdHash);
+
+    private static MemberSummary Summary(Guid id, string name, long orgId, string orgPath, MembershipStatus status, MemberGroups groups, string idMasked,
+        string idHash) =>
+        new(id, name, orgId, orgPath, Member.CountsAsMember(status), Member.StatusLabel(status).Zh, Member.StatusLabel(status).En, groups, idMasked, idHash);
 
     public Task<string?> SignInPhoneHashAsync(Guid memberId, CancellationToken ct = default) =>
         db.MemberLogins.Where(l => l.MemberId == memberId).Select(l => l.PhoneHash).FirstOrDefaultAsync(ct);
@@ -34,9 +49,8 @@ public sealed class MemberDirectory(AppDbContext db, AuditTrail audit, TimeProvi
 
     private static async Task<MemberSummary?> FindAsync(IQueryable<Member> members, Guid memberId, CancellationToken ct)
     {
-        // Only what the summary needs: a till asks this for every sale, and the row also holds ciphertexts.
+        // Only what the summary needs: the row also holds ciphertexts.
         var m = await members.AsNoTracking().Where(m => m.Id == memberId).Select(m => new { m.Id, m.Name, m.OrgId, m.OrgPath, m.Status, m.Groups, m.IdMasked, m.IdHash }).FirstOrDefaultAsync(ct);
-        return m is null ? null
-            : new MemberSummary(m.Id, m.Name, m.OrgId, m.OrgPath, Member.CountsAsMember(m.Status), Member.StatusLabel(m.Status).Zh, Member.StatusLabel(m.Status).En, m.Groups, m.IdMasked, m.IdHash);
+        return m is null ? null : Summary(m.Id, m.Name, m.OrgId, m.OrgPath, m.Status, m.Groups, m.IdMasked, m.IdHash);
     }
 }

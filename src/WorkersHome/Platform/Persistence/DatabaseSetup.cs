@@ -13,6 +13,7 @@ public static class DatabaseSetup
             var connectionString = ConnectionString(sp.GetRequiredService<IConfiguration>());
             Configure(o, connectionString, DatabaseOptions.DetectProvider(connectionString));
         }, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+        services.AddSingleton<DirectSql>();
         return services;
     }
 

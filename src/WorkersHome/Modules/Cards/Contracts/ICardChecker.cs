@@ -11,7 +11,8 @@ public interface ICardChecker
 {
     /// <summary>
     /// Verifies a QR token and, when it is valid, confirms the card and membership against the database: what a
-    /// till relies on before recording a sale.
+    /// till relies on before recording a sale. The card and its holder are read as committed (on PostgreSQL on a
+    /// connection of their own, not the caller's context).
     /// </summary>
     Task<CardCheck> CheckAsync(string token, CancellationToken ct = default);
 

@@ -15,6 +15,13 @@ public interface IMemberDirectory
     /// </summary>
     Task<MemberSummary?> FindCheckedAsync(Guid memberId, CancellationToken ct = default);
 
+    /// <summary>
+    /// As <see cref="FindCheckedAsync"/>, but on PostgreSQL read on a connection of its own instead of the caller's
+    /// context: cheap enough for a till to ask at every sale, and outside any unit of work the caller has open, so it
+    /// sees committed data only (not a member the caller has just added or changed).
+    /// </summary>
+    Task<MemberSummary?> FindCheckedCommittedAsync(Guid memberId, CancellationToken ct = default);
+
     /// <summary>The keyed hash of the phone the member signs in with (their in-app notices are kept under it), or null.</summary>
     Task<string?> SignInPhoneHashAsync(Guid memberId, CancellationToken ct = default);
 }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
+using Npgsql;
+
 using WorkersHome.Modules.Cards.Contracts;
 using WorkersHome.Modules.Members.Contracts;
 using WorkersHome.Platform.Errors;
@@ -27,9 +29,18 @@ public sealed record RedemptionView(long Id, string HolderMasked, string Offer, 
 /// per shown code — a double tap, a retry, a second till scanning the same code, or an offline till syncing later all
 /// meet the same unique key and get the one recorded sale back.
 /// </summary>
-public sealed class TillDesk(AppDbContext db, ICardChecker cards, IMemberDirectory members, IMemoryCache cache, SalesInFlight inFlight, TimeProvider clock)
+public sealed class TillDesk(AppDbContext db, DirectSql direct, ICardChecker cards, IMemberDirectory members, IMemoryCache cache, SalesInFlight inFlight,
+    TimeProvider clock)
 {
     public static readonly TimeSpan ShopCacheLifetime = TimeSpan.FromSeconds(10);
+
+    private const string InsertOnceSql = """
+        INSERT INTO merchants.redemptions ("MerchantId", "OrgPath", "OfferId", "CardId", "MemberId", "PresentationKey", "UsageKey",
+            "SaleAmount", "Discount", "At", "Day", "StaffId", "HolderMasked")
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+        ON CONFLICT DO NOTHING
+        RETURNING "Id"
+        """;
 
     /// <summary>How long a till may work offline: its cached keys and revocation list cover a day.</summary>
     public static readonly TimeSpan OfflineWindow = TimeSpan.FromHours(24);
@@ -156,10 +167,6 @@ public sealed class TillDesk(AppDbContext db, ICardChecker cards, IMemberDirecto
             ?? throw new ConflictException(Loc.T($"该会员{LimitText(offer.Limit).Zh}已使用过此优惠", $"This member has already used this offer {LimitText(offer.Limit).En}"));
     }
 
-    /// <summary>
-    /// Inserts the sale unless a unique key (the shown code, or a limited offer's period) already holds one. On
-    /// PostgreSQL that is one statement that cannot fail on the race a double tap makes; SQLite takes the error.
-    /// </summary>
     /// <summary>The offers the holder may use: group-limited ones need the member's groups, read only when such an offer is on the list.</summary>
     private async Task<IReadOnlyList<Offer>> OpenToHolderAsync(IReadOnlyList<Offer> offers, Guid memberId, CancellationToken ct)
     {
@@ -168,28 +175,38 @@ public sealed class TillDesk(AppDbContext db, ICardChecker cards, IMemberDirecto
             return offers;
         }
 
-        var groups = (await members.FindCheckedAsync(memberId, ct))?.Groups ?? MemberGroups.None;
+        var groups = (await members.FindCheckedCommittedAsync(memberId, ct))?.Groups ?? MemberGroups.None;
         return offers.Where(o => o.IsOpenTo(groups)).ToList();
     }
 
+    /// <summary>
+    /// Inserts the sale unless a unique key (the shown code, or a limited offer's period) already holds one. On
+    /// PostgreSQL that is one statement that cannot fail on the race a double tap makes; SQLite takes the error.
+    /// </summary>
     private async Task<bool> InsertOnceAsync(Redemption r, CancellationToken ct)
     {
-        if (db.IsPostgres)
+        if (direct.IsAvailable)
         {
-            var ids = await db.Database.SqlQuery<long>($"""
-                INSERT INTO merchants.redemptions ("MerchantId", "OrgPath", "OfferId", "CardId", "MemberId", "PresentationKey", "UsageKey",
-                    "SaleAmount", "Discount", "At", "Day", "StaffId", "HolderMasked")
-                VALUES ({r.MerchantId}, {r.OrgPath}, {r.OfferId}, {r.CardId}, {r.MemberId}, {r.PresentationKey}, {r.UsageKey},
-                    {r.SaleAmount}, {r.Discount}, {r.At}, {r.Day}, {r.StaffId}, {r.HolderMasked})
-                ON CONFLICT DO NOTHING
-                RETURNING "Id" AS "Value"
-                """).ToListAsync(ct);
-            if (ids.Count == 0)
+            var id = await direct.ScalarAsync(InsertOnceSql, ct,
+                new NpgsqlParameter<long> { TypedValue = r.MerchantId },
+                new NpgsqlParameter<string> { TypedValue = r.OrgPath },
+                new NpgsqlParameter<long> { TypedValue = r.OfferId },
+                new NpgsqlParameter<Guid> { TypedValue = r.CardId },
+                new NpgsqlParameter<Guid> { TypedValue = r.MemberId },
+                new NpgsqlParameter<string> { TypedValue = r.PresentationKey },
+                new NpgsqlParameter<string?> { TypedValue = r.UsageKey },
+                new NpgsqlParameter<decimal> { TypedValue = r.SaleAmount },
+                new NpgsqlParameter<decimal> { TypedValue = r.Discount },
+                new NpgsqlParameter<DateTimeOffset> { TypedValue = r.At },
+                new NpgsqlParameter<DateOnly> { TypedValue = r.Day },
+                new NpgsqlParameter<long> { TypedValue = r.StaffId },
+                new NpgsqlParameter<string> { TypedValue = r.HolderMasked });
+            if (id is not long inserted)
             {
                 return false;
             }
 
-            r.Id = ids[0];
+            r.Id = inserted;
             return true;
         }
 
