@@ -277,6 +277,23 @@ public sealed class MerchantTillTests(MerchantTillFixture fixture) : IClassFixtu
         page.ShouldContain("directory-map");
     }
 
+    [Fact]
+    public async Task The_till_reads_a_member_with_its_own_statement_as_the_context_reads_them_but_only_once_committed()
+    {
+        await using var scope = fixture.Factory.WholeTreeScope(out var db);
+        var members = scope.ServiceProvider.GetRequiredService<WorkersHome.Modules.Members.Contracts.IMemberDirectory>();
+        var member = fixture.World.ZhengzhouMember;
+        (await members.FindCheckedCommittedAsync(member)).ShouldBe(await members.FindCheckedAsync(member));
+        (await members.FindCheckedCommittedAsync(Guid.NewGuid())).ShouldBeNull();
+
+        // A change the caller has not committed yet is not what a till sees.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.Members.Where(m => m.Id == member).ExecuteUpdateAsync(u => u.SetProperty(m => m.Name, "未提交"));
+        (await members.FindCheckedAsync(member))!.Name.ShouldBe("未提交");
+        (await members.FindCheckedCommittedAsync(member))!.Name.ShouldNotBe("未提交");
+        await transaction.RollbackAsync();
+    }
+
     [Theory]
     [InlineData(39.9042, 116.4074, 31.2304, 121.4737, 1067)]
     [InlineData(34.7466, 113.6254, 34.6197, 112.4540, 108)]
