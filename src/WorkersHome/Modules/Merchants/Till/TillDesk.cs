@@ -42,6 +42,10 @@ public sealed class TillDesk(AppDbContext db, DirectSql direct, ICardChecker car
         RETURNING "Id"
         """;
 
+    private const string RecordedSql = """
+        SELECT "Id", "MerchantId", "OfferId", "HolderMasked", "SaleAmount", "Discount", "At" FROM merchants.redemptions WHERE "PresentationKey" = $1
+        """;
+
     /// <summary>How long a till may work offline: its cached keys and revocation list cover a day.</summary>
     public static readonly TimeSpan OfflineWindow = TimeSpan.FromHours(24);
 
@@ -240,7 +244,19 @@ public sealed class TillDesk(AppDbContext db, DirectSql direct, ICardChecker car
 
     private async Task<RedemptionView?> RecordedAsync(string key, long merchantId, CancellationToken ct)
     {
-        var recorded = await db.Redemptions.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(r => r.PresentationKey == key, ct);
+        // A double tap that comes in after the first sale was written ends here: on PostgreSQL one plain statement too.
+        var recorded = direct.IsAvailable
+            ? await direct.FirstOrDefaultAsync(RecordedSql, r => new Redemption
+            {
+                Id = r.GetInt64(0),
+                MerchantId = r.GetInt64(1),
+                OfferId = r.GetInt64(2),
+                HolderMasked = r.GetString(3),
+                SaleAmount = r.GetDecimal(4),
+                Discount = r.GetDecimal(5),
+                At = r.GetFieldValue<DateTimeOffset>(6),
+            }, ct, new NpgsqlParameter<string> { TypedValue = key })
+            : await db.Redemptions.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(r => r.PresentationKey == key, ct);
         if (recorded is null)
         {
             return null;
