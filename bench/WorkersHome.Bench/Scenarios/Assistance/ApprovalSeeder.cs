@@ -208,7 +208,7 @@ internal static class ApprovalSeeder
                 // The member's own bank account, where the approved money is to be paid.
                 var form = new ApplicationForm(programId, null, null, "生活困难，申请送温暖补助", null, Guid.NewGuid(), "中国工商银行",
                     string.Create(CultureInfo.InvariantCulture, $"62220200{i:D11}"));
-                var application = await scope.ServiceProvider.GetRequiredService<ApplicationDesk>().FileForMemberAsync(members[i], form, ct);
+                var application = (await scope.ServiceProvider.GetRequiredService<ApplicationDesk>().FileForMemberAsync(members[i], form, ct)).Application;
                 if (application is not { Status: ApplicationStatus.Submitted, Version: 1, ApproversNeeded: 1 } || application.Amount != Amount)
                 {
                     throw new InvalidOperationException($"application {application.Id} was filed as {application.Status} v{application.Version} for {application.Amount}");

@@ -14,12 +14,17 @@ internal static class DisbursementApi
         {
             await desk.RetryAsync(id, ct);
             return TypedResults.NoContent();
-        }).WithSummary("Send a failed payment again in the next batch");
+        }).WithSummary("Send a failed or reversed payment again in the next batch");
         pay.MapPost("/{id:long}/cancel", async (long id, PaymentAction action, DisbursementDesk desk, CancellationToken ct) =>
         {
             await desk.CancelAsync(id, action, ct);
             return TypedResults.NoContent();
-        }).WithSummary("Give up a failed or unbatched payment (a reason); its hold returns to the budget");
+        }).WithSummary("Give up a failed, reversed or unbatched payment (a reason); its hold returns to the budget");
+        pay.MapPost("/{id:long}/reverse", async (long id, PaymentAction action, DisbursementDesk desk, CancellationToken ct) =>
+        {
+            await desk.ReverseAsync(id, action, ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Undo a paid payment (冲正, a reason): the money is held again to retry or cancel; reversing twice changes nothing");
 
         var batches = app.MapGroup("/api/assistance/batches").WithTags("Assistance payments").RequireAuthorization(AssistancePermissions.Pay);
         batches.MapGet("/", (long? programId, DisbursementQueries queries, CancellationToken ct) => queries.BatchesAsync(programId, ct));
@@ -38,8 +43,11 @@ internal static class DisbursementApi
             TypedResults.Ok(new { sent = await desk.SendAsync(id, ct) }))
             .WithSummary("Send a confirmed batch: its payments are booked paid; safe to repeat and to resume after a crash");
         batches.MapGet("/{id:long}/bank-file.xlsx", async (long id, BankFiles files, CancellationToken ct) =>
-            TypedResults.File(await files.PaymentFileAsync(id, ct), AssistanceApi.XlsxType, $"代发批次{id}.xlsx"))
+            TypedResults.File(await files.PaymentFileAsync(id, csv: false, ct), AssistanceApi.XlsxType, $"代发批次{id}.xlsx"))
             .WithSummary("The bank payment file (full account numbers); audited");
+        batches.MapGet("/{id:long}/bank-file.csv", async (long id, BankFiles files, CancellationToken ct) =>
+            TypedResults.File(await files.PaymentFileAsync(id, csv: true, ct), "text/csv; charset=utf-8", $"代发批次{id}.csv"))
+            .WithSummary("The same bank payment file as .csv (UTF-8 with BOM); audited");
         batches.MapPost("/{id:long}/results", async (long id, IReadOnlyList<PaymentResult> rows, DisbursementDesk desk, CancellationToken ct) =>
             TypedResults.Ok(new { failed = await desk.ImportResultsAsync(id, rows, ct) }))
             .WithSummary("The bank's results: failed payments are held again for retry or cancellation; importing twice changes nothing");

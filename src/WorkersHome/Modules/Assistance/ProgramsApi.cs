@@ -44,8 +44,16 @@ internal static class ProgramsApi
         var decide = app.MapGroup("/api/assistance/applications").WithTags("Assistance applications").RequireAuthorization(AssistancePermissions.Manage);
         decide.MapPost("/", async (Guid memberId, ApplicationForm form, ApplicationDesk desk, CancellationToken ct) =>
         {
-            var application = await desk.FileForMemberAsync(memberId, form, ct);
-            return TypedResults.Ok(new { application.Id, application.Amount, Explanation = application.Explanation.ToString(), application.Version });
+            var (application, notOnTheSpot) = await desk.FileForMemberAsync(memberId, form, ct);
+            return TypedResults.Ok(new
+            {
+                application.Id,
+                application.Amount,
+                Explanation = application.Explanation.ToString(),
+                application.Version,
+                application.Status,
+                NotOnTheSpot = notOnTheSpot?.ToString(),
+            });
         }).WithSummary("File for a member of your subtree (?memberId=); submissionKey makes a double submit file once");
         decide.MapPost("/{id:guid}/approve", async (Guid id, ApplicationDecision decision, ApplicationDesk desk, CancellationToken ct) =>
         {

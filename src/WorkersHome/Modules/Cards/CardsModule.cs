@@ -26,6 +26,7 @@ public static class CardsModule
         services.AddScoped<CardQueries>();
         services.AddScoped<Contracts.ICardChecker, CardChecker>();
         services.AddScoped<Contracts.ICardIssuer, CardIssuer>();
+        services.AddScoped<Contracts.ILinkedBankAccounts, LinkedBankAccounts>();
         services.AddScoped<IOrgTreeChangeHandler, CardsTreeFollower>();
         services.AddScoped<IMembershipFollower, CardsMembershipFollower>();
         return services;

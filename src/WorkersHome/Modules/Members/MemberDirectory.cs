@@ -30,6 +30,18 @@ public sealed class MemberDirectory(AppDbContext db, DirectSql direct, AuditTrai
         string idHash) =>
         new(id, name, orgId, orgPath, Member.CountsAsMember(status), Member.StatusLabel(status).Zh, Member.StatusLabel(status).En, groups, idMasked, idHash);
 
+    public async Task<IReadOnlySet<Guid>> InGroupAsync(IReadOnlyCollection<Guid> memberIds, MemberGroups group, CancellationToken ct = default)
+    {
+        var found = new HashSet<Guid>();
+        // In slices, so that a city's whole archive never makes one statement with tens of thousands of parameters.
+        foreach (var slice in memberIds.Distinct().Chunk(1_000))
+        {
+            found.UnionWith(await db.Members.IgnoreQueryFilters().Where(m => slice.Contains(m.Id) && (m.Groups & group) == group).Select(m => m.Id).ToListAsync(ct));
+        }
+
+        return found;
+    }
+
     public Task<string?> SignInPhoneHashAsync(Guid memberId, CancellationToken ct = default) =>
         db.MemberLogins.Where(l => l.MemberId == memberId).Select(l => l.PhoneHash).FirstOrDefaultAsync(ct);
 

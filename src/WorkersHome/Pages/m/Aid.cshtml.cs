@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 using WorkersHome.Modules.Assistance.Applications;
+using WorkersHome.Modules.Cards.Contracts;
 using WorkersHome.Modules.Members.Contracts;
 using WorkersHome.Modules.Members.SignIn;
 using WorkersHome.Pages.Assistance.Applications;
@@ -12,7 +13,7 @@ namespace WorkersHome.Pages.m;
 
 /// <summary>A member applies to the assistance programs open to their union on the phone and follows their applications.</summary>
 [Authorize(Policy = MemberAuthentication.Policy)]
-public sealed class AidModel(ApplicationDesk desk, ApplicationQueries queries, IMemberDirectory members) : OrgPageModel
+public sealed class AidModel(ApplicationDesk desk, ApplicationQueries queries, IMemberDirectory members, ILinkedBankAccounts bankAccounts) : OrgPageModel
 {
     [BindProperty(SupportsGet = true)]
     public long? ProgramId { get; set; }
@@ -24,13 +25,20 @@ public sealed class AidModel(ApplicationDesk desk, ApplicationQueries queries, I
 
     public IReadOnlyList<ApplicationView> Mine { get; private set; } = [];
 
+    /// <summary>The bank card linked to the member's service card, described by bank and last four digits.</summary>
+    public string? LinkedCard { get; private set; }
+
     public OpenProgram? Chosen => Programs.FirstOrDefault(p => p.Id == ProgramId);
 
     protected override string FieldPrefix => "Input.";
 
     private Guid MemberId => MemberAuthentication.MemberIdOf(User)!.Value;
 
-    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        Input.PayToCard = LinkedCard is not null;
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -64,5 +72,6 @@ public sealed class AidModel(ApplicationDesk desk, ApplicationQueries queries, I
         var member = await members.FindCheckedAsync(MemberId, ct);
         Programs = member is null ? [] : await queries.OpenForAsync(member.OrgPath, ct);
         Mine = await queries.MineAsync(MemberId, ct);
+        LinkedCard = (await bankAccounts.FindAsync(MemberId, ct))?.Describe();
     }
 }

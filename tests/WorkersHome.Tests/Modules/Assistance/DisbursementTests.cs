@@ -4,13 +4,17 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 using MiniExcelLibs;
 
 using WorkersHome.Modules.Assistance.Archive;
 using WorkersHome.Modules.Assistance.Disbursement;
 using WorkersHome.Modules.Assistance.Programs;
+using WorkersHome.Modules.Cards;
+using WorkersHome.Modules.Cards.Issue;
 using WorkersHome.Modules.Members;
+using WorkersHome.Modules.Members.Contracts;
 using WorkersHome.Testing;
 
 using static WorkersHome.Tests.Modules.Assistance.AssistanceProgramTests;
@@ -37,31 +41,64 @@ public sealed class DisbursementTests(DisbursementFixture fixture) : IClassFixtu
     /// <summary>A relief program of 1,000 yuan a household with a budget, and this many approved applications waiting to be paid.</summary>
     private async Task<(long ProgramId, List<Guid> Applications)> ApprovedAsync(int count)
     {
+        var programId = await ProgramAsync();
+        var applications = new List<Guid>();
+        for (var i = 0; i < count; i++)
+        {
+            applications.Add(await FiledAndApprovedAsync(Aid(programId, null, null, null, null, null), await MemberAsync()));
+        }
+
+        return (programId, applications);
+    }
+
+    private async Task<long> ProgramAsync()
+    {
         var created = await Cadre("zz.assist").PostAsJsonAsync("/api/assistance/programs",
             new NewProgram($"代发测试{Interlocked.Increment(ref _sequence)}", ProgramType.LivingRelief, fixture.World.Org("4101"), DateTime.UtcNow.Year, null, null,
                 new ProgramRules { FixedAmount = 1_000 }), Json);
         var programId = (await Read<ProgramView>(created, HttpStatusCode.Created)).Program.Id;
         await Read<BudgetView>(await Cadre("zz.assist").PutAsJsonAsync($"/api/assistance/programs/{programId}/budgets",
             new BudgetAllocation(fixture.World.Org("4101"), 100_000, Guid.NewGuid()), Json));
-        var applications = new List<Guid>();
-        for (var i = 0; i < count; i++)
-        {
-            var n = Interlocked.Increment(ref _sequence);
-            var idNumber = ResidentIdNumber.Compose("410102", new DateOnly(1970, 1, 1).AddDays(n * 53), 200 + n, Gender.Male);
-            Guid memberId;
-            await using (var scope = fixture.Factory.WholeTreeScope(out _))
-            {
-                var register = scope.ServiceProvider.GetService(typeof(WorkersHome.Modules.Members.Register.RegisterMember)) as WorkersHome.Modules.Members.Register.RegisterMember;
-                memberId = (await register!.ExecuteAsync(TestWorld.Member(fixture.World.Org(TestWorld.ZhengzhouUnionCode), "代发" + n, idNumber))).Id;
-            }
+        return programId;
+    }
 
-            var filed = await Cadre("zy.assist").PostAsJsonAsync($"/api/assistance/applications?memberId={memberId}", Aid(programId, null, null, null, null, null), Json);
-            var id = (await Read<JsonElement>(filed)).GetProperty("id").GetGuid();
-            (await Cadre("jc.assist").PostAsJsonAsync($"/api/assistance/applications/{id}/approve", new { version = 1 }, Json)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
-            applications.Add(id);
-        }
+    private async Task<Guid> MemberAsync()
+    {
+        var n = Interlocked.Increment(ref _sequence);
+        var idNumber = ResidentIdNumber.Compose("410102", new DateOnly(1970, 1, 1).AddDays(n * 53), 200 + n, Gender.Male);
+        await using var scope = fixture.Factory.WholeTreeScope(out _);
+        var register = scope.ServiceProvider.GetRequiredService<WorkersHome.Modules.Members.Register.RegisterMember>();
+        return (await register.ExecuteAsync(TestWorld.Member(fixture.World.Org(TestWorld.ZhengzhouUnionCode), "代发" + n, idNumber))).Id;
+    }
 
-        return (programId, applications);
+    private async Task<Guid> FiledAndApprovedAsync(WorkersHome.Modules.Assistance.Applications.ApplicationForm form, Guid memberId)
+    {
+        var filed = await Cadre("zy.assist").PostAsJsonAsync($"/api/assistance/applications?memberId={memberId}", form, Json);
+        var id = (await Read<JsonElement>(filed)).GetProperty("id").GetGuid();
+        (await Cadre("jc.assist").PostAsJsonAsync($"/api/assistance/applications/{id}/approve", new { version = 1 }, Json)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        return id;
+    }
+
+    /// <summary>Sends the program's waiting payments under Zhengzhou in one confirmed batch.</summary>
+    private async Task<BatchView> SentBatchAsync(long programId)
+    {
+        var finance = Cadre("zz.finance");
+        var batch = (await Read<BatchView>(await finance.PostAsJsonAsync("/api/assistance/batches", new NewBatch(programId, fixture.World.Org("4101"), Guid.NewGuid()), Json))).Batch;
+        (await finance.PostAsJsonAsync($"/api/assistance/batches/{batch.Id}/confirm", new BatchDecision(batch.Version), Json)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await Read<JsonElement>(await finance.PostAsync($"/api/assistance/batches/{batch.Id}/send", null));
+        return (await finance.GetFromJsonAsync<BatchView>($"/api/assistance/batches/{batch.Id}", Json))!;
+    }
+
+    /// <summary>Issues the member's service card and links a co-branded bank account to it (a valid check digit); returns the account.</summary>
+    private async Task<string> LinkBankCardAsync(Guid memberId, string body)
+    {
+        var account = body + CardNumber.CheckDigit(body);
+        await using var scope = fixture.Factory.WholeTreeScope(out var db);
+        var member = await scope.ServiceProvider.GetRequiredService<IMemberDirectory>().FindCheckedAsync(memberId);
+        await scope.ServiceProvider.GetRequiredService<CardDesk>().IssueAsync(member!, "测试", default);
+        var card = await db.MemberCards.IgnoreQueryFilters().SingleAsync(c => c.MemberId == memberId && c.Status == CardStatus.Active);
+        await scope.ServiceProvider.GetRequiredService<BankCardLinks>().LinkAsync(card, new BankLinkRequest("中原银行", account, card.Version), "测试", default);
+        return account;
     }
 
     private async Task<BudgetView> BudgetAsync(long programId) =>
@@ -155,6 +192,65 @@ public sealed class DisbursementTests(DisbursementFixture fixture) : IClassFixtu
 
         // Another city's finance officer sees none of it.
         (await Cadre("ly.finance").GetAsync($"/api/assistance/batches/{batch.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_payout_to_the_service_card_goes_to_the_linked_account_and_a_reversal_holds_the_money_again_once()
+    {
+        var programId = await ProgramAsync();
+        var memberId = await MemberAsync();
+        var toCard = Aid(programId, null, null, null, null, Guid.NewGuid()) with { PayToCard = true, BankName = null, AccountNumber = null };
+        var unlinked = await Cadre("zy.assist").PostAsJsonAsync($"/api/assistance/applications?memberId={memberId}", toCard, Json);
+        unlinked.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await unlinked.Content.ReadAsStringAsync()).ShouldContain("会员服务卡尚未绑定银行卡");
+
+        // Linked at filing; the member links another bank card before the approval: the payment goes to the card's account now.
+        await LinkBankCardAsync(memberId, "622200000000111");
+        var filed = await Cadre("zy.assist").PostAsJsonAsync($"/api/assistance/applications?memberId={memberId}", toCard, Json);
+        var applicationId = (await Read<JsonElement>(filed)).GetProperty("id").GetGuid();
+        var account = await LinkBankCardAsync(memberId, "622200000000222");
+        (await Cadre("jc.assist").PostAsJsonAsync($"/api/assistance/applications/{applicationId}/approve", new { version = 1 }, Json)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await FiledAndApprovedAsync(Aid(programId, null, null, null, null, null), await MemberAsync());
+        var batch = await SentBatchAsync(programId);
+        var paid = batch.Payments.Single(p => p.ApplicationId == applicationId);
+        (paid.ToCardAccount, paid.BankName, paid.AccountMasked).ShouldBe((true, "中原银行", "****" + account[^4..]));
+        batch.Payments.Count(p => !p.ToCardAccount).ShouldBe(1);
+
+        // The bank file as .csv: UTF-8 with a byte-order mark, the full account, and where the account came from.
+        var finance = Cadre("zz.finance");
+        var csv = await finance.GetByteArrayAsync($"/api/assistance/batches/{batch.Batch.Id}/bank-file.csv");
+        csv.Take(3).ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
+        var lines = MiniExcel.Query(new MemoryStream(csv[3..]), useHeaderRow: true, excelType: ExcelType.CSV).Cast<IDictionary<string, object>>().ToList();
+        var line = lines.Single(l => Convert.ToString(l["付款编号"]) == paid.Id.ToString());
+        (Convert.ToString(line["收款账号"]), Convert.ToString(line["账户来源"]), Convert.ToString(line["金额（元）"])).ShouldBe((account, "会员服务卡绑定", "1000.00"));
+
+        // The bank returns the money a week later: a reversal needs a reason, and two clicks at once reverse it once.
+        (await finance.PostAsJsonAsync($"/api/assistance/payments/{paid.Id}/reverse", new PaymentAction(" "), Json)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var clicks = await Task.WhenAll(
+            finance.PostAsJsonAsync($"/api/assistance/payments/{paid.Id}/reverse", new PaymentAction("银行退汇：账户状态异常"), Json),
+            Cadre("zz2.finance").PostAsJsonAsync($"/api/assistance/payments/{paid.Id}/reverse", new PaymentAction("银行退汇：账户状态异常"), Json));
+        clicks.ShouldAllBe(r => r.StatusCode == HttpStatusCode.NoContent);
+        var budget = await BudgetAsync(programId);
+        (budget.Paid, budget.Reserved).ShouldBe((1_000m, 1_000m));
+        await ReconciledAsync(programId);
+        await using (var scope = fixture.Factory.WholeTreeScope(out var db))
+        {
+            (await db.FundEntries.CountAsync(e => e.ProgramId == programId && e.Kind == FundEntryKind.Reversed)).ShouldBe(1);
+        }
+
+        // A late "failed" line for it in the bank's results changes nothing; it waits with the failed ones and is sent again.
+        (await Read<JsonElement>(await finance.PostAsJsonAsync($"/api/assistance/batches/{batch.Batch.Id}/results", new[] { new PaymentResult(paid.Id, false, "退汇") }, Json)))
+            .GetProperty("failed").GetInt32().ShouldBe(0);
+        var waiting = (await finance.GetFromJsonAsync<List<PaymentRow>>("/api/assistance/payments/failed", Json))!.Single(p => p.Id == paid.Id);
+        (waiting.Status, waiting.FailureReason).ShouldBe((PaymentStatus.Reversed, "银行退汇：账户状态异常"));
+        var other = batch.Payments.Single(p => p.Id != paid.Id);
+        (await finance.PostAsJsonAsync($"/api/assistance/payments/{other.Id}/cancel", new PaymentAction("误操作"), Json)).StatusCode.ShouldBe(HttpStatusCode.Conflict, "a paid payment is reversed, not cancelled");
+        (await finance.PostAsync($"/api/assistance/payments/{paid.Id}/retry", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var again = await SentBatchAsync(programId);
+        again.Payments.Single().Attempt.ShouldBe(2);
+        (await BudgetAsync(programId)).Paid.ShouldBe(2_000);
+        await ReconciledAsync(programId);
+        (await Cadre("zz.assist").PostAsJsonAsync($"/api/assistance/payments/{paid.Id}/reverse", new PaymentAction("x"), Json)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
     [Fact]

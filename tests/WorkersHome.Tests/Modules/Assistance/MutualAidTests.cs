@@ -99,6 +99,13 @@ public sealed class MutualAidTests(MutualAidFixture fixture) : IClassFixture<Mut
             (await db.Enrollments.CountAsync(e => e.ProgramId == programId)).ShouldBe(3);
         }
 
+        // A small claim of the clerk's own household is not decided at the desk: it waits for an approver, and the clerk is told why.
+        var own = await Cadre("jc.assist").PostAsJsonAsync($"/api/assistance/applications?memberId={ordinary}",
+            Claim(programId, 2_000, 500) with { Household = [new DeclaredPerson("经办人", "配偶", TestWorld.CadreIdNumber("jc.assist"))] }, Json);
+        var ownView = await own.Content.ReadFromJsonAsync<JsonElement>(Json);
+        ownView.GetProperty("status").GetString().ShouldBe("Submitted");
+        ownView.GetProperty("notOnTheSpot").GetString()!.ShouldStartWith("未能当场审批（您是申请人本人或其家庭成员，须回避");
+
         // The diagnosis is for assistance officers: an administrator sees the claim without it.
         var masked = await Cadre("zz.admin").GetFromJsonAsync<ApplicationView>($"/api/assistance/applications/{smallId}", Json);
         masked!.Bill.ShouldBeNull();

@@ -19,6 +19,9 @@ namespace WorkersHome.Modules.Assistance.Applications;
 
 public sealed record ApplicationDecision(int Version, string? Reason);
 
+/// <summary>A filed application and, for a small desk claim that could not be decided on the spot, why it waits.</summary>
+public sealed record FiledApplication(AssistanceApplication Application, LocalizedText? NotOnTheSpot);
+
 public static class ApplicationAuditActions
 {
     public const string Step = "assistance.application-step";
@@ -33,41 +36,42 @@ public static class ApplicationAuditActions
 /// </summary>
 public sealed class ApplicationDesk(
     AppDbContext db, ProgramDesk programs, FundLedger ledger, MutualAid.EnrollmentDesk enrollments, IMemberDirectory members, Organizations.Contracts.IOrgDirectory orgs,
+    Cards.Contracts.ILinkedBankAccounts bankAccounts,
     PersonalDataProtector protector, NoticeBoard notices, AuditTrail audit, CurrentCadre cadre, TimeProvider clock)
 {
     public const string ByMember = "member";
     private const int MaxDeclared = 10;
 
-    public async Task<AssistanceApplication> FileForMemberAsync(Guid memberId, ApplicationForm form, CancellationToken ct)
+    public async Task<FiledApplication> FileForMemberAsync(Guid memberId, ApplicationForm form, CancellationToken ct)
     {
         var member = await members.FindInScopeAsync(memberId, ct) ?? throw new NotFoundException();
         var program = await programs.VisibleAsync(form.ProgramId, ct);
-        var application = await FileAsync(member, program, form, cadre.UserName, ct);
-        await PayOnTheSpotAsync(application, ct);
-        return application;
+        var (application, rules) = await FileAsync(member, program, form, cadre.UserName, ct);
+        return new FiledApplication(application, rules is null ? null : await PayOnTheSpotAsync(application, rules, ct));
     }
 
     /// <summary>
     /// A small claim filed at the union's desk is decided there and then (当场审批): by the cadre who filed it, if they
-    /// may decide it otherwise (level, registered identity, not their household) and the budget has room; else it waits.
+    /// may decide it otherwise (level, registered identity, not their household) and the budget has room; else it
+    /// waits for an approver like any other, and the clerk is told why.
     /// </summary>
-    private async Task PayOnTheSpotAsync(AssistanceApplication application, CancellationToken ct)
+    private async Task<LocalizedText?> PayOnTheSpotAsync(AssistanceApplication application, ProgramRules rules, CancellationToken ct)
     {
-        var rules = ProgramDesk.Read(await db.ProgramRuleVersions.AsNoTracking().FirstAsync(v => v.Id == application.RuleVersionId, ct));
         if (application.Status != ApplicationStatus.Submitted || rules.OnTheSpotUpTo <= 0 || application.Amount > rules.OnTheSpotUpTo)
         {
-            return;
+            return null;
         }
 
         try
         {
             await EnsureMayDecideAsync(application, ct, onTheSpot: true);
-            await ApproveFinallyAsync(application, new ApplicationDecision(application.Version, Loc.T("小额当场审批支付", "Small claim decided on the spot")), ct);
+            await ApproveFinallyAsync(application, new ApplicationDecision(application.Version, Loc.T("小额当场审批支付", "Small claim decided on the spot")), ct, rules);
+            return null;
         }
         catch (Exception ex) when (ex is ConflictException or ForbiddenException)
         {
-            // Not decidable here and now (over budget, or the clerk must step aside): it waits for an approver like any other.
             db.ChangeTracker.Clear();
+            return new LocalizedText($"未能当场审批（{ex.Message}），已转交审批人办理", $"Not decided on the spot ({ex.Message}); it waits for an approver");
         }
     }
 
@@ -75,7 +79,7 @@ public sealed class ApplicationDesk(
     {
         var member = await members.FindCheckedAsync(memberId, ct) ?? throw new NotFoundException();
         var program = await db.AssistancePrograms.FirstOrDefaultAsync(p => p.Id == form.ProgramId, ct) ?? throw new NotFoundException();
-        return await FileAsync(member, program, form, ByMember, ct);
+        return (await FileAsync(member, program, form, ByMember, ct)).Application;
     }
 
     public async Task ApproveAsync(Guid id, ApplicationDecision decision, CancellationToken ct)
@@ -123,15 +127,15 @@ public sealed class ApplicationDesk(
         await SaveStepAsync(application, version, ApplicationStepKind.Withdrawn, "", null, ct, ByMember);
     }
 
-    private async Task ApproveFinallyAsync(AssistanceApplication application, ApplicationDecision decision, CancellationToken ct)
+    private async Task ApproveFinallyAsync(AssistanceApplication application, ApplicationDecision decision, CancellationToken ct, ProgramRules? rules = null)
     {
         var key = $"reserve:{application.Id:N}";
         var paths = ProgramDesk.PathsUpTo(application.OrgPath);
         // Read and prepared before the budget row is locked: every statement and every decryption between the
         // reservation and the commit holds up the other approvals of the same budget.
-        var rules = ProgramDesk.Read(await db.ProgramRuleVersions.AsNoTracking().FirstAsync(v => v.Id == application.RuleVersionId, ct));
+        rules ??= ProgramDesk.Read(await db.ProgramRuleVersions.AsNoTracking().FirstAsync(v => v.Id == application.RuleVersionId, ct));
         var phoneHash = await members.SignInPhoneHashAsync(application.MemberId, ct);
-        var payment = PaymentFor(application);
+        var payment = await PaymentForAsync(application, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var budget = await db.ProgramBudgets.AsNoTracking().Where(b => b.ProgramId == application.ProgramId && paths.Contains(b.OrgPath))
             .OrderByDescending(b => b.OrgPath.Length).FirstOrDefaultAsync(ct)
@@ -166,11 +170,20 @@ public sealed class ApplicationDesk(
         await transaction.CommitAsync(ct);
     }
 
-    /// <summary>The payment to the account the applicant gave, waiting for finance's next batch (the caller sets the budget it is paid from).</summary>
-    private Disbursement.Payment PaymentFor(AssistanceApplication application)
+    /// <summary>
+    /// The payment to the account the applicant gave, waiting for finance's next batch (the caller sets the budget it is
+    /// paid from). A payout to the service card goes to the account linked now: a member who linked a new bank card
+    /// since filing is paid on it; one who unlinked it is paid to the account linked at filing.
+    /// </summary>
+    private async Task<Disbursement.Payment> PaymentForAsync(AssistanceApplication application, CancellationToken ct)
     {
         var facts = JsonSerializer.Deserialize<ApplicationFacts>(protector.Decrypt(application.FactsCipher), ProgramDesk.Json)!;
-        var account = facts.AccountNumber ?? "";
+        var (bank, account) = (facts.BankName ?? "", facts.AccountNumber ?? "");
+        if (facts.ToCard && await bankAccounts.FindAsync(application.MemberId, ct) is { } linked)
+        {
+            (bank, account) = (linked.BankName, linked.AccountNumber);
+        }
+
         return new Disbursement.Payment
         {
             ApplicationId = application.Id,
@@ -180,7 +193,8 @@ public sealed class ApplicationDesk(
             MemberId = application.MemberId,
             PayeeName = application.MemberName,
             IdMasked = application.IdMasked,
-            BankName = facts.BankName ?? "",
+            BankName = bank,
+            ToCardAccount = facts.ToCard,
             AccountCipher = protector.Encrypt(account),
             AccountMasked = account.Length > 4 ? "****" + account[^4..] : "****",
             Amount = application.Amount,
@@ -209,12 +223,14 @@ public sealed class ApplicationDesk(
         db.AssistanceApplications.IgnoreQueryFilters().Where(a => a.MemberId == memberId && a.ProgramId == programId && a.Status == ApplicationStatus.Approved)
             .SumAsync(a => a.Amount, ct);
 
-    private async Task<AssistanceApplication> FileAsync(MemberSummary member, AssistanceProgram program, ApplicationForm form, string actor, CancellationToken ct)
+    /// <summary>Files the application; the rules it was judged by come back with a new one (none with a repeated submission).</summary>
+    private async Task<(AssistanceApplication Application, ProgramRules? Rules)> FileAsync(MemberSummary member, AssistanceProgram program, ApplicationForm form, string actor,
+        CancellationToken ct)
     {
         var submission = form.SubmissionKey ?? Guid.NewGuid();
         if (await db.AssistanceApplications.IgnoreQueryFilters().FirstOrDefaultAsync(a => a.SubmissionKey == submission && a.MemberId == member.Id, ct) is { } sent)
         {
-            return sent;
+            return (sent, null);
         }
 
         var now = clock.GetUtcNow();
@@ -235,7 +251,8 @@ public sealed class ApplicationDesk(
         }
 
         var (version, rules) = await programs.RulesAtAsync(program.Id, now, ct);
-        var household = ValidateForm(form, rules, ChinaTime.DayOf(now));
+        var card = form.PayToCard ? await bankAccounts.FindAsync(member.Id, ct) : null;
+        var household = ValidateForm(form, rules, ChinaTime.DayOf(now), card);
         var archive = await db.HardshipFiles.IgnoreQueryFilters().Where(f => f.MemberId == member.Id && f.Status == HardshipStatus.Active)
             .Select(f => (HardshipCause?)f.Causes).FirstOrDefaultAsync(ct);
         var (enrolled, illnessRate) = rules.RequireEnrollment || rules.IllnessHardshipBonus > 0
@@ -275,7 +292,8 @@ public sealed class ApplicationDesk(
             PersonKey = !rules.OncePerPerson ? $"a:{id:N}" : rules.NeedsSchoolLevel ? $"p:{protector.BlindIndex(household[0].IdNumber!)}" : $"m:{member.Id:N}",
             SubmissionKey = submission,
             FactsCipher = protector.Encrypt(JsonSerializer.Serialize(
-                new ApplicationFacts(claimed, Trim(form.Description), household, form.BankName!.Trim(), Account(form.AccountNumber), form.Bill), ProgramDesk.Json)),
+                new ApplicationFacts(claimed, Trim(form.Description), household, card?.BankName ?? form.BankName!.Trim(), card?.AccountNumber ?? Account(form.AccountNumber),
+                    form.Bill, card is not null), ProgramDesk.Json)),
             FiledBy = actor,
             FiledAt = now,
         };
@@ -287,13 +305,13 @@ public sealed class ApplicationDesk(
         catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return await db.AssistanceApplications.IgnoreQueryFilters().FirstOrDefaultAsync(a => a.SubmissionKey == submission && a.MemberId == member.Id, ct)
+            return (await db.AssistanceApplications.IgnoreQueryFilters().FirstOrDefaultAsync(a => a.SubmissionKey == submission && a.MemberId == member.Id, ct)
                 ?? throw new ConflictException(rules.NeedsSchoolLevel
                     ? Loc.T("该学生已申请过本项目，不能重复申请", "This student has already applied to this program")
-                    : Loc.T("该会员已申请过本项目，不能重复申请", "This member has already applied to this program"));
+                    : Loc.T("该会员已申请过本项目，不能重复申请", "This member has already applied to this program")), null);
         }
 
-        return application;
+        return (application, rules);
     }
 
     private static void CheckBill(MedicalBill? bill, FieldErrors errors)
@@ -319,7 +337,7 @@ public sealed class ApplicationDesk(
     }
 
     /// <summary>Checks the form against what the rules need, naming the field or row; returns the declared household.</summary>
-    private static List<DeclaredPerson> ValidateForm(ApplicationForm form, ProgramRules rules, DateOnly today)
+    private static List<DeclaredPerson> ValidateForm(ApplicationForm form, ProgramRules rules, DateOnly today, Cards.Contracts.LinkedBankAccount? card)
     {
         var errors = new FieldErrors();
         var household = new List<DeclaredPerson>();
@@ -370,14 +388,17 @@ public sealed class ApplicationDesk(
             errors.Add(nameof(ApplicationForm.ClaimedCost), $"请填写{rules.CostName}金额（元）", $"Enter the {rules.CostName} amount (yuan)");
         }
 
-        if (string.IsNullOrWhiteSpace(form.BankName) || form.BankName.Trim().Length > 40)
+        if (form.PayToCard)
         {
-            errors.Add(nameof(ApplicationForm.BankName), "请填写收款开户银行", "Enter the payee's bank");
+            if (card is null)
+            {
+                errors.Add(nameof(ApplicationForm.PayToCard), "会员服务卡尚未绑定银行卡：请先在“我的会员卡”绑定联名银行卡，或改为填写收款账户",
+                    "No bank card is linked to the member's service card: link one on the card page first, or enter a payee account");
+            }
         }
-
-        if (Account(form.AccountNumber) is not { Length: >= 12 and <= 30 } account || !account.All(char.IsAsciiDigit))
+        else
         {
-            errors.Add(nameof(ApplicationForm.AccountNumber), "请填写收款账号（12–30 位数字）", "Enter the payee's account number (12–30 digits)");
+            CheckAccount(form, errors);
         }
 
         if (form.Description?.Trim().Length > 500)
@@ -387,6 +408,19 @@ public sealed class ApplicationDesk(
 
         errors.ThrowIfAny();
         return household;
+    }
+
+    private static void CheckAccount(ApplicationForm form, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(form.BankName) || form.BankName.Trim().Length > 40)
+        {
+            errors.Add(nameof(ApplicationForm.BankName), "请填写收款开户银行", "Enter the payee's bank");
+        }
+
+        if (Account(form.AccountNumber) is not { Length: >= 12 and <= 30 } account || !account.All(char.IsAsciiDigit))
+        {
+            errors.Add(nameof(ApplicationForm.AccountNumber), "请填写收款账号（12–30 位数字）", "Enter the payee's account number (12–30 digits)");
+        }
     }
 
     private async Task<AssistanceApplication> FindAsync(Guid id, int version, CancellationToken ct)

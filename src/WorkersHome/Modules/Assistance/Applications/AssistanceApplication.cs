@@ -143,11 +143,11 @@ public sealed record MedicalBill(string? Hospital, string? Diagnosis, decimal? T
     public decimal? OutOfPocket => TotalCost is { } total && InsurancePaid is { } paid ? total - paid : null;
 }
 
-/// <summary>What an applicant fills in.</summary>
+/// <summary>What an applicant fills in; <c>PayToCard</c> asks for the payout to the account linked to the member's service card instead of a typed one.</summary>
 public sealed record ApplicationForm(
     long ProgramId, SchoolLevel? SchoolLevel, decimal? ClaimedCost, string? Description, IReadOnlyList<DeclaredPerson>? Household, Guid? SubmissionKey,
-    string? BankName = null, string? AccountNumber = null, MedicalBill? Bill = null);
+    string? BankName = null, string? AccountNumber = null, MedicalBill? Bill = null, bool PayToCard = false);
 
 /// <summary>The form's encrypted part, with ID numbers kept whole for the payment file and masked on screen.</summary>
 public sealed record ApplicationFacts(decimal? ClaimedCost, string? Description, IReadOnlyList<DeclaredPerson> Household, string? BankName = null, string? AccountNumber = null,
-    MedicalBill? Bill = null);
+    MedicalBill? Bill = null, bool ToCard = false);

@@ -40,12 +40,19 @@ public sealed class CampaignDashboard(AppDbContext db, IOrgDirectory orgs, Curre
         var children = (await orgs.ScopedOrgs().Where(o => o.Path.StartsWith(node.Path) && o.Path != node.Path)
                 .OrderBy(o => o.Path.Length).ThenBy(o => o.Path).Take(2000).ToListAsync(ct))
             .Where(o => o.Path.Count(c => c == '/') == depth + 1).Take(200).ToList();
-        var figures = new List<NodeFigures>();
-        foreach (var child in children)
+        // Each figure is counted once per union of the subtree, then added up per union right below the node.
+        var byChild = children.ToDictionary(c => c.Path, _ => Tally.Zero);
+        var total = Tally.Zero;
+        foreach (var (orgPath, tally) in await TallyByUnionAsync(node.Path, y, ct))
         {
-            figures.Add(await FiguresAsync(child.Id, child.Name, child.Path, y, ct));
+            total += tally;
+            if (orgPath.Length > node.Path.Length && byChild.ContainsKey(ChildPath(orgPath, node.Path.Length)))
+            {
+                byChild[ChildPath(orgPath, node.Path.Length)] += tally;
+            }
         }
 
+        var figures = children.Select(c => byChild[c.Path].For(c.Id, c.Name)).ToList();
         var path = node.Path;
         var byCause = (await db.HardshipFiles.AsNoTracking().Where(f => f.Status == HardshipStatus.Active && f.OrgPath.StartsWith(path))
                 .GroupBy(f => f.PrimaryCause).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
@@ -53,7 +60,7 @@ public sealed class CampaignDashboard(AppDbContext db, IOrgDirectory orgs, Curre
         var paid = await db.Payments.AsNoTracking().Where(p => p.Status == PaymentStatus.Paid && p.OrgPath.StartsWith(path))
             .Join(db.AssistancePrograms.Where(p => p.Year == y), p => p.ProgramId, program => program.Id, (p, program) => new { program.Name, p.Amount })
             .GroupBy(x => x.Name).Select(g => new { g.Key, Total = g.Sum(x => x.Amount), Count = g.Count() }).ToListAsync(ct);
-        return new DashboardView(y, await FiguresAsync(node.Id, node.Name, node.Path, y, ct), byCause,
+        return new DashboardView(y, total.For(node.Id, node.Name), byCause,
             paid.OrderByDescending(p => p.Total).Select(p => new ProgramPaid(p.Key, p.Total, p.Count)).ToList(), figures);
     }
 
@@ -97,20 +104,59 @@ public sealed class CampaignDashboard(AppDbContext db, IOrgDirectory orgs, Curre
         return stream.ToArray();
     }
 
-    private async Task<NodeFigures> FiguresAsync(long id, string name, string path, int year, CancellationToken ct)
+    /// <summary>The path of the union right below the node that <paramref name="orgPath"/> lies under (paths end with '/').</summary>
+    private static string ChildPath(string orgPath, int nodeLength) => orgPath[..(orgPath.IndexOf('/', nodeLength) + 1)];
+
+    /// <summary>Five grouped queries, whatever the number of unions below: each figure per union of the subtree.</summary>
+    private async Task<Dictionary<string, Tally>> TallyByUnionAsync(string path, int year, CancellationToken ct)
     {
-        var households = await db.HardshipFiles.AsNoTracking().CountAsync(f => f.Status == HardshipStatus.Active && f.OrgPath.StartsWith(path), ct);
+        var tallies = new Dictionary<string, Tally>(StringComparer.Ordinal);
+        void Add(string orgPath, Tally tally) => tallies[orgPath] = tallies.GetValueOrDefault(orgPath, Tally.Zero) + tally;
+
+        foreach (var row in await db.HardshipFiles.AsNoTracking().Where(f => f.Status == HardshipStatus.Active && f.OrgPath.StartsWith(path))
+                     .GroupBy(f => f.OrgPath).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+        {
+            Add(row.Key, Tally.Zero with { Households = row.Count });
+        }
+
         var from = new DateOnly(year, 1, 1);
-        var to = new DateOnly(year, 12, 31);
-        var visits = await db.Visits.AsNoTracking().Where(v => v.OrgPath.StartsWith(path) && v.DueOn >= from && v.DueOn <= to.AddMonths(2))
-            .GroupBy(v => 1).Select(g => new { Planned = g.Count(), Visited = g.Count(v => v.Status == VisitStatus.Visited) }).FirstOrDefaultAsync(ct);
+        var to = new DateOnly(year, 12, 31).AddMonths(2);
+        foreach (var row in await db.Visits.AsNoTracking().Where(v => v.OrgPath.StartsWith(path) && v.DueOn >= from && v.DueOn <= to)
+                     .GroupBy(v => v.OrgPath).Select(g => new { g.Key, Planned = g.Count(), Visited = g.Count(v => v.Status == VisitStatus.Visited) }).ToListAsync(ct))
+        {
+            Add(row.Key, Tally.Zero with { Planned = row.Planned, Visited = row.Visited });
+        }
+
         var programIds = db.AssistancePrograms.Where(p => p.Year == year).Select(p => p.Id);
-        var helped = await db.AssistanceApplications.AsNoTracking()
-            .CountAsync(a => a.Status == ApplicationStatus.Approved && a.OrgPath.StartsWith(path) && programIds.Contains(a.ProgramId), ct);
-        var paid = await db.Payments.AsNoTracking().Where(p => p.Status == PaymentStatus.Paid && p.OrgPath.StartsWith(path) && programIds.Contains(p.ProgramId))
-            .SumAsync(p => (decimal?)p.Amount, ct) ?? 0;
-        var entered = await db.CampaignFigures.AsNoTracking().Where(f => f.Year == year && f.OrgPath.StartsWith(path))
-            .GroupBy(f => 1).Select(g => new { Trained = g.Sum(f => f.Trained), ReEmployed = g.Sum(f => f.ReEmployed) }).FirstOrDefaultAsync(ct);
-        return new NodeFigures(id, name, households, visits?.Visited ?? 0, visits?.Planned ?? 0, helped, paid, entered?.Trained ?? 0, entered?.ReEmployed ?? 0);
+        foreach (var row in await db.AssistanceApplications.AsNoTracking()
+                     .Where(a => a.Status == ApplicationStatus.Approved && a.OrgPath.StartsWith(path) && programIds.Contains(a.ProgramId))
+                     .GroupBy(a => a.OrgPath).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+        {
+            Add(row.Key, Tally.Zero with { Helped = row.Count });
+        }
+
+        foreach (var row in await db.Payments.AsNoTracking().Where(p => p.Status == PaymentStatus.Paid && p.OrgPath.StartsWith(path) && programIds.Contains(p.ProgramId))
+                     .GroupBy(p => p.OrgPath).Select(g => new { g.Key, Sum = g.Sum(p => p.Amount) }).ToListAsync(ct))
+        {
+            Add(row.Key, Tally.Zero with { Paid = row.Sum });
+        }
+
+        foreach (var row in await db.CampaignFigures.AsNoTracking().Where(f => f.Year == year && f.OrgPath.StartsWith(path))
+                     .GroupBy(f => f.OrgPath).Select(g => new { g.Key, Trained = g.Sum(f => f.Trained), ReEmployed = g.Sum(f => f.ReEmployed) }).ToListAsync(ct))
+        {
+            Add(row.Key, Tally.Zero with { Trained = row.Trained, ReEmployed = row.ReEmployed });
+        }
+
+        return tallies;
+    }
+
+    private sealed record Tally(int Households, int Planned, int Visited, int Helped, decimal Paid, int Trained, int ReEmployed)
+    {
+        public static readonly Tally Zero = new(0, 0, 0, 0, 0, 0, 0);
+
+        public static Tally operator +(Tally a, Tally b) => new(a.Households + b.Households, a.Planned + b.Planned, a.Visited + b.Visited, a.Helped + b.Helped,
+            a.Paid + b.Paid, a.Trained + b.Trained, a.ReEmployed + b.ReEmployed);
+
+        public NodeFigures For(long id, string name) => new(id, name, Households, Visited, Planned, Helped, Paid, Trained, ReEmployed);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +23,8 @@ public sealed class BankFiles(AppDbContext db, PersonalDataProtector protector, 
     public const string ResultColumn = "结果";
     public const string ReasonColumn = "原因";
 
-    public async Task<byte[]> PaymentFileAsync(long batchId, CancellationToken ct)
+    /// <summary>The payment file as .xlsx, or as .csv (UTF-8 with a byte-order mark, which spreadsheet programs need to read Chinese).</summary>
+    public async Task<byte[]> PaymentFileAsync(long batchId, bool csv, CancellationToken ct)
     {
         var batch = await db.PaymentBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == batchId, ct) ?? throw new NotFoundException();
         if (batch.Status != BatchStatus.Sent)
@@ -40,13 +42,23 @@ public sealed class BankFiles(AppDbContext db, PersonalDataProtector protector, 
             ["证件号码"] = p.IdMasked,
             ["开户银行"] = p.BankName,
             ["收款账号"] = protector.Decrypt(p.AccountCipher),
+            ["账户来源"] = p.ToCardAccount ? "会员服务卡绑定" : "申请填写",
             ["金额（元）"] = p.Amount,
             ["用途"] = program.Name,
         }).ToList();
-        audit.Record(DisbursementAuditActions.BankFileExported, "payment-batch", batch.Id.ToString(), batch.OrgPath, new { rows = rows.Count });
+        audit.Record(DisbursementAuditActions.BankFileExported, "payment-batch", batch.Id.ToString(), batch.OrgPath, new { rows = rows.Count, format = csv ? "csv" : "xlsx" });
         await db.SaveChangesAsync(ct);
         using var stream = new MemoryStream();
-        MiniExcel.SaveAs(stream, rows, sheetName: "代发明细");
+        if (csv)
+        {
+            stream.Write(Encoding.UTF8.Preamble);
+            MiniExcel.SaveAs(stream, rows, excelType: ExcelType.CSV);
+        }
+        else
+        {
+            MiniExcel.SaveAs(stream, rows, sheetName: "代发明细");
+        }
+
         return stream.ToArray();
     }
 

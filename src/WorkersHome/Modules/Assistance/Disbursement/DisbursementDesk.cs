@@ -30,6 +30,7 @@ public static class DisbursementAuditActions
     public const string ResultsImported = "assistance.results-imported";
     public const string PaymentRetried = "assistance.payment-retried";
     public const string PaymentCancelled = "assistance.payment-cancelled";
+    public const string PaymentReversed = "assistance.payment-reversed";
 }
 
 /// <summary>
@@ -264,18 +265,60 @@ public sealed class DisbursementDesk(AppDbContext db, ProgramDesk programs, IOrg
         return count;
     }
 
-    /// <summary>A failed payment goes back to wait for the next batch, as its next attempt.</summary>
+    /// <summary>
+    /// Undoes a payment booked paid (冲正), e.g. money the bank returned days after reporting it paid: the amount is held
+    /// again and the payment waits to be retried or cancelled. Reversing it again changes nothing.
+    /// </summary>
+    public async Task ReverseAsync(long paymentId, PaymentAction action, CancellationToken ct)
+    {
+        var payment = await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.Id == paymentId, ct) ?? throw new NotFoundException();
+        var reason = RequireReason(action, "请填写冲正原因（如：银行退汇、收款账户已销户）", "Give the reason for the reversal (e.g. the bank returned the money)");
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var reversed = await db.Payments.Where(p => p.Id == paymentId && p.Status == PaymentStatus.Paid && p.Attempt == payment.Attempt)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PaymentStatus.Reversed).SetProperty(p => p.FailureReason, reason), ct);
+        if (reversed == 0)
+        {
+            // A twin click may have reversed it a moment ago: reversed is what both asked for.
+            var now = await CurrentStatusAsync(paymentId, ct);
+            if (now == PaymentStatus.Reversed)
+            {
+                return;
+            }
+
+            throw new ConflictException(Loc.T($"只有已支付的款项可以冲正（当前：{Payment.StatusLabel(now).Zh}）",
+                $"Only a paid payment can be reversed (now: {Payment.StatusLabel(now).En})"));
+        }
+
+        if (!await ledger.TrySettleAsync(payment.BudgetId, -payment.Amount, ct))
+        {
+            throw new InvalidOperationException($"Budget {payment.BudgetId} has less paid than payment {payment.Id}: the ledger and the budget disagree.");
+        }
+
+        ledger.Book(payment.ProgramId, payment.BudgetId, payment.ApplicationId, FundEntryKind.Reversed, payment.Amount, $"reverse:{payment.Id}:{payment.Attempt}");
+        audit.Record(DisbursementAuditActions.PaymentReversed, "payment", paymentId.ToString(), payment.OrgPath, new { payment.Amount, payment.Attempt, reason });
+        await SaveWithoutSavepointAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>A failed or reversed payment goes back to wait for the next batch, as its next attempt.</summary>
     public async Task RetryAsync(long paymentId, CancellationToken ct)
     {
         var payment = await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.Id == paymentId, ct) ?? throw new NotFoundException();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var moved = await db.Payments.Where(p => p.Id == paymentId && p.Status == PaymentStatus.Failed && p.Attempt == payment.Attempt)
+        var moved = await db.Payments.Where(p => p.Id == paymentId && (p.Status == PaymentStatus.Failed || p.Status == PaymentStatus.Reversed) && p.Attempt == payment.Attempt)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PaymentStatus.Pending).SetProperty(p => p.BatchId, (long?)null)
                 .SetProperty(p => p.Attempt, p => p.Attempt + 1).SetProperty(p => p.SendToken, (Guid?)null), ct);
-        if (moved == 0 && payment.Status != PaymentStatus.Pending)
+        if (moved == 0)
         {
-            throw new ConflictException(Loc.T($"只有支付失败的款项可以重新支付（当前：{Payment.StatusLabel(payment.Status).Zh}）",
-                $"Only a failed payment can be retried (now: {Payment.StatusLabel(payment.Status).En})"));
+            // A twin click may have moved it back to waiting a moment ago: that is what both asked for.
+            var now = await CurrentStatusAsync(paymentId, ct);
+            if (now == PaymentStatus.Pending)
+            {
+                return;
+            }
+
+            throw new ConflictException(Loc.T($"只有支付失败或已冲正的款项可以重新支付（当前：{Payment.StatusLabel(now).Zh}）",
+                $"Only a failed or reversed payment can be retried (now: {Payment.StatusLabel(now).En})"));
         }
 
         audit.Record(DisbursementAuditActions.PaymentRetried, "payment", paymentId.ToString(), payment.OrgPath, new { payment.Attempt });
@@ -283,31 +326,29 @@ public sealed class DisbursementDesk(AppDbContext db, ProgramDesk programs, IOrg
         await transaction.CommitAsync(ct);
     }
 
-    /// <summary>Gives up a failed or unbatched payment: its hold goes back to the budget.</summary>
+    /// <summary>Gives up a failed, reversed or unbatched payment: its hold goes back to the budget.</summary>
     public async Task CancelAsync(long paymentId, PaymentAction action, CancellationToken ct)
     {
         var payment = await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.Id == paymentId, ct) ?? throw new NotFoundException();
-        if (string.IsNullOrWhiteSpace(action.Reason))
-        {
-            new FieldErrors().Add(nameof(PaymentAction.Reason), "请填写取消支付的原因", "Give the reason for cancelling").ThrowIfAny();
-        }
-
+        var reason = RequireReason(action, "请填写取消支付的原因", "Give the reason for cancelling");
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var cancelled = await db.Payments.Where(p => p.Id == paymentId && (p.Status == PaymentStatus.Failed || p.Status == PaymentStatus.Pending))
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PaymentStatus.Cancelled).SetProperty(p => p.FailureReason, action.Reason!.Trim()), ct);
+        var cancelled = await db.Payments
+            .Where(p => p.Id == paymentId && (p.Status == PaymentStatus.Failed || p.Status == PaymentStatus.Reversed || p.Status == PaymentStatus.Pending))
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PaymentStatus.Cancelled).SetProperty(p => p.FailureReason, reason), ct);
         if (cancelled == 0)
         {
-            if (payment.Status == PaymentStatus.Cancelled)
+            var now = await CurrentStatusAsync(paymentId, ct);
+            if (now == PaymentStatus.Cancelled)
             {
                 return;
             }
 
-            throw new ConflictException(Loc.T($"该款项不能取消（当前：{Payment.StatusLabel(payment.Status).Zh}）", $"This payment cannot be cancelled (now: {Payment.StatusLabel(payment.Status).En})"));
+            throw new ConflictException(Loc.T($"该款项不能取消（当前：{Payment.StatusLabel(now).Zh}）", $"This payment cannot be cancelled (now: {Payment.StatusLabel(now).En})"));
         }
 
         await ledger.TryReleaseAsync(payment.BudgetId, payment.Amount, ct);
         ledger.Book(payment.ProgramId, payment.BudgetId, payment.ApplicationId, FundEntryKind.Released, payment.Amount, $"release:{payment.Id}");
-        audit.Record(DisbursementAuditActions.PaymentCancelled, "payment", paymentId.ToString(), payment.OrgPath, new { payment.Amount, action.Reason });
+        audit.Record(DisbursementAuditActions.PaymentCancelled, "payment", paymentId.ToString(), payment.OrgPath, new { payment.Amount, reason });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
     }
@@ -328,6 +369,19 @@ public sealed class DisbursementDesk(AppDbContext db, ProgramDesk programs, IOrg
         {
             db.Database.AutoSavepointsEnabled = savepoints;
         }
+    }
+
+    private Task<PaymentStatus> CurrentStatusAsync(long paymentId, CancellationToken ct) =>
+        db.Payments.AsNoTracking().Where(p => p.Id == paymentId).Select(p => p.Status).FirstAsync(ct);
+
+    private static string RequireReason(PaymentAction action, string zh, string en)
+    {
+        if (string.IsNullOrWhiteSpace(action.Reason))
+        {
+            new FieldErrors().Add(nameof(PaymentAction.Reason), zh, en).ThrowIfAny();
+        }
+
+        return action.Reason!.Trim()[..Math.Min(action.Reason.Trim().Length, 190)];
     }
 
     private async Task<PaymentBatch> FindAsync(long batchId, CancellationToken ct) =>

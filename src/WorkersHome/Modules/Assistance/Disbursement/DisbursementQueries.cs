@@ -9,7 +9,7 @@ public sealed record BatchRow(long Id, long ProgramId, string ProgramName, strin
     string CreatedBy, DateTimeOffset CreatedAt, string? ConfirmedBy, DateTimeOffset? SentAt, int Version);
 
 public sealed record PaymentRow(long Id, Guid ApplicationId, string PayeeName, string IdMasked, string BankName, string AccountMasked, decimal Amount,
-    PaymentStatus Status, string StatusLabel, int Attempt, string? FailureReason, long? BatchId);
+    PaymentStatus Status, string StatusLabel, int Attempt, string? FailureReason, long? BatchId, bool ToCardAccount);
 
 public sealed record BatchView(BatchRow Batch, IReadOnlyList<PaymentRow> Payments);
 
@@ -45,9 +45,9 @@ public sealed class DisbursementQueries(AppDbContext db)
         return pending.Select(p => new PendingPayments(p.ProgramId, names[p.ProgramId], p.Count, p.Total)).OrderBy(p => p.ProgramId).ToList();
     }
 
-    /// <summary>Failed payments of the subtree, to retry or cancel.</summary>
+    /// <summary>Failed and reversed payments of the subtree, to retry or cancel.</summary>
     public async Task<IReadOnlyList<PaymentRow>> FailedAsync(CancellationToken ct) =>
-        (await db.Payments.AsNoTracking().Where(p => p.Status == PaymentStatus.Failed).OrderBy(p => p.Id).Take(500).ToListAsync(ct)).Select(Row).ToList();
+        (await db.Payments.AsNoTracking().Where(p => p.Status == PaymentStatus.Failed || p.Status == PaymentStatus.Reversed).OrderBy(p => p.Id).Take(500).ToListAsync(ct)).Select(Row).ToList();
 
     private async Task<IReadOnlyList<BatchRow>> RowsAsync(IReadOnlyList<PaymentBatch> batches, CancellationToken ct)
     {
@@ -58,5 +58,5 @@ public sealed class DisbursementQueries(AppDbContext db)
     }
 
     private static PaymentRow Row(Payment p) => new(p.Id, p.ApplicationId, p.PayeeName, p.IdMasked, p.BankName, p.AccountMasked, p.Amount, p.Status,
-        Payment.StatusLabel(p.Status).ToString(), p.Attempt, p.FailureReason, p.BatchId);
+        Payment.StatusLabel(p.Status).ToString(), p.Attempt, p.FailureReason, p.BatchId, p.ToCardAccount);
 }

@@ -18,6 +18,12 @@ public enum PaymentStatus
 
     /// <summary>Given up: the hold is released back to the budget.</summary>
     Cancelled = 5,
+
+    /// <summary>
+    /// Booked paid, then undone (冲正): the bank returned the money after reporting it paid, or it was recovered. The
+    /// money is held again, like a failed payment, until retried or cancelled.
+    /// </summary>
+    Reversed = 6,
 }
 
 /// <summary>
@@ -46,6 +52,9 @@ public sealed class Payment
     public string IdMasked { get; set; } = "";
 
     public string BankName { get; set; } = "";
+
+    /// <summary>Paid to the bank account linked to the member's service card (会员服务卡绑定账户), not one typed on the form.</summary>
+    public bool ToCardAccount { get; set; }
 
     /// <summary>The full account number, encrypted: it goes into the bank file and nowhere on screen.</summary>
     public string AccountCipher { get; set; } = "";
@@ -76,6 +85,7 @@ public sealed class Payment
         PaymentStatus.InBatch => new("已编批", "In a batch"),
         PaymentStatus.Paid => new("已支付", "Paid"),
         PaymentStatus.Failed => new("支付失败", "Failed"),
+        PaymentStatus.Reversed => new("已冲正", "Reversed"),
         _ => new("已取消", "Cancelled"),
     };
 }

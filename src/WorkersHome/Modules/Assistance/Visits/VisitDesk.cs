@@ -62,9 +62,12 @@ public sealed class VisitDesk(AppDbContext db, IMemberDirectory members, Organiz
         var planned = await db.Visits.Where(v => v.Campaign == campaign).Select(v => new { v.MemberId, v.Group }).ToListAsync(ct);
         var taken = planned.Select(p => (p.MemberId, p.Group)).ToHashSet();
         var added = 0;
+        var modelWorkers = groups.Contains(VisitGroup.ModelWorker)
+            ? await members.InGroupAsync([.. files.Select(f => f.MemberId)], MemberGroups.ModelWorker, ct)
+            : new HashSet<Guid>();
         foreach (var file in files)
         {
-            var groupsOfFile = await GroupsOfAsync(file.MemberId, file.Causes, groups, ct);
+            var groupsOfFile = GroupsOf(file.Causes, groups, modelWorkers.Contains(file.MemberId));
             foreach (var group in groupsOfFile.Where(g => taken.Add((file.MemberId, g))))
             {
                 db.Visits.Add(new Visit
@@ -202,27 +205,15 @@ public sealed class VisitDesk(AppDbContext db, IMemberDirectory members, Organiz
         await db.Visits.AsNoTracking().Select(v => v.Campaign).Distinct().OrderBy(c => c).Take(50).ToListAsync(ct);
 
     /// <summary>Which of the chosen groups a household belongs to: by the archive's causes, and for model workers by the member's groups.</summary>
-    private async Task<List<VisitGroup>> GroupsOfAsync(Guid memberId, HardshipCause causes, List<VisitGroup> chosen, CancellationToken ct)
-    {
-        var result = new List<VisitGroup>();
-        foreach (var group in chosen)
+    private static List<VisitGroup> GroupsOf(HardshipCause causes, List<VisitGroup> chosen, bool modelWorker) =>
+        chosen.Where(group => group switch
         {
-            var belongs = group switch
-            {
-                VisitGroup.Hardship => true,
-                VisitGroup.SeriouslyIll => causes.HasFlag(HardshipCause.Illness),
-                VisitGroup.WorkInjury => causes.HasFlag(HardshipCause.WorkInjury),
-                VisitGroup.Disaster => causes.HasFlag(HardshipCause.Disaster),
-                _ => ((await members.FindCheckedAsync(memberId, ct))?.Groups ?? MemberGroups.None).HasFlag(MemberGroups.ModelWorker),
-            };
-            if (belongs)
-            {
-                result.Add(group);
-            }
-        }
-
-        return result;
-    }
+            VisitGroup.Hardship => true,
+            VisitGroup.SeriouslyIll => causes.HasFlag(HardshipCause.Illness),
+            VisitGroup.WorkInjury => causes.HasFlag(HardshipCause.WorkInjury),
+            VisitGroup.Disaster => causes.HasFlag(HardshipCause.Disaster),
+            _ => modelWorker,
+        }).ToList();
 
     private static string? Cut(string? text, int max) => string.IsNullOrWhiteSpace(text) ? null : text.Trim()[..Math.Min(text.Trim().Length, max)];
 }

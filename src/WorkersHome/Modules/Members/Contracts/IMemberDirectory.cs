@@ -22,6 +22,9 @@ public interface IMemberDirectory
     /// </summary>
     Task<MemberSummary?> FindCheckedCommittedAsync(Guid memberId, CancellationToken ct = default);
 
+    /// <summary>Those of the given members who belong to <paramref name="group"/> (one query for a whole list). The caller has settled access.</summary>
+    Task<IReadOnlySet<Guid>> InGroupAsync(IReadOnlyCollection<Guid> memberIds, MemberGroups group, CancellationToken ct = default);
+
     /// <summary>The keyed hash of the phone the member signs in with (their in-app notices are kept under it), or null.</summary>
     Task<string?> SignInPhoneHashAsync(Guid memberId, CancellationToken ct = default);
 }

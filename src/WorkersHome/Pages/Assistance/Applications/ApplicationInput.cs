@@ -24,6 +24,9 @@ public sealed class ApplicationInput
 
     public decimal? InsurancePaid { get; set; }
 
+    /// <summary>Pay to the bank card linked to the member's service card; the page ticks it when one is linked.</summary>
+    public bool PayToCard { get; set; }
+
     public string? BankName { get; set; }
 
     public string? AccountNumber { get; set; }
@@ -31,8 +34,8 @@ public sealed class ApplicationInput
     public Guid SubmissionKey { get; set; } = Guid.NewGuid();
 
     public ApplicationForm ToForm(long programId) => new(programId, SchoolLevel, ClaimedCost, Description, Household, SubmissionKey, BankName, AccountNumber,
-        Hospital is null && Diagnosis is null && TotalCost is null ? null : new MedicalBill(Hospital, Diagnosis, TotalCost, InsurancePaid));
+        Hospital is null && Diagnosis is null && TotalCost is null ? null : new MedicalBill(Hospital, Diagnosis, TotalCost, InsurancePaid), PayToCard);
 }
 
-/// <summary>What the form partial shows: the program chosen and the form's values.</summary>
-public sealed record ApplicationFormView(OpenProgram Program, ApplicationInput Input, string SubmitId);
+/// <summary>What the form partial shows: the program chosen, the form's values, and the bank card linked to the member's service card ("中原银行 尾号 1234").</summary>
+public sealed record ApplicationFormView(OpenProgram Program, ApplicationInput Input, string SubmitId, string? LinkedCard);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 using WorkersHome.Modules.Assistance;
 using WorkersHome.Modules.Assistance.Applications;
+using WorkersHome.Modules.Cards.Contracts;
 using WorkersHome.Modules.Members.Contracts;
 using WorkersHome.Pages.Organizations;
 using WorkersHome.Platform.Errors;
@@ -12,7 +13,7 @@ namespace WorkersHome.Pages.Assistance.Applications;
 
 /// <summary>A cadre applies for a member of their subtree: chooses one of the programs covering the member, fills the form.</summary>
 [Authorize(Policy = AssistancePermissions.Manage)]
-public sealed class NewModel(ApplicationDesk desk, ApplicationQueries queries, IMemberDirectory members) : OrgPageModel
+public sealed class NewModel(ApplicationDesk desk, ApplicationQueries queries, IMemberDirectory members, ILinkedBankAccounts bankAccounts) : OrgPageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid MemberId { get; set; }
@@ -27,11 +28,18 @@ public sealed class NewModel(ApplicationDesk desk, ApplicationQueries queries, I
 
     public IReadOnlyList<OpenProgram> Programs { get; private set; } = [];
 
+    /// <summary>The bank card linked to the member's service card, described by bank and last four digits.</summary>
+    public string? LinkedCard { get; private set; }
+
     public OpenProgram? Chosen => Programs.FirstOrDefault(p => p.Id == ProgramId);
 
     protected override string FieldPrefix => "Input.";
 
-    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        Input.PayToCard = LinkedCard is not null;
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -39,8 +47,9 @@ public sealed class NewModel(ApplicationDesk desk, ApplicationQueries queries, I
         ModelState.Clear();
         return await RunAsync(async () =>
         {
-            var application = await desk.FileForMemberAsync(MemberId, posted.ToForm(ProgramId ?? 0), ct);
-            TempData["Notice"] = Loc.T($"申请已提交：{application.Explanation.Zh}", $"Filed: {application.Explanation.En}");
+            var (application, notOnTheSpot) = await desk.FileForMemberAsync(MemberId, posted.ToForm(ProgramId ?? 0), ct);
+            TempData["Notice"] = Loc.T($"申请已提交：{application.Explanation.Zh}", $"Filed: {application.Explanation.En}")
+                + (notOnTheSpot is { } why ? Loc.T($"。{why.Zh}", $". {why.En}") : "");
             return RedirectToPage("Detail", new { id = application.Id });
         }, async () =>
         {
@@ -53,5 +62,6 @@ public sealed class NewModel(ApplicationDesk desk, ApplicationQueries queries, I
     {
         Member = await members.FindInScopeAsync(MemberId, ct) ?? throw new NotFoundException();
         Programs = await queries.OpenForAsync(Member.OrgPath, ct);
+        LinkedCard = (await bankAccounts.FindAsync(MemberId, ct))?.Describe();
     }
 }

@@ -619,6 +619,9 @@ namespace WorkersHome.Platform.Persistence.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("ToCardAccount")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId")
