@@ -31,6 +31,7 @@ public static class PlatformSetup
         services.AddScoped<Demo.DemoMembers>();
         services.AddScoped<Demo.DemoMerchants>();
         services.AddScoped<Demo.DemoPrograms>();
+        services.AddScoped<Demo.DemoHardship>();
         services.AddScoped<AuditVerifier>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Sms:Limits").Get<SmsRateLimits>() ?? new SmsRateLimits());
         services.AddScoped<ISmsSender, OutboxSmsSender>();
