@@ -51,6 +51,7 @@ public sealed class DisbursementBatchTests(BrowserFixture app) : IClassFixture<B
         await Screens.CaptureAsync(page, "disbursement-sent");
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#bank-file").ClickAsync());
         download.SuggestedFilename.ShouldEndWith(".xlsx");
+        (await page.RunAndWaitForDownloadAsync(() => page.Locator("#bank-file-csv").ClickAsync())).SuggestedFilename.ShouldEndWith(".csv");
 
         var paymentId = await page.Locator("#batch-payments tbody tr").First.GetAttributeAsync("data-id");
         var results = Path.Combine(Path.GetTempPath(), $"bank-results-{Guid.NewGuid():N}.csv");
@@ -70,5 +71,19 @@ public sealed class DisbursementBatchTests(BrowserFixture app) : IClassFixture<B
         await page.GotoAsync("/Assistance/Payments");
         await page.Locator($"#failed tr[data-id='{paymentId}'] button", new() { HasText = "重新支付" }).ClickAsync();
         await Expect(page.Locator($"#pending tr[data-program='{programId}']")).ToContainTextAsync("800");
+
+        // Sent again and reported paid, the money comes back from the bank a week later: finance reverses it (冲正).
+        await page.Locator($"#pending tr[data-program='{programId}'] button").ClickAsync();
+        await page.Locator("#confirm-batch").ClickAsync();
+        await page.Locator("#send-batch").ClickAsync();
+        await Expect(page.Locator("#batch-status")).ToHaveTextAsync("已发送银行");
+        await page.Locator($"#reverse-{paymentId}").ClickAsync();
+        await page.Locator($"#batch-payments tr[data-id='{paymentId}'] input[name=Reason]").FillAsync("银行退汇：账户状态异常");
+        await page.Locator($"#batch-payments tr[data-id='{paymentId}'] button", new() { HasText = "确认冲正" }).ClickAsync();
+        await Expect(page.Locator("[role=status]")).ToContainTextAsync("已冲正");
+        await Expect(page.Locator($"#batch-payments tr[data-id='{paymentId}']")).ToContainTextAsync("已冲正");
+        await Screens.CaptureAsync(page, "disbursement-reversed");
+        await page.GotoAsync("/Assistance/Payments");
+        await Expect(page.Locator($"#failed tr[data-id='{paymentId}']")).ToContainTextAsync("银行退汇：账户状态异常");
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using WorkersHome.BrowserTests.Infrastructure;
 using WorkersHome.Modules.Assistance.MutualAid;
 using WorkersHome.Modules.Assistance.Programs;
+using WorkersHome.Modules.Cards;
 using WorkersHome.Modules.Members;
 
 namespace WorkersHome.BrowserTests;
@@ -39,6 +40,14 @@ public sealed class MutualAidClaimTests(BrowserFixture app) : IClassFixture<Brow
         await page.Locator("#Name").FillAsync("王建国");
         await page.Locator("#IdNumber").FillAsync(idNumber);
         await page.Locator("#link-submit").ClickAsync();
+
+        // The member links a co-branded bank card to the service card; the claim is paid to it without typing an account.
+        var account = "622200000000333" + CardNumber.CheckDigit("622200000000333");
+        await page.Locator("#bank-link summary").ClickAsync();
+        await page.Locator("#BankName").SelectOptionAsync("中原银行");
+        await page.Locator("#AccountNumber").FillAsync(account);
+        await page.Locator("#bank-submit").ClickAsync();
+        await Expect(page.Locator("body")).ToContainTextAsync($"联名银行卡：中原银行（尾号 {account[^4..]}）");
         await page.Locator("#card-aid").ClickAsync();
         await page.Locator($"[data-program='{programId}']").ClickAsync();
         await Expect(page.Locator("#program-rules")).ToContainTextAsync("本期医疗互助参保人");
@@ -46,8 +55,8 @@ public sealed class MutualAidClaimTests(BrowserFixture app) : IClassFixture<Brow
         await page.Locator("#Diagnosis").FillAsync("腰椎间盘突出手术");
         await page.Locator("#TotalCost").FillAsync("20000");
         await page.Locator("#InsurancePaid").FillAsync("25000");
-        await page.Locator("#BankName").FillAsync("中国工商银行郑州分行");
-        await page.Locator("#AccountNumber").FillAsync("6222020200001234567");
+        await Expect(page.Locator("#PayToCard")).ToBeCheckedAsync();
+        await Expect(page.Locator("label[for=PayToCard]")).ToContainTextAsync($"中原银行 尾号 {account[^4..]}");
         await page.Locator("#aid-submit").ClickAsync();
         await Expect(page.Locator("#errors")).ToContainTextAsync("医保报销金额应为 0 或正数，且低于费用总额");
         await page.Locator("#InsurancePaid").FillAsync("7660");
@@ -68,5 +77,13 @@ public sealed class MutualAidClaimTests(BrowserFixture app) : IClassFixture<Brow
 
         await page.ReloadAsync();
         await Expect(page.Locator("#my-applications .card").First).ToContainTextAsync("已批准");
+
+        // The payment waits for finance, to the account linked to the card.
+        using var finance = Api("zz.finance");
+        var batch = await finance.PostAsJsonAsync("/api/assistance/batches", new { programId, orgId = app.World.Org("4101"), requestKey = Guid.NewGuid() });
+        batch.EnsureSuccessStatusCode();
+        var payment = (await batch.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("payments")[0];
+        (payment.GetProperty("toCardAccount").GetBoolean(), payment.GetProperty("bankName").GetString(), payment.GetProperty("accountMasked").GetString())
+            .ShouldBe((true, "中原银行", "****" + account[^4..]));
     }
 }

@@ -25,13 +25,16 @@ public sealed class DemoMembers(StartImport import, TimeProvider clock)
     /// <summary>The demo's first member, with a known phone, for trying the member pages (/m) by SMS sign-in.</summary>
     public static readonly (string Name, string Phone, DateOnly Birth) KnownMember = ("张建国", "13700000001", new DateOnly(1988, 5, 20));
 
+    /// <summary>The demo import's file name, by which the demo's hardship seeding finds the import it waits for.</summary>
+    public const string FileName = "演示会员名册.csv";
+
     public static string KnownMemberIdNumber(string county) => ResidentIdNumber.Compose(county, KnownMember.Birth, 1, Gender.Male);
 
     public async Task<MemberImport> SeedAsync(IReadOnlyList<OrgUnit> unions, int count, int seed, CancellationToken ct)
     {
         var today = clock.Today().AddDays(-1);
         await using var stream = new MemoryStream(Encoding.UTF8.GetBytes(Csv(unions, count, seed, today)));
-        return await import.ExecuteAsync(stream, "演示会员名册.csv", ImportMode.ValidRows, ct);
+        return await import.ExecuteAsync(stream, FileName, ImportMode.ValidRows, ct);
     }
 
     /// <summary>

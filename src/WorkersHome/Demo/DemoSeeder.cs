@@ -15,7 +15,7 @@ public sealed record DemoLogin(string UserName, string Role, string Org, bool Ne
 /// synthetic grassroots unions and a cadre at each level.
 /// </summary>
 public sealed class DemoSeeder(AppDbContext db, TreeLoader loader, UserManager<CadreUser> users, RoleManager<CadreRole> roles, TimeProvider clock,
-    DemoMembers members, DemoMerchants merchants, DemoPrograms programs, DemoHardship hardship, Platform.Privacy.PersonalDataProtector protector)
+    DemoMembers members, DemoMerchants merchants, DemoPrograms programs, Platform.Privacy.PersonalDataProtector protector)
 {
     public const string ProvinceCode = "41";
     public const string Password = "WorkersHome2026";
@@ -69,7 +69,6 @@ public sealed class DemoSeeder(AppDbContext db, TreeLoader loader, UserManager<C
         await db.SaveChangesAsync(ct);
         await merchants.SeedAsync(await db.OrgUnits.SingleAsync(o => o.Code == "4101", ct), Password, ct);
         await programs.SeedAsync(await db.OrgUnits.SingleAsync(o => o.Code == "4101", ct), await db.OrgUnits.SingleAsync(o => o.Code == "410102", ct), ct);
-        await hardship.SeedAsync(await db.OrgUnits.SingleAsync(o => o.Code == "410102", ct), await db.OrgUnits.SingleAsync(o => o.Code == home.Code, ct), ct);
         await EnsureRolesAsync(roles);
         for (var i = 0; i < Cadres.Length; i++)
         {

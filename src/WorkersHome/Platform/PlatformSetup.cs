@@ -32,6 +32,7 @@ public static class PlatformSetup
         services.AddScoped<Demo.DemoMerchants>();
         services.AddScoped<Demo.DemoPrograms>();
         services.AddScoped<Demo.DemoHardship>();
+        services.AddHostedService<Demo.DemoHardshipLoop>();
         services.AddScoped<AuditVerifier>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Sms:Limits").Get<SmsRateLimits>() ?? new SmsRateLimits());
         services.AddScoped<ISmsSender, OutboxSmsSender>();
