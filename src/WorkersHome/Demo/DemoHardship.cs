@@ -52,6 +52,8 @@ public sealed class DemoHardship(AppDbContext db, PersonalDataProtector protecto
             "住房受灾后借住，配偶慢性病"),
     ];
 
+    public static int HouseholdCount => Households.Length;
+
     /// <summary>The last households are not in the archive yet: these many wait for the county, the next ones for their union's check.</summary>
     private const int WaitingForCounty = 2;
     private const int WaitingForCheck = 2;
