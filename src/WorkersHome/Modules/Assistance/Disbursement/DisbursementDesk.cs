@@ -278,15 +278,8 @@ public sealed class DisbursementDesk(AppDbContext db, ProgramDesk programs, IOrg
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PaymentStatus.Reversed).SetProperty(p => p.FailureReason, reason), ct);
         if (reversed == 0)
         {
-            // A twin click may have reversed it a moment ago: reversed is what both asked for.
-            var now = await CurrentStatusAsync(paymentId, ct);
-            if (now == PaymentStatus.Reversed)
-            {
-                return;
-            }
-
-            throw new ConflictException(Loc.T($"只有已支付的款项可以冲正（当前：{Payment.StatusLabel(now).Zh}）",
-                $"Only a paid payment can be reversed (now: {Payment.StatusLabel(now).En})"));
+            await EnsureAlreadyAsync(paymentId, PaymentStatus.Reversed, "只有已支付的款项可以冲正", "Only a paid payment can be reversed", ct);
+            return;
         }
 
         if (!await ledger.TrySettleAsync(payment.BudgetId, -payment.Amount, ct))
@@ -310,15 +303,8 @@ public sealed class DisbursementDesk(AppDbContext db, ProgramDesk programs, IOrg
                 .SetProperty(p => p.Attempt, p => p.Attempt + 1).SetProperty(p => p.SendToken, (Guid?)null), ct);
         if (moved == 0)
         {
-            // A twin click may have moved it back to waiting a moment ago: that is what both asked for.
-            var now = await CurrentStatusAsync(paymentId, ct);
-            if (now == PaymentStatus.Pending)
-            {
-                return;
-            }
-
-            throw new ConflictException(Loc.T($"只有支付失败或已冲正的款项可以重新支付（当前：{Payment.StatusLabel(now).Zh}）",
-                $"Only a failed or reversed payment can be retried (now: {Payment.StatusLabel(now).En})"));
+            await EnsureAlreadyAsync(paymentId, PaymentStatus.Pending, "只有支付失败或已冲正的款项可以重新支付", "Only a failed or reversed payment can be retried", ct);
+            return;
         }
 
         audit.Record(DisbursementAuditActions.PaymentRetried, "payment", paymentId.ToString(), payment.OrgPath, new { payment.Attempt });
@@ -337,13 +323,8 @@ public sealed class DisbursementDesk(AppDbContext db, ProgramDesk programs, IOrg
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PaymentStatus.Cancelled).SetProperty(p => p.FailureReason, reason), ct);
         if (cancelled == 0)
         {
-            var now = await CurrentStatusAsync(paymentId, ct);
-            if (now == PaymentStatus.Cancelled)
-            {
-                return;
-            }
-
-            throw new ConflictException(Loc.T($"该款项不能取消（当前：{Payment.StatusLabel(now).Zh}）", $"This payment cannot be cancelled (now: {Payment.StatusLabel(now).En})"));
+            await EnsureAlreadyAsync(paymentId, PaymentStatus.Cancelled, "该款项不能取消", "This payment cannot be cancelled", ct);
+            return;
         }
 
         await ledger.TryReleaseAsync(payment.BudgetId, payment.Amount, ct);
@@ -371,8 +352,18 @@ public sealed class DisbursementDesk(AppDbContext db, ProgramDesk programs, IOrg
         }
     }
 
-    private Task<PaymentStatus> CurrentStatusAsync(long paymentId, CancellationToken ct) =>
-        db.Payments.AsNoTracking().Where(p => p.Id == paymentId).Select(p => p.Status).FirstAsync(ct);
+    /// <summary>
+    /// After a conditional update that moved nothing: fine when a twin request (a double click, a second officer) has
+    /// just brought the payment where this one wanted it; else refused, naming the payment's status.
+    /// </summary>
+    private async Task EnsureAlreadyAsync(long paymentId, PaymentStatus wanted, string zh, string en, CancellationToken ct)
+    {
+        var now = await db.Payments.AsNoTracking().Where(p => p.Id == paymentId).Select(p => p.Status).FirstAsync(ct);
+        if (now != wanted)
+        {
+            throw new ConflictException(Loc.T($"{zh}（当前：{Payment.StatusLabel(now).Zh}）", $"{en} (now: {Payment.StatusLabel(now).En})"));
+        }
+    }
 
     private static string RequireReason(PaymentAction action, string zh, string en)
     {
