@@ -154,19 +154,8 @@ public sealed class ApplicationDesk(
         (application.Status, application.BudgetId, application.DecidedAt) = (ApplicationStatus.Approved, budget.Id, clock.GetUtcNow());
         Notify(phoneHash, Loc.T("帮扶申请已批准", "Assistance application approved"),
             Loc.T($"您的帮扶申请已批准，金额 {Yuan(application.Amount)} 元，将按规定发放。", $"Your assistance application is approved: {Yuan(application.Amount)} yuan, to be paid as the rules say."));
-        // Any failure of the save ends the whole transaction, so it needs no savepoint (whose release is one more round trip under the locks).
-        var savepoints = db.Database.AutoSavepointsEnabled;
-        db.Database.AutoSavepointsEnabled = false;
-        try
-        {
-            await SaveStepAsync(application, decision.Version, ApplicationStepKind.Approved,
-                Loc.T($"批准 {Yuan(application.Amount)} 元，占用{budget.OrgName}预算", $"Approved {Yuan(application.Amount)} yuan from {budget.OrgName}'s budget"), Trim(decision.Reason), ct);
-        }
-        finally
-        {
-            db.Database.AutoSavepointsEnabled = savepoints;
-        }
-
+        await db.WithoutSavepointsAsync(() => SaveStepAsync(application, decision.Version, ApplicationStepKind.Approved,
+            Loc.T($"批准 {Yuan(application.Amount)} 元，占用{budget.OrgName}预算", $"Approved {Yuan(application.Amount)} yuan from {budget.OrgName}'s budget"), Trim(decision.Reason), ct));
         await transaction.CommitAsync(ct);
     }
 

@@ -102,15 +102,15 @@ public sealed class ApplicationQueries(AppDbContext db, IOrgDirectory orgs, Pers
         var programs = await db.AssistancePrograms.AsNoTracking()
             .Where(p => paths.Contains(p.OrgPath) && p.Status == ProgramStatus.Open && p.StartsOn <= today && p.EndsOn >= today)
             .OrderBy(p => p.OrgPath).ThenBy(p => p.Id).ToListAsync(ct);
-        var result = new List<OpenProgram>();
-        foreach (var p in programs)
+        // Every version of these few programs in one query; each program shows the version in force.
+        var ids = programs.Select(p => p.Id).ToList();
+        var versions = (await db.ProgramRuleVersions.AsNoTracking().Where(v => ids.Contains(v.ProgramId)).ToListAsync(ct)).ToDictionary(v => (v.ProgramId, v.Number));
+        return programs.Select(p =>
         {
-            var rules = ProgramDesk.Read(await db.ProgramRuleVersions.AsNoTracking().FirstAsync(v => v.ProgramId == p.Id && v.Number == p.RulesVersion, ct));
-            result.Add(new OpenProgram(p.Id, p.Name, ProgramNames.Type(p.Type).ToString(), p.OrgName, p.EndsOn, rules.NeedsSchoolLevel, rules.NeedsCost,
-                rules.CostName, RulesSummary.Describe(rules).ToString(), rules.RequireEnrollment));
-        }
-
-        return result;
+            var rules = ProgramDesk.Read(versions[(p.Id, p.RulesVersion)]);
+            return new OpenProgram(p.Id, p.Name, ProgramNames.Type(p.Type).ToString(), p.OrgName, p.EndsOn, rules.NeedsSchoolLevel, rules.NeedsCost,
+                rules.CostName, RulesSummary.Describe(rules).ToString(), rules.RequireEnrollment);
+        }).ToList();
     }
 
     private async Task<ApplicationView> ViewAsync(AssistanceApplication a, bool withDetails, CancellationToken ct)

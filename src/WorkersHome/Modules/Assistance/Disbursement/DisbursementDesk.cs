@@ -334,23 +334,8 @@ public sealed class DisbursementDesk(AppDbContext db, ProgramDesk programs, IOrg
         await transaction.CommitAsync(ct);
     }
 
-    /// <summary>
-    /// Saves inside the caller's transaction without a savepoint: any failure ends the whole transaction, and releasing
-    /// the savepoint would be one more round trip while the rows (and the audit chain's append lock) are held.
-    /// </summary>
-    private async Task SaveWithoutSavepointAsync(CancellationToken ct)
-    {
-        var savepoints = db.Database.AutoSavepointsEnabled;
-        db.Database.AutoSavepointsEnabled = false;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        finally
-        {
-            db.Database.AutoSavepointsEnabled = savepoints;
-        }
-    }
+    /// <summary>Saves inside the caller's transaction; any failure ends it, so no savepoint is needed while the locks are held.</summary>
+    private Task SaveWithoutSavepointAsync(CancellationToken ct) => db.WithoutSavepointsAsync(() => db.SaveChangesAsync(ct));
 
     /// <summary>
     /// After a conditional update that moved nothing: fine when a twin request (a double click, a second officer) has
@@ -377,6 +362,4 @@ public sealed class DisbursementDesk(AppDbContext db, ProgramDesk programs, IOrg
 
     private async Task<PaymentBatch> FindAsync(long batchId, CancellationToken ct) =>
         await db.PaymentBatches.FirstOrDefaultAsync(b => b.Id == batchId, ct) ?? throw new NotFoundException();
-
-    internal static string Describe(decimal total, int count) => Loc.T($"{count} 笔，合计 {Yuan(total)} 元", $"{count} payments, {Yuan(total)} yuan in all");
 }

@@ -45,7 +45,12 @@ public sealed class ProgramQueries(AppDbContext db, ProgramDesk programs, Curren
     public async Task<IReadOnlyList<ReconciliationRow>> ReconcileAsync(long programId, CancellationToken ct)
     {
         await programs.VisibleAsync(programId, ct);
-        var budgets = await BudgetsAsync(programId, ct);
+        return await ReconcileAsync(programId, await BudgetsAsync(programId, ct), ct);
+    }
+
+    /// <summary>The same, for budgets the caller has read already (from <see cref="DetailAsync"/> of a visible program).</summary>
+    public async Task<IReadOnlyList<ReconciliationRow>> ReconcileAsync(long programId, IReadOnlyList<BudgetView> budgets, CancellationToken ct)
+    {
         var ids = budgets.Select(b => b.Id).ToList();
         var sums = (await db.FundEntries.AsNoTracking().Where(e => e.ProgramId == programId && ids.Contains(e.BudgetId))
                 .GroupBy(e => new { e.BudgetId, e.Kind }).Select(g => new { g.Key.BudgetId, g.Key.Kind, Sum = g.Sum(e => e.Amount) }).ToListAsync(ct))

@@ -198,9 +198,6 @@ public sealed class VisitDesk(AppDbContext db, IMemberDirectory members, Organiz
             photos.GetValueOrDefault(v.Id), v.Version)).ToList();
     }
 
-    public async Task<IReadOnlyList<Guid>> PhotoIdsAsync(Guid visitId, CancellationToken ct) =>
-        await db.VisitPhotos.AsNoTracking().Where(p => p.VisitId == visitId).OrderBy(p => p.UploadedAt).Select(p => p.Id).ToListAsync(ct);
-
     public async Task<IReadOnlyList<string>> CampaignsAsync(CancellationToken ct) =>
         await db.Visits.AsNoTracking().Select(v => v.Campaign).Distinct().OrderBy(c => c).Take(50).ToListAsync(ct);
 

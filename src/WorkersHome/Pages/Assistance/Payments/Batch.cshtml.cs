@@ -42,7 +42,7 @@ public sealed class BatchModel(DisbursementQueries queries, DisbursementDesk des
     /// <summary>冲正: the money came back after the batch was reported paid; the payment then waits on the payments page to be retried or cancelled.</summary>
     public Task<IActionResult> OnPostReverseAsync(long paymentId, string? reason, CancellationToken ct) =>
         StepAsync(() => desk.ReverseAsync(paymentId, new PaymentAction(reason), ct),
-            Loc.T("已冲正：款项重新占用预算，可在“支付失败”中重新支付或取消", "Reversed: the money is held again; retry or cancel it under failed payments"), ct);
+            Loc.T("已冲正：款项重新占用预算，可在“支付失败与冲正”中重新支付或取消", "Reversed: the money is held again; retry or cancel it under failed and reversed payments"), ct);
 
     private Task<IActionResult> StepAsync(Func<Task> step, string? done, CancellationToken ct) =>
         StepAsync(true, step, done, new { Id }, async () => Current = await queries.BatchAsync(Id, ct));

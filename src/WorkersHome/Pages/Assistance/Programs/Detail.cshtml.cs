@@ -72,7 +72,7 @@ public sealed class DetailModel(ProgramQueries queries, ProgramDesk desk, Budget
     private async Task LoadAsync(CancellationToken ct)
     {
         Current = await queries.DetailAsync(Id, ct);
-        Reconciliation = await queries.ReconcileAsync(Id, ct);
+        Reconciliation = await queries.ReconcileAsync(Id, Current.Budgets, ct);
         RequestKey = Guid.NewGuid();
         var own = cadre.OrgPath;
         var depth = own.Count(c => c == '/');
