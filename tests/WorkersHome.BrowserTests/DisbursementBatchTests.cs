@@ -8,7 +8,10 @@ using WorkersHome.Modules.Assistance.Programs;
 
 namespace WorkersHome.BrowserTests;
 
-/// <summary>Finance pays out approved relief: makes a batch, confirms and sends it, takes the bank file, imports the bank's results and retries a returned payment.</summary>
+/// <summary>
+/// Finance pays out approved relief: one officer makes a batch, a second confirms it (dual control), it is sent, the bank
+/// file taken, the bank's results imported and a returned payment retried.
+/// </summary>
 public sealed class DisbursementBatchTests(BrowserFixture app) : IClassFixture<BrowserFixture>
 {
     private HttpClient Api(string user)
@@ -44,10 +47,14 @@ public sealed class DisbursementBatchTests(BrowserFixture app) : IClassFixture<B
         await pending.Locator("button").ClickAsync();
         await Expect(page.Locator("#batch-status")).ToHaveTextAsync("待财务确认");
         await Expect(page.Locator("#batch-payments")).ToContainTextAsync("****5678");
-        await page.Locator("#confirm-batch").ClickAsync();
+        // The compiler sees who must act instead of the button; a second finance officer confirms.
+        await Expect(page.Locator("#awaiting-confirmer")).ToContainTextAsync("须由另一名财务人员确认");
+        await Expect(page.Locator("#confirm-batch")).ToHaveCountAsync(0);
+        await ConfirmAsSecondOfficerAsync(page.Url);
+        await page.ReloadAsync();
         await page.Locator("#send-batch").ClickAsync();
-        await Expect(page.Locator("#batch-status")).ToHaveTextAsync("已发送银行");
-        await Expect(page.Locator("#batch-payments")).ToContainTextAsync("已支付");
+        await Expect(page.Locator("#batch-status")).ToHaveTextAsync("已发送银行，待银行结果");
+        await Expect(page.Locator("#batch-payments")).ToContainTextAsync("已发送银行");
         await Screens.CaptureAsync(page, "disbursement-sent");
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#bank-file").ClickAsync());
         download.SuggestedFilename.ShouldEndWith(".xlsx");
@@ -66,7 +73,8 @@ public sealed class DisbursementBatchTests(BrowserFixture app) : IClassFixture<B
             File.Delete(results);
         }
 
-        await Expect(page.Locator("[role=status]")).ToContainTextAsync("1 笔支付失败");
+        await Expect(page.Locator("[role=status]")).ToContainTextAsync("1 笔被退回");
+        await Expect(page.Locator("#batch-status")).ToHaveTextAsync("银行结果已导入");
         await Expect(page.Locator("#batch-payments")).ToContainTextAsync("账户已冻结");
         await page.GotoAsync("/Assistance/Payments");
         await page.Locator($"#failed tr[data-id='{paymentId}'] button", new() { HasText = "重新支付" }).ClickAsync();
@@ -74,9 +82,11 @@ public sealed class DisbursementBatchTests(BrowserFixture app) : IClassFixture<B
 
         // Sent again and reported paid, the money comes back from the bank a week later: finance reverses it (冲正).
         await page.Locator($"#pending tr[data-program='{programId}'] button").ClickAsync();
-        await page.Locator("#confirm-batch").ClickAsync();
+        await Expect(page.Locator("#awaiting-confirmer")).ToBeVisibleAsync();
+        await ConfirmAsSecondOfficerAsync(page.Url);
+        await page.ReloadAsync();
         await page.Locator("#send-batch").ClickAsync();
-        await Expect(page.Locator("#batch-status")).ToHaveTextAsync("已发送银行");
+        await Expect(page.Locator("#batch-status")).ToHaveTextAsync("已发送银行，待银行结果");
         await page.Locator($"#reverse-{paymentId}").ClickAsync();
         await page.Locator($"#batch-payments tr[data-id='{paymentId}'] input[name=Reason]").FillAsync("银行退汇：账户状态异常");
         await page.Locator($"#batch-payments tr[data-id='{paymentId}'] button", new() { HasText = "确认冲正" }).ClickAsync();
@@ -85,5 +95,14 @@ public sealed class DisbursementBatchTests(BrowserFixture app) : IClassFixture<B
         await Screens.CaptureAsync(page, "disbursement-reversed");
         await page.GotoAsync("/Assistance/Payments");
         await Expect(page.Locator($"#failed tr[data-id='{paymentId}']")).ToContainTextAsync("银行退汇：账户状态异常");
+    }
+
+    private async Task ConfirmAsSecondOfficerAsync(string batchUrl)
+    {
+        await using var second = await app.SignedInContextAsync(app.World.User("zz2.finance"));
+        var page = await second.NewPageAsync();
+        await page.GotoAsync(batchUrl);
+        await page.Locator("#confirm-batch").ClickAsync();
+        await Expect(page.Locator("#batch-status")).ToHaveTextAsync("已确认，待发送");
     }
 }

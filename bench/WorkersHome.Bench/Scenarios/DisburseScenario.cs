@@ -16,11 +16,11 @@ namespace WorkersHome.Bench.Scenarios;
 
 /// <summary>
 /// Sending assistance payments to the bank, with a crash in the middle: 100,000 approved payments in 500 unions' batches
-/// (200 each) of one program, confirmed by finance. A worker process (this executable's hidden disburse-worker command)
+/// (200 each) of one program, compiled by one finance officer and confirmed by another. A worker process (this executable's hidden disburse-worker command)
 /// sends the batches through DisbursementDesk.SendAsync with 16 workers, every request sent twice at once; when about
 /// 45% of the payments are paid it is killed with SIGKILL, and a fresh worker process resumes every batch not marked
-/// sent. Afterwards every payment must be paid exactly once: paid = payments, no payment with two Paid ledger
-/// entries, none lost, the budgets moved from Reserved to Paid in step with the ledger (the program's reconciliation),
+/// sent. Afterwards every payment must be sent to the bank (and booked paid in the ledger) exactly once: sent =
+/// payments, no payment with two Paid ledger entries, none lost, the budgets moved from Reserved to Paid in step with the ledger (the program's reconciliation),
 /// every batch sent with one audit row. per_s is payments over the two workers' sending time (from the first send to
 /// the kill, plus from the resumed worker's first send to its last); process start-up is reported apart.
 /// </summary>
@@ -270,7 +270,7 @@ internal sealed class DisburseScenario : IScenario
         {
             await using var command = new NpgsqlCommand("""SELECT count(*) FROM assistance.payments WHERE "ProgramId" = @program AND "Status" = @paid""", connection);
             command.Parameters.AddWithValue("program", programId);
-            command.Parameters.AddWithValue("paid", (int)PaymentStatus.Paid);
+            command.Parameters.AddWithValue("paid", (int)PaymentStatus.Sent);
             return (long)(await command.ExecuteScalarAsync(ct))!;
         }
 
@@ -285,7 +285,7 @@ internal sealed class DisburseScenario : IScenario
                 WHERE b."ProgramId" = @program GROUP BY b."Id", b."Status"
                 """, connection);
             command.Parameters.AddWithValue("program", programId);
-            command.Parameters.AddWithValue("paid", (int)PaymentStatus.Paid);
+            command.Parameters.AddWithValue("paid", (int)PaymentStatus.Sent);
             await using var reader = await command.ExecuteReaderAsync(ct);
             long paid = 0;
             int sent = 0, unmarked = 0, partly = 0, untouched = 0;
@@ -323,14 +323,14 @@ internal sealed class DisburseScenario : IScenario
         var programId = world.ProgramId;
         var statuses = await db.Payments.AsNoTracking().Where(p => p.ProgramId == programId).GroupBy(p => p.Status)
             .Select(g => new { g.Key, Count = g.LongCount() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var paid = statuses.GetValueOrDefault(PaymentStatus.Paid);
+        var paid = statuses.GetValueOrDefault(PaymentStatus.Sent);
         var payments = statuses.Values.Sum();
         var entries = db.FundEntries.AsNoTracking().Where(e => e.ProgramId == programId && e.Kind == FundEntryKind.Paid);
         var paidEntries = await entries.LongCountAsync(ct);
         var doublePaid = await entries.GroupBy(e => e.ApplicationId).Where(g => g.Count() > 1).LongCountAsync(ct);
         var paidWithoutEntry = await db.Payments.AsNoTracking()
-            .LongCountAsync(p => p.ProgramId == programId && p.Status == PaymentStatus.Paid && !entries.Any(e => e.ApplicationId == p.ApplicationId), ct);
-        var entriesWithoutPaid = await entries.LongCountAsync(e => !db.Payments.Any(p => p.ApplicationId == e.ApplicationId && p.Status == PaymentStatus.Paid), ct);
+            .LongCountAsync(p => p.ProgramId == programId && p.Status == PaymentStatus.Sent && !entries.Any(e => e.ApplicationId == p.ApplicationId), ct);
+        var entriesWithoutPaid = await entries.LongCountAsync(e => !db.Payments.Any(p => p.ApplicationId == e.ApplicationId && p.Status == PaymentStatus.Sent), ct);
         var lost = world.Payments - paid;
         var budgets = await db.ProgramBudgets.AsNoTracking().Where(b => b.ProgramId == programId && b.ParentId != null).ToListAsync(ct);
         var (reserved, paidAmount) = (budgets.Sum(b => b.Reserved), budgets.Sum(b => b.Paid));

@@ -40,6 +40,7 @@ public sealed class DemoSeeder(AppDbContext db, TreeLoader loader, UserManager<C
         ("zhongyuan.assist", Roles.AssistanceOfficer, "410102", "中原区总工会帮扶中心"),
         ("jiceng.assist", Roles.AssistanceOfficer, "grassroots", "基层工会帮扶工作人员"),
         ("zhengzhou.finance", Roles.FinanceOfficer, "4101", "郑州市总工会财务部"),
+        ("zhengzhou.finance2", Roles.FinanceOfficer, "4101", "郑州市总工会财务部（复核）"),
     ];
 
     public static IReadOnlyList<DemoLogin> Logins =>

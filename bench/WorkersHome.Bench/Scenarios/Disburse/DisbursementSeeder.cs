@@ -34,8 +34,8 @@ internal sealed record DisburseWorld(long ProgramId, ActingCadre ProgramOfficer,
 /// program and its budgets (the province's, and one passed to each of the unions) are made through ProgramDesk and
 /// BudgetDesk as the program officer; the approvals' outcome is bulk-loaded with COPY as ApplicationDesk's final
 /// approval writes it (the application approved with its budget, the payment waiting for a batch, the Reserved ledger
-/// entry keyed "reserve:{application}", the budget's Reserved raised by the same amount); then finance makes and
-/// confirms one batch per union through DisbursementDesk.
+/// entry keyed "reserve:{application}", the budget's Reserved raised by the same amount); then finance makes one batch
+/// per union through DisbursementDesk, and a second finance officer confirms each (dual control).
 /// </summary>
 internal static class DisbursementSeeder
 {
@@ -43,6 +43,7 @@ internal static class DisbursementSeeder
     public const decimal Amount = 1_000m;
 
     public const string FinanceUser = "bench.finance";
+    private const string ConfirmerUser = "bench.finance2";
     private const string OfficerUser = "bench.programs";
     private const string ClerkUser = "bench.clerk";
     private const string ApproverUser = "bench.approver";
@@ -68,7 +69,7 @@ internal static class DisbursementSeeder
             unions = await PayeesAsync(db, payments, orgs, ct);
         }
 
-        var (officer, finance) = await Step("cadre accounts", () => CadresAsync(services, province, ct));
+        var (officer, finance, confirmer) = await Step("cadre accounts", () => CadresAsync(services, province, ct));
         var programId = await Step("program", () => CreateProgramAsync(services, officer, province, ct));
         var budgets = await Step($"budgets: the province's and {unions.Count} unions' (BudgetDesk)", () => AllocateAsync(services, officer, programId, province, unions, ct));
         await Step($"{payments} approved applications with payments and holds (COPY)", () => ApproveAsync(services, connectionString, programId, unions, budgets, ct));
@@ -79,7 +80,7 @@ internal static class DisbursementSeeder
         }
 
         var batches = await Step($"{unions.Count} batches made and confirmed by finance (DisbursementDesk, {Makers} at a time)",
-            () => BatchesAsync(services, finance, programId, unions, ct));
+            () => BatchesAsync(services, finance, confirmer, programId, unions, ct));
         Console.WriteLine($"seed: total {total.Elapsed.TotalSeconds:F1} s");
         return new DisburseWorld(programId, officer, finance, batches, unions.Sum(u => u.Payees.Count), Amount);
     }
@@ -112,14 +113,14 @@ internal static class DisbursementSeeder
         return result;
     }
 
-    private static async Task<(ActingCadre Officer, ActingCadre Finance)> CadresAsync(IServiceProvider services, OrgUnit province, CancellationToken ct)
+    private static async Task<(ActingCadre Officer, ActingCadre Finance, ActingCadre Confirmer)> CadresAsync(IServiceProvider services, OrgUnit province, CancellationToken ct)
     {
         await using (var scope = services.CreateAsyncScope())
         {
             scope.ServiceProvider.GetRequiredService<AppDbContext>().UseWholeTree();
             await DemoSeeder.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<CadreRole>>());
             var users = scope.ServiceProvider.GetRequiredService<UserManager<CadreUser>>();
-            foreach (var (name, role) in new[] { (OfficerUser, Roles.AssistanceOfficer), (FinanceUser, Roles.FinanceOfficer) })
+            foreach (var (name, role) in new[] { (OfficerUser, Roles.AssistanceOfficer), (FinanceUser, Roles.FinanceOfficer), (ConfirmerUser, Roles.FinanceOfficer) })
             {
                 var user = new CadreUser { Id = Guid.NewGuid(), UserName = name, DisplayName = "压测" + name, OrgId = province.Id, CreatedAt = DateTimeOffset.UtcNow };
                 Check(await users.CreateAsync(user), name);
@@ -127,7 +128,8 @@ internal static class DisbursementSeeder
             }
         }
 
-        return (await ActingCadre.FindAsync(services, OfficerUser, ct), await ActingCadre.FindAsync(services, FinanceUser, ct));
+        return (await ActingCadre.FindAsync(services, OfficerUser, ct), await ActingCadre.FindAsync(services, FinanceUser, ct),
+            await ActingCadre.FindAsync(services, ConfirmerUser, ct));
     }
 
     private static async Task<long> CreateProgramAsync(IServiceProvider services, ActingCadre officer, OrgUnit province, CancellationToken ct)
@@ -381,8 +383,8 @@ internal static class DisbursementSeeder
         w.Write(e.Actor, NpgsqlDbType.Varchar);
     }
 
-    /// <summary>Finance makes one batch per union (a request key each) and confirms it, each step a request of its own.</summary>
-    private static async Task<List<long>> BatchesAsync(IServiceProvider services, ActingCadre finance, long programId, List<(OrgUnit Union, List<Member> Payees)> unions,
+    /// <summary>Finance makes one batch per union (a request key each) and a second officer confirms it, each step a request of its own.</summary>
+    private static async Task<List<long>> BatchesAsync(IServiceProvider services, ActingCadre finance, ActingCadre confirmer, long programId, List<(OrgUnit Union, List<Member> Payees)> unions,
         CancellationToken ct)
     {
         var ids = new long[unions.Count];
@@ -403,7 +405,7 @@ internal static class DisbursementSeeder
                     throw new InvalidOperationException($"batch {batch.Id} of {unions[i].Union.Name} holds {batch.ItemCount} payments, {unions[i].Payees.Count} expected");
                 }
 
-                await using (var scope = finance.Scope(services))
+                await using (var scope = confirmer.Scope(services))
                 {
                     await scope.ServiceProvider.GetRequiredService<DisbursementDesk>().ConfirmAsync(batch.Id, new BatchDecision(batch.Version), ct);
                 }

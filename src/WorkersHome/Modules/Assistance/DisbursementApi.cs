@@ -38,18 +38,18 @@ internal static class DisbursementApi
         {
             await desk.ConfirmAsync(id, decision, ct);
             return TypedResults.NoContent();
-        }).WithSummary("Finance confirms the batch (confirming twice changes nothing)");
+        }).WithSummary("Finance confirms the batch (confirming twice changes nothing); at or above Disbursement:DualControlFromAmount not the compiler (403)");
         batches.MapPost("/{id:long}/send", async (long id, DisbursementDesk desk, CancellationToken ct) =>
             TypedResults.Ok(new { sent = await desk.SendAsync(id, ct) }))
-            .WithSummary("Send a confirmed batch: its payments are booked paid; safe to repeat and to resume after a crash");
+            .WithSummary("Send a confirmed batch: its payments are sent to the bank and booked paid in the ledger; safe to repeat and to resume after a crash");
         batches.MapGet("/{id:long}/bank-file.xlsx", async (long id, BankFiles files, CancellationToken ct) =>
             TypedResults.File(await files.PaymentFileAsync(id, csv: false, ct), AssistanceApi.XlsxType, $"代发批次{id}.xlsx"))
-            .WithSummary("The bank payment file (full account numbers); audited");
+            .WithSummary("The bank payment file (批量代发: full account and ID numbers, amounts as text with two decimals); audited");
         batches.MapGet("/{id:long}/bank-file.csv", async (long id, BankFiles files, CancellationToken ct) =>
             TypedResults.File(await files.PaymentFileAsync(id, csv: true, ct), "text/csv; charset=utf-8", $"代发批次{id}.csv"))
             .WithSummary("The same bank payment file as .csv (UTF-8 with BOM); audited");
         batches.MapPost("/{id:long}/results", async (long id, IReadOnlyList<PaymentResult> rows, DisbursementDesk desk, CancellationToken ct) =>
-            TypedResults.Ok(new { failed = await desk.ImportResultsAsync(id, rows, ct) }))
-            .WithSummary("The bank's results: failed payments are held again for retry or cancellation; importing twice changes nothing");
+            TypedResults.Ok(await desk.ImportResultsAsync(id, rows, ct)))
+            .WithSummary("The bank's results: credited payments become paid, returned ones are held again for retry or cancellation; importing twice changes nothing");
     }
 }

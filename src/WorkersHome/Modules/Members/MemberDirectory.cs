@@ -5,10 +5,12 @@ using Npgsql;
 using WorkersHome.Modules.Members.Contracts;
 using WorkersHome.Platform.Audit;
 using WorkersHome.Platform.Persistence;
+using WorkersHome.Platform.Privacy;
 
 namespace WorkersHome.Modules.Members;
 
-public sealed class MemberDirectory(AppDbContext db, DirectSql direct, AuditTrail audit, TimeProvider clock) : IMemberDirectory, IMemberGroupMarker
+public sealed class MemberDirectory(AppDbContext db, DirectSql direct, AuditTrail audit, TimeProvider clock, PersonalDataProtector protector)
+    : IMemberDirectory, IMemberGroupMarker
 {
     private const string SummarySql = """
         SELECT "Id", "Name", "OrgId", "OrgPath", "Status", "Groups", "IdMasked", "IdHash" FROM members.members WHERE "Id" = $1
@@ -37,6 +39,20 @@ public sealed class MemberDirectory(AppDbContext db, DirectSql direct, AuditTrai
         foreach (var slice in memberIds.Distinct().Chunk(1_000))
         {
             found.UnionWith(await db.Members.IgnoreQueryFilters().Where(m => slice.Contains(m.Id) && (m.Groups & group) == group).Select(m => m.Id).ToListAsync(ct));
+        }
+
+        return found;
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, string>> IdNumbersAsync(IReadOnlyCollection<Guid> memberIds, CancellationToken ct = default)
+    {
+        var found = new Dictionary<Guid, string>();
+        foreach (var slice in memberIds.Distinct().Chunk(1_000))
+        {
+            foreach (var m in await db.Members.IgnoreQueryFilters().AsNoTracking().Where(m => slice.Contains(m.Id)).Select(m => new { m.Id, m.IdCipher }).ToListAsync(ct))
+            {
+                found[m.Id] = protector.Decrypt(m.IdCipher);
+            }
         }
 
         return found;

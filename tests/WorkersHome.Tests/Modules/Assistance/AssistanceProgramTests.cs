@@ -180,8 +180,11 @@ public sealed class AssistanceProgramTests(AssistanceProgramFixture fixture) : I
         approved.Application.Status.ShouldBe(ApplicationStatus.Approved);
         approved.History.Select(h => h.Step).ShouldBe(["提交申请", "审批同意"]);
         approved.History[1].Outcome.ShouldContain("批准 5,000 元");
-        approved.Household.Single().IdNumber.ShouldBe(student, "the assistance officer sees the full number");
+        approved.Household.Single().IdNumber.ShouldBe(student[..6] + "********" + student[^4..], "even the assistance officer sees it masked, like every ID number on screen");
         (await DetailAsync("zz.assist", id)).DetailsShown.ShouldBeTrue();
+        var page = await (await fixture.Factory.SignedInAsync(fixture.World.User("zy.assist"))).GetStringAsync($"/Assistance/Applications/Detail/{id}");
+        page.ShouldNotContain(student);
+        page.ShouldContain(student[..6] + "********" + student[^4..]);
         (await BudgetAsync(program.Program.Id, "410102")).Reserved.ShouldBe(5_000);
         (await ReconcileAsync(program.Program.Id)).ShouldAllBe(r => r.Matches);
 

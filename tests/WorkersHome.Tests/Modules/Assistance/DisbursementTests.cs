@@ -62,13 +62,16 @@ public sealed class DisbursementTests(DisbursementFixture fixture) : IClassFixtu
         return programId;
     }
 
-    private async Task<Guid> MemberAsync()
+    private async Task<Guid> MemberAsync() => (await RegisteredAsync()).Id;
+
+    /// <summary>A new member of Zhengzhou's test union, with the ID number and name they sign in with (phone "139" + the ID's last eight).</summary>
+    private async Task<(Guid Id, string IdNumber, string Name)> RegisteredAsync()
     {
         var n = Interlocked.Increment(ref _sequence);
         var idNumber = ResidentIdNumber.Compose("410102", new DateOnly(1970, 1, 1).AddDays(n * 53), 200 + n, Gender.Male);
         await using var scope = fixture.Factory.WholeTreeScope(out _);
         var register = scope.ServiceProvider.GetRequiredService<WorkersHome.Modules.Members.Register.RegisterMember>();
-        return (await register.ExecuteAsync(TestWorld.Member(fixture.World.Org(TestWorld.ZhengzhouUnionCode), "代发" + n, idNumber))).Id;
+        return ((await register.ExecuteAsync(TestWorld.Member(fixture.World.Org(TestWorld.ZhengzhouUnionCode), "代发" + n, idNumber))).Id, idNumber, "代发" + n);
     }
 
     private async Task<Guid> FiledAndApprovedAsync(WorkersHome.Modules.Assistance.Applications.ApplicationForm form, Guid memberId)
@@ -79,12 +82,12 @@ public sealed class DisbursementTests(DisbursementFixture fixture) : IClassFixtu
         return id;
     }
 
-    /// <summary>Sends the program's waiting payments under Zhengzhou in one confirmed batch.</summary>
+    /// <summary>Sends the program's waiting payments under Zhengzhou in one batch, compiled by one finance officer and confirmed by another.</summary>
     private async Task<BatchView> SentBatchAsync(long programId)
     {
         var finance = Cadre("zz.finance");
         var batch = (await Read<BatchView>(await finance.PostAsJsonAsync("/api/assistance/batches", new NewBatch(programId, fixture.World.Org("4101"), Guid.NewGuid()), Json))).Batch;
-        (await finance.PostAsJsonAsync($"/api/assistance/batches/{batch.Id}/confirm", new BatchDecision(batch.Version), Json)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await ConfirmedBySecondOfficerAsync(batch);
         await Read<JsonElement>(await finance.PostAsync($"/api/assistance/batches/{batch.Id}/send", null));
         return (await finance.GetFromJsonAsync<BatchView>($"/api/assistance/batches/{batch.Id}", Json))!;
     }
@@ -100,6 +103,9 @@ public sealed class DisbursementTests(DisbursementFixture fixture) : IClassFixtu
         await scope.ServiceProvider.GetRequiredService<BankCardLinks>().LinkAsync(card, new BankLinkRequest("中原银行", account, card.Version), "测试", default);
         return account;
     }
+
+    private async Task ConfirmedBySecondOfficerAsync(BatchRow batch) =>
+        (await Cadre("zz2.finance").PostAsJsonAsync($"/api/assistance/batches/{batch.Id}/confirm", new BatchDecision(batch.Version), Json)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
     private async Task<BudgetView> BudgetAsync(long programId) =>
         (await Cadre("zz.assist").GetFromJsonAsync<ProgramView>($"/api/assistance/programs/{programId}", Json))!.Budgets.Single(b => b.ParentId is null);
@@ -129,9 +135,9 @@ public sealed class DisbursementTests(DisbursementFixture fixture) : IClassFixtu
         (batch.ItemCount, batch.Total).ShouldBe((3, 3_000m));
         (await finance.PostAsync($"/api/assistance/batches/{batch.Id}/send", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict, "finance confirms first");
 
-        // Two finance officers confirm at once: both are told it is confirmed; it is confirmed once.
+        // The second officer's double click: both are told it is confirmed; it is confirmed once.
         var confirmations = await Task.WhenAll(
-            finance.PostAsJsonAsync($"/api/assistance/batches/{batch.Id}/confirm", new BatchDecision(batch.Version), Json),
+            Cadre("zz2.finance").PostAsJsonAsync($"/api/assistance/batches/{batch.Id}/confirm", new BatchDecision(batch.Version), Json),
             Cadre("zz2.finance").PostAsJsonAsync($"/api/assistance/batches/{batch.Id}/confirm", new BatchDecision(batch.Version), Json));
         confirmations.ShouldAllBe(r => r.StatusCode == HttpStatusCode.NoContent);
 
@@ -153,13 +159,14 @@ public sealed class DisbursementTests(DisbursementFixture fixture) : IClassFixtu
             (await db.FundEntries.CountAsync(e => e.ProgramId == programId && e.Kind == FundEntryKind.Paid)).ShouldBe(3);
         }
 
-        // The bank file has the full account; the screen shows it masked.
+        // The bank file has the full account; the screen shows it masked; sent is not yet paid.
         var file = await finance.GetByteArrayAsync($"/api/assistance/batches/{batch.Id}/bank-file.xlsx");
         var lines = MiniExcel.Query(new MemoryStream(file), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
         lines.Count.ShouldBe(3);
-        lines.ShouldAllBe(l => (string)l["收款账号"] == "6222020200001234567");
+        lines.ShouldAllBe(l => (string)l["收款人账号"] == "6222020200001234567");
         var view = await finance.GetFromJsonAsync<BatchView>($"/api/assistance/batches/{batch.Id}", Json);
-        view!.Payments.ShouldAllBe(p => p.AccountMasked == "****4567" && p.Status == PaymentStatus.Paid);
+        view!.Payments.ShouldAllBe(p => p.AccountMasked == "****4567" && p.Status == PaymentStatus.Sent);
+        view.Batch.Status.ShouldBe(BatchStatus.Sent);
 
         // The bank returns one; a wrong line is named and nothing is kept; importing the same results twice changes nothing.
         var failedId = view.Payments[1].Id;
@@ -168,17 +175,22 @@ public sealed class DisbursementTests(DisbursementFixture fixture) : IClassFixtu
         (await bad.Content.ReadAsStringAsync()).ShouldContain("第 2 行：付款编号 999999 不属于本批次");
         (await BudgetAsync(programId)).Paid.ShouldBe(3_000);
         var results = new[] { new PaymentResult(view.Payments[0].Id, true, null), new PaymentResult(failedId, false, "账户已销户") };
-        (await Read<JsonElement>(await finance.PostAsJsonAsync($"/api/assistance/batches/{batch.Id}/results", results, Json))).GetProperty("failed").GetInt32().ShouldBe(1);
-        (await Read<JsonElement>(await finance.PostAsJsonAsync($"/api/assistance/batches/{batch.Id}/results", results, Json))).GetProperty("failed").GetInt32().ShouldBe(0);
+        (await Read<ResultsImport>(await finance.PostAsJsonAsync($"/api/assistance/batches/{batch.Id}/results", results, Json))).ShouldBe(new ResultsImport(1, 1));
+        (await Read<ResultsImport>(await finance.PostAsJsonAsync($"/api/assistance/batches/{batch.Id}/results", results, Json))).ShouldBe(new ResultsImport(0, 0));
         budget = await BudgetAsync(programId);
         (budget.Paid, budget.Reserved).ShouldBe((2_000m, 1_000m));
         await ReconciledAsync(programId);
+
+        // Sent → results imported: the credited one is paid, the returned one failed, the one without a line still sent.
+        view = await finance.GetFromJsonAsync<BatchView>($"/api/assistance/batches/{batch.Id}", Json);
+        view!.Batch.Status.ShouldBe(BatchStatus.ResultsImported);
+        view.Payments.Select(p => p.Status).ShouldBe([PaymentStatus.Paid, PaymentStatus.Failed, PaymentStatus.Sent]);
 
         // Retried, it goes out again in the next batch as attempt 2.
         (await finance.PostAsync($"/api/assistance/payments/{failedId}/retry", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         var again = await Read<BatchView>(await finance.PostAsJsonAsync("/api/assistance/batches", new NewBatch(programId, fixture.World.Org("4101"), Guid.NewGuid()), Json));
         again.Payments.Single().Attempt.ShouldBe(2);
-        (await finance.PostAsJsonAsync($"/api/assistance/batches/{again.Batch.Id}/confirm", new BatchDecision(again.Batch.Version), Json)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await ConfirmedBySecondOfficerAsync(again.Batch);
         (await Read<JsonElement>(await finance.PostAsync($"/api/assistance/batches/{again.Batch.Id}/send", null))).GetProperty("sent").GetInt32().ShouldBe(1);
         (await BudgetAsync(programId)).Paid.ShouldBe(3_000);
 
@@ -216,13 +228,13 @@ public sealed class DisbursementTests(DisbursementFixture fixture) : IClassFixtu
         (paid.ToCardAccount, paid.BankName, paid.AccountMasked).ShouldBe((true, "中原银行", "****" + account[^4..]));
         batch.Payments.Count(p => !p.ToCardAccount).ShouldBe(1);
 
-        // The bank file as .csv: UTF-8 with a byte-order mark, the full account, and where the account came from.
+        // The bank file as .csv: UTF-8 with a byte-order mark, the full account, the amount as text with two decimals.
         var finance = Cadre("zz.finance");
         var csv = await finance.GetByteArrayAsync($"/api/assistance/batches/{batch.Batch.Id}/bank-file.csv");
         csv.Take(3).ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
         var lines = MiniExcel.Query(new MemoryStream(csv[3..]), useHeaderRow: true, excelType: ExcelType.CSV).Cast<IDictionary<string, object>>().ToList();
-        var line = lines.Single(l => Convert.ToString(l["付款编号"]) == paid.Id.ToString());
-        (Convert.ToString(line["收款账号"]), Convert.ToString(line["账户来源"]), Convert.ToString(line["金额（元）"])).ShouldBe((account, "会员服务卡绑定", "1000.00"));
+        var line = lines.Single(l => Convert.ToString(l["备注"]) == paid.Id.ToString());
+        (Convert.ToString(line["收款人账号"]), Convert.ToString(line["金额"])).ShouldBe((account, "1000.00"));
 
         // The bank returns the money a week later: a reversal needs a reason, and two clicks at once reverse it once.
         (await finance.PostAsJsonAsync($"/api/assistance/payments/{paid.Id}/reverse", new PaymentAction(" "), Json)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
@@ -259,14 +271,14 @@ public sealed class DisbursementTests(DisbursementFixture fixture) : IClassFixtu
         var (programId, _) = await ApprovedAsync(4);
         var finance = Cadre("zz.finance");
         var batch = (await Read<BatchView>(await finance.PostAsJsonAsync("/api/assistance/batches", new NewBatch(programId, fixture.World.Org("4101"), Guid.NewGuid()), Json))).Batch;
-        (await finance.PostAsJsonAsync($"/api/assistance/batches/{batch.Id}/confirm", new BatchDecision(batch.Version), Json)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await ConfirmedBySecondOfficerAsync(batch);
 
         // A crash between a chunk's update and its commit: the transaction is gone, the payments still wait.
         await using (var scope = fixture.Factory.WholeTreeScope(out var db))
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
             var first = await db.Payments.Where(p => p.BatchId == batch.Id).OrderBy(p => p.Id).Select(p => p.Id).Take(2).ToListAsync();
-            await db.Payments.Where(p => first.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PaymentStatus.Paid));
+            await db.Payments.Where(p => first.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PaymentStatus.Sent));
             // No commit: disposing the connection mid-transaction is what a killed process leaves behind.
         }
 
@@ -287,7 +299,7 @@ public sealed class DisbursementTests(DisbursementFixture fixture) : IClassFixtu
         var (programId, applications) = await ApprovedAsync(2);
         var finance = Cadre("zz.finance");
         var batch = (await Read<BatchView>(await finance.PostAsJsonAsync("/api/assistance/batches", new NewBatch(programId, fixture.World.Org("4101"), Guid.NewGuid()), Json))).Batch;
-        (await finance.PostAsJsonAsync($"/api/assistance/batches/{batch.Id}/confirm", new BatchDecision(batch.Version), Json)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await ConfirmedBySecondOfficerAsync(batch);
         await Read<JsonElement>(await finance.PostAsync($"/api/assistance/batches/{batch.Id}/send", null));
         var year = DateTime.UtcNow.Year;
         (await Cadre("zy.assist").PutAsJsonAsync("/api/assistance/dashboard/figures", new WorkersHome.Modules.Assistance.Dashboard.FiguresEntry(year, 12, 5), Json))
@@ -304,5 +316,104 @@ public sealed class DisbursementTests(DisbursementFixture fixture) : IClassFixtu
         var xlsx = await Cadre("zz.assist").GetByteArrayAsync($"/api/assistance/dashboard/figures.xlsx?year={year}");
         MiniExcel.Query(new MemoryStream(xlsx), useHeaderRow: true).Cast<IDictionary<string, object>>().ShouldContain(r => ((string)r["单位"]).Contains("合计"));
         (await Cadre("ly.assist").GetAsync($"/api/assistance/dashboard?orgId={fixture.World.Org("4101")}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_bank_file_follows_the_batch_payment_layout_with_full_id_numbers_text_amounts_and_guarded_cells()
+    {
+        var programId = await ProgramAsync();
+        var (memberId, idNumber, name) = await RegisteredAsync();
+        var form = Aid(programId, null, null, null, null, null) with { BankName = "=HYPERLINK(\"http://evil\")银行" };
+        await FiledAndApprovedAsync(form, memberId);
+        var batch = await SentBatchAsync(programId);
+        var payment = batch.Payments.Single();
+        payment.IdMasked.ShouldNotBe(idNumber, "the screen keeps the ID masked");
+        var finance = Cadre("zz.finance");
+        string[] columns = ["序号", "收款人账号", "收款人户名", "证件类型", "证件号码", "金额", "开户行", "用途", "备注"];
+
+        var xlsx = await finance.GetByteArrayAsync($"/api/assistance/batches/{batch.Batch.Id}/bank-file.xlsx");
+        var header = (IDictionary<string, object>)MiniExcel.Query(new MemoryStream(xlsx)).First();
+        header.Values.Select(v => Convert.ToString(v)).ShouldBe(columns);
+        var row = MiniExcel.Query(new MemoryStream(xlsx), useHeaderRow: true).Cast<IDictionary<string, object>>().Single();
+        // Text cells: a number cell would come back as a double (an ID number read as 4.1E+17).
+        row["证件号码"].ShouldBeOfType<string>().ShouldBe(idNumber);
+        row["收款人账号"].ShouldBeOfType<string>().ShouldBe("6222020200001234567");
+        row["金额"].ShouldBeOfType<string>().ShouldBe("1000.00");
+        (row["收款人户名"], row["证件类型"], row["备注"]).ShouldBe((name, "居民身份证", payment.Id.ToString()));
+        ((string)row["开户行"]).ShouldStartWith("'=HYPERLINK", Case.Sensitive, "a formula is neutralised in the sheet too");
+
+        var csv = await finance.GetByteArrayAsync($"/api/assistance/batches/{batch.Batch.Id}/bank-file.csv");
+        var text = System.Text.Encoding.UTF8.GetString(csv[3..]);
+        text.Split('\n')[0].Trim().ShouldBe(string.Join(',', columns));
+        text.ShouldContain(idNumber);
+        text.ShouldContain("1000.00");
+        text.ShouldNotContain(",=HYPERLINK");
+        text.ShouldContain("'=HYPERLINK");
+
+        // Both downloads are audited, with the full ID numbers they disclosed.
+        await using var scope = fixture.Factory.WholeTreeScope(out var db);
+        (await db.AuditEntries.CountAsync(a => a.Action == DisbursementAuditActions.BankFileExported && a.TargetId == batch.Batch.Id.ToString())).ShouldBe(2);
+        (await Cadre("zz.assist").GetAsync($"/api/assistance/batches/{batch.Batch.Id}/bank-file.csv")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task The_officer_who_compiled_a_batch_cannot_confirm_it_and_the_page_names_who_must()
+    {
+        var (programId, _) = await ApprovedAsync(1);
+        var finance = Cadre("zz.finance");
+        var batch = (await Read<BatchView>(await finance.PostAsJsonAsync("/api/assistance/batches", new NewBatch(programId, fixture.World.Org("4101"), Guid.NewGuid()), Json))).Batch;
+        batch.CreatedBy.ShouldBe("zz.finance");
+
+        var refused = await finance.PostAsJsonAsync($"/api/assistance/batches/{batch.Id}/confirm", new BatchDecision(batch.Version), Json);
+        refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        refused.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("须由另一名财务人员确认");
+
+        var compilerPage = await (await fixture.Factory.SignedInAsync(fixture.World.User("zz.finance"))).GetStringAsync($"/Assistance/Payments/Batch/{batch.Id}");
+        compilerPage.ShouldNotContain("id=\"confirm-batch\"");
+        compilerPage.ShouldContain("id=\"awaiting-confirmer\"");
+        compilerPage.ShouldContain("须由另一名财务人员确认");
+        var secondPage = await (await fixture.Factory.SignedInAsync(fixture.World.User("zz2.finance"))).GetStringAsync($"/Assistance/Payments/Batch/{batch.Id}");
+        secondPage.ShouldContain("id=\"confirm-batch\"");
+
+        await ConfirmedBySecondOfficerAsync(batch);
+        var confirmed = (await finance.GetFromJsonAsync<BatchView>($"/api/assistance/batches/{batch.Id}", Json))!.Batch;
+        (confirmed.Status, confirmed.CreatedBy, confirmed.ConfirmedBy).ShouldBe((BatchStatus.Confirmed, "zz.finance", "zz2.finance"));
+    }
+
+    [Fact]
+    public async Task A_sent_payment_is_not_paid_to_the_member_until_the_bank_reports_it_and_a_returned_one_says_what_happens_next()
+    {
+        var programId = await ProgramAsync();
+        var (memberId, idNumber, name) = await RegisteredAsync();
+        var applicationId = await FiledAndApprovedAsync(Aid(programId, null, null, null, null, null), memberId);
+        var member = await MemberSignIn.AsMemberAsync(fixture.Factory, "139" + idNumber[^8..].Replace('X', '0'), name, idNumber);
+        (await member.GetStringAsync("/m/Aid")).ShouldContain("待发放");
+
+        var batch = await SentBatchAsync(programId);
+        var sent = await member.GetStringAsync("/m/Aid");
+        sent.ShouldContain("已发送银行，待到账");
+        sent.ShouldNotContain("已到账<");
+
+        var finance = Cadre("zz.finance");
+        var paymentId = batch.Payments.Single().Id;
+        await Read<ResultsImport>(await finance.PostAsJsonAsync($"/api/assistance/batches/{batch.Batch.Id}/results", new[] { new PaymentResult(paymentId, false, "账号有误") }, Json));
+        var returned = await member.GetStringAsync("/m/Aid");
+        returned.ShouldContain("银行退回：账号有误");
+        returned.ShouldContain("工会将核实后重新发放");
+        returned.ShouldNotContain("已发送银行，待到账");
+        (await (await fixture.Factory.SignedInAsync(fixture.World.User("zy.assist"))).GetStringAsync($"/Assistance/Applications/Detail/{applicationId}"))
+            .ShouldContain("银行退回：账号有误");
+        await ReconciledAsync(programId);
+
+        // Retried and credited this time: now, and only now, the member reads it as paid.
+        (await finance.PostAsync($"/api/assistance/payments/{paymentId}/retry", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var again = await SentBatchAsync(programId);
+        await Read<ResultsImport>(await finance.PostAsJsonAsync($"/api/assistance/batches/{again.Batch.Id}/results", new[] { new PaymentResult(paymentId, true, null) }, Json));
+        var paid = await member.GetStringAsync("/m/Aid");
+        paid.ShouldContain("已到账");
+        paid.ShouldNotContain("银行退回");
+        (await BudgetAsync(programId)).Paid.ShouldBe(1_000);
+        await ReconciledAsync(programId);
     }
 }

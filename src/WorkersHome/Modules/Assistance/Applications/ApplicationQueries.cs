@@ -21,9 +21,13 @@ public sealed record ApplicationRow(Guid Id, long ProgramId, string ProgramName,
 
 public sealed record ApplicationStepView(string Step, string Actor, string ActorOrg, DateTimeOffset At, string Outcome, string? Reason);
 
-/// <summary>One application; its facts (costs, the household's ID numbers, remarks) only with the sensitive permission, masked otherwise.</summary>
+/// <summary>
+/// One application; its facts (costs, remarks) only with the sensitive permission; the household's ID numbers always
+/// masked, like every ID number on screen; the payout of an approved one, as its latest payment stands.
+/// </summary>
 public sealed record ApplicationView(ApplicationRow Application, int RuleVersion, string? FirstApprover, string? LastReason, decimal? ClaimedCost,
-    string? Description, IReadOnlyList<DeclaredPerson> Household, bool DetailsShown, IReadOnlyList<ApplicationStepView> History, MedicalBill? Bill = null);
+    string? Description, IReadOnlyList<DeclaredPerson> Household, bool DetailsShown, IReadOnlyList<ApplicationStepView> History, MedicalBill? Bill = null,
+    PayoutView? Payout = null);
 
 /// <summary>A program a member can apply to now, with what its form asks for.</summary>
 public sealed record OpenProgram(long Id, string Name, string TypeLabel, string OrgName, DateOnly EndsOn, bool NeedsSchoolLevel, bool NeedsCost,
@@ -117,13 +121,16 @@ public sealed class ApplicationQueries(AppDbContext db, IOrgDirectory orgs, Pers
     {
         var history = await db.ApplicationSteps.AsNoTracking().Where(s => s.ApplicationId == a.Id).OrderBy(s => s.Id).ToListAsync(ct);
         var facts = JsonSerializer.Deserialize<ApplicationFacts>(protector.Decrypt(a.FactsCipher), ProgramDesk.Json)!;
-        var household = facts.Household.Select(p => withDetails ? p : p with { IdNumber = Mask.IdNumber(p.IdNumber ?? "") }).ToList();
+        var household = facts.Household.Select(p => p with { IdNumber = Mask.IdNumber(p.IdNumber ?? "") }).ToList();
+        // One payment per approved application; a retry sends the same row again as its next attempt.
+        var payment = await db.Payments.IgnoreQueryFilters().AsNoTracking().Where(p => p.ApplicationId == a.Id)
+            .Select(p => new { p.Status, p.FailureReason }).FirstOrDefaultAsync(ct);
         var row = (await RowsAsync([a], ct))[0];
         return new ApplicationView(row, a.RuleVersionNumber, a.FirstApprover, a.LastReason, withDetails ? facts.ClaimedCost : null,
             withDetails ? facts.Description : null, household, withDetails,
             history.Select(s => new ApplicationStepView(ApplicationStep.KindLabel(s.Kind).ToString(),
                 s.Actor == ApplicationDesk.ByMember ? Loc.T("会员本人", "The member") : s.Actor, s.ActorOrg, s.At, s.Outcome, s.Reason)).ToList(),
-            withDetails ? facts.Bill : null);
+            withDetails ? facts.Bill : null, payment is null ? null : PayoutView.Of(payment.Status, payment.FailureReason));
     }
 
     private async Task<IReadOnlyList<ApplicationRow>> RowsAsync(IReadOnlyList<AssistanceApplication> applications, CancellationToken ct)

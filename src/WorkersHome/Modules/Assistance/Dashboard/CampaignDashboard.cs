@@ -57,7 +57,7 @@ public sealed class CampaignDashboard(AppDbContext db, IOrgDirectory orgs, Curre
         var byCause = (await db.HardshipFiles.AsNoTracking().Where(f => f.Status == HardshipStatus.Active && f.OrgPath.StartsWith(path))
                 .GroupBy(f => f.PrimaryCause).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
             .OrderByDescending(c => c.Count).Select(c => new CauseCount(HardshipNames.Cause(c.Key).ToString(), c.Count)).ToList();
-        var paid = await db.Payments.AsNoTracking().Where(p => p.Status == PaymentStatus.Paid && p.OrgPath.StartsWith(path))
+        var paid = await db.Payments.AsNoTracking().Where(p => (p.Status == PaymentStatus.Sent || p.Status == PaymentStatus.Paid) && p.OrgPath.StartsWith(path))
             .Join(db.AssistancePrograms.Where(p => p.Year == y), p => p.ProgramId, program => program.Id, (p, program) => new { program.Name, p.Amount })
             .GroupBy(x => x.Name).Select(g => new { g.Key, Total = g.Sum(x => x.Amount), Count = g.Count() }).ToListAsync(ct);
         return new DashboardView(y, total.For(node.Id, node.Name), byCause,
@@ -135,7 +135,7 @@ public sealed class CampaignDashboard(AppDbContext db, IOrgDirectory orgs, Curre
             Add(row.Key, Tally.Zero with { Helped = row.Count });
         }
 
-        foreach (var row in await db.Payments.AsNoTracking().Where(p => p.Status == PaymentStatus.Paid && p.OrgPath.StartsWith(path) && programIds.Contains(p.ProgramId))
+        foreach (var row in await db.Payments.AsNoTracking().Where(p => (p.Status == PaymentStatus.Sent || p.Status == PaymentStatus.Paid) && p.OrgPath.StartsWith(path) && programIds.Contains(p.ProgramId))
                      .GroupBy(p => p.OrgPath).Select(g => new { g.Key, Sum = g.Sum(p => p.Amount) }).ToListAsync(ct))
         {
             Add(row.Key, Tally.Zero with { Paid = row.Sum });

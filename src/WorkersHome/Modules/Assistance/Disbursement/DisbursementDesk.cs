@@ -21,6 +21,9 @@ public sealed record PaymentResult(long PaymentId, bool Paid, string? Reason);
 
 public sealed record PaymentAction(string? Reason);
 
+/// <summary>What a results file did: payments the bank credited, and payments it returned (held again to retry or cancel).</summary>
+public sealed record ResultsImport(int Paid, int Failed);
+
 public static class DisbursementAuditActions
 {
     public const string BatchCreated = "assistance.batch-created";
@@ -34,14 +37,15 @@ public static class DisbursementAuditActions
 }
 
 /// <summary>
-/// Disbursement (代发): approved payments go into batches per program and union; finance confirms a batch and sends
-/// it, which books every payment as paid and makes the bank file; the bank's results come back, failed payments are
-/// held again and are retried or cancelled. Each money step is a conditional update of the payment's status plus
+/// Disbursement (代发): approved payments go into batches per program and union; a finance officer compiles a batch,
+/// another confirms it (at or above the dual-control amount), and it is sent, which books every payment paid in the
+/// ledger and makes the bank file; the members see "sent to the bank" until the bank's results come back: credited
+/// payments are then paid, returned ones are held again and are retried or cancelled. Each money step is a conditional update of the payment's status plus
 /// ledger entries keyed by payment and attempt, in one transaction, so a double click, a retried request, two finance
 /// officers at once, or a crash half-way through a batch never pays anyone twice and never loses a payment.
 /// </summary>
 public sealed class DisbursementDesk(AppDbContext db, ProgramDesk programs, IOrgDirectory orgs, FundLedger ledger, AuditTrail audit, CurrentCadre cadre,
-    TimeProvider clock)
+    TimeProvider clock, DisbursementOptions options)
 {
     public const int MaxBatchSize = 5_000;
     public const int SendChunk = 500;
@@ -110,7 +114,20 @@ public sealed class DisbursementDesk(AppDbContext db, ProgramDesk programs, IOrg
         return batch;
     }
 
-    /// <summary>Finance confirms the batch's list and total. Confirming a confirmed batch again changes nothing.</summary>
+    /// <summary>
+    /// Why the signed-in cadre may not confirm this draft batch, or null when they may: at or above the dual-control
+    /// amount the one who compiled it needs a second finance officer (separation of duties).
+    /// </summary>
+    public LocalizedText? WhyNotConfirm(string createdBy, decimal total) =>
+        options.NeedsSecondPerson(total) && string.Equals(createdBy, cadre.UserName, StringComparison.OrdinalIgnoreCase)
+            ? new LocalizedText($"本批次由您编制，合计 {Yuan(total)} 元，须由另一名财务人员确认（双人复核）",
+                $"You compiled this batch of {Yuan(total)} yuan; another finance officer must confirm it (dual control)")
+            : null;
+
+    /// <summary>
+    /// Finance confirms the batch's list and total; at or above the dual-control amount, not the one who compiled it.
+    /// Confirming a confirmed batch again changes nothing.
+    /// </summary>
     public async Task ConfirmAsync(long batchId, BatchDecision decision, CancellationToken ct)
     {
         var batch = await FindAsync(batchId, ct);
@@ -119,13 +136,19 @@ public sealed class DisbursementDesk(AppDbContext db, ProgramDesk programs, IOrg
             return;
         }
 
+        if (WhyNotConfirm(batch.CreatedBy, batch.Total) is { } refusal)
+        {
+            throw new ForbiddenException(refusal.ToString());
+        }
+
         if (batch.Version != decision.Version)
         {
             throw new ConflictException(Loc.T("该批次已变化，请刷新后再办理", "The batch changed meanwhile; reload it"));
         }
 
         (batch.Status, batch.ConfirmedBy, batch.ConfirmedAt, batch.Version) = (BatchStatus.Confirmed, cadre.UserName, clock.GetUtcNow(), batch.Version + 1);
-        audit.Record(DisbursementAuditActions.BatchConfirmed, "payment-batch", batch.Id.ToString(), batch.OrgPath, new { batch.ItemCount, batch.Total });
+        audit.Record(DisbursementAuditActions.BatchConfirmed, "payment-batch", batch.Id.ToString(), batch.OrgPath,
+            new { batch.ItemCount, batch.Total, compiledBy = batch.CreatedBy, dualControl = options.NeedsSecondPerson(batch.Total) });
         try
         {
             await db.SaveChangesAsync(ct);
@@ -142,7 +165,7 @@ public sealed class DisbursementDesk(AppDbContext db, ProgramDesk programs, IOrg
     }
 
     /// <summary>
-    /// Sends a confirmed batch: in chunks, marks its payments paid and books them. Safe to run twice at once and to run
+    /// Sends a confirmed batch: in chunks, marks its payments sent and books them paid in the ledger. Safe to run twice at once and to run
     /// again after a crash: each chunk takes only payments still waiting, and books exactly the ones it took.
     /// </summary>
     public async Task<int> SendAsync(long batchId, CancellationToken ct)
@@ -191,7 +214,7 @@ public sealed class DisbursementDesk(AppDbContext db, ProgramDesk programs, IOrg
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Payments.Where(p => ids.Contains(p.Id) && p.BatchId == batch.Id && p.Status == PaymentStatus.InBatch)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PaymentStatus.Paid).SetProperty(p => p.PaidAt, now).SetProperty(p => p.SendToken, token), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PaymentStatus.Sent).SetProperty(p => p.PaidAt, now).SetProperty(p => p.SendToken, token), ct);
         // Looked up among the chunk's ids (the primary key), which hold every row this run marked: the token has no index.
         var mine = await db.Payments.AsNoTracking().Where(p => ids.Contains(p.Id) && p.SendToken == token).Select(p => new { p.Id, p.BudgetId, p.Amount, p.Attempt, p.ApplicationId }).ToListAsync(ct);
         foreach (var budget in mine.GroupBy(p => p.BudgetId))
@@ -215,12 +238,13 @@ public sealed class DisbursementDesk(AppDbContext db, ProgramDesk programs, IOrg
 
     /// <summary>
     /// The bank's results for a sent batch. Every line is checked first (a wrong line is named and nothing is kept);
-    /// then failed payments are held again. Importing the same results twice changes nothing.
+    /// then credited payments become paid (the ledger booked them when sent) and returned ones are held again. A batch
+    /// may take several results files (the bank reports late lines later); importing the same results twice changes nothing.
     /// </summary>
-    public async Task<int> ImportResultsAsync(long batchId, IReadOnlyList<PaymentResult> results, CancellationToken ct)
+    public async Task<ResultsImport> ImportResultsAsync(long batchId, IReadOnlyList<PaymentResult> results, CancellationToken ct)
     {
         var batch = await FindAsync(batchId, ct);
-        if (batch.Status != BatchStatus.Sent)
+        if (batch.Status is not (BatchStatus.Sent or BatchStatus.ResultsImported))
         {
             throw new ConflictException(Loc.T("批次尚未发送银行，不能导入结果", "The batch has not been sent; there are no results to import"));
         }
@@ -241,14 +265,23 @@ public sealed class DisbursementDesk(AppDbContext db, ProgramDesk programs, IOrg
         }
 
         errors.ThrowIfAny();
-        var failed = results.Where(r => !r.Paid && payments[r.PaymentId].Status == PaymentStatus.Paid).DistinctBy(r => r.PaymentId).ToList();
+        var failed = results.Where(r => !r.Paid && payments[r.PaymentId].Status == PaymentStatus.Sent).DistinctBy(r => r.PaymentId).ToList();
+        var credited = results.Where(r => r.Paid && payments[r.PaymentId].Status == PaymentStatus.Sent).Select(r => r.PaymentId).Distinct().ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var paid = 0;
+        foreach (var slice in credited.Chunk(SendChunk))
+        {
+            // Only payments still sent: one reversed or failed meanwhile keeps that later, deliberate state.
+            paid += await db.Payments.Where(x => slice.Contains(x.Id) && x.BatchId == batchId && x.Status == PaymentStatus.Sent)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, PaymentStatus.Paid), ct);
+        }
+
         var count = 0;
         foreach (var row in failed)
         {
             var p = payments[row.PaymentId];
             var reason = row.Reason!.Trim()[..Math.Min(row.Reason.Trim().Length, 200)];
-            if (await db.Payments.Where(x => x.Id == p.Id && x.Status == PaymentStatus.Paid && x.Attempt == p.Attempt)
+            if (await db.Payments.Where(x => x.Id == p.Id && x.Status == PaymentStatus.Sent && x.Attempt == p.Attempt)
                     .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, PaymentStatus.Failed).SetProperty(x => x.FailureReason, reason), ct) == 0)
             {
                 continue;
@@ -259,14 +292,17 @@ public sealed class DisbursementDesk(AppDbContext db, ProgramDesk programs, IOrg
             count++;
         }
 
-        audit.Record(DisbursementAuditActions.ResultsImported, "payment-batch", batch.Id.ToString(), batch.OrgPath, new { rows = results.Count, failed = count });
+        await db.PaymentBatches.Where(b => b.Id == batchId && b.Status == BatchStatus.Sent)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BatchStatus.ResultsImported).SetProperty(b => b.Version, b => b.Version + 1), ct);
+        audit.Record(DisbursementAuditActions.ResultsImported, "payment-batch", batch.Id.ToString(), batch.OrgPath, new { rows = results.Count, paid, failed = count });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return count;
+        return new ResultsImport(paid, count);
     }
 
     /// <summary>
-    /// Undoes a payment booked paid (冲正), e.g. money the bank returned days after reporting it paid: the amount is held
+    /// Undoes a payment booked paid (冲正; sent, or reported paid by the bank), e.g. money the bank returned days after
+    /// reporting it paid: the amount is held
     /// again and the payment waits to be retried or cancelled. Reversing it again changes nothing.
     /// </summary>
     public async Task ReverseAsync(long paymentId, PaymentAction action, CancellationToken ct)
@@ -274,11 +310,11 @@ public sealed class DisbursementDesk(AppDbContext db, ProgramDesk programs, IOrg
         var payment = await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.Id == paymentId, ct) ?? throw new NotFoundException();
         var reason = RequireReason(action, "请填写冲正原因（如：银行退汇、收款账户已销户）", "Give the reason for the reversal (e.g. the bank returned the money)");
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var reversed = await db.Payments.Where(p => p.Id == paymentId && p.Status == PaymentStatus.Paid && p.Attempt == payment.Attempt)
+        var reversed = await db.Payments.Where(p => p.Id == paymentId && (p.Status == PaymentStatus.Sent || p.Status == PaymentStatus.Paid) && p.Attempt == payment.Attempt)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PaymentStatus.Reversed).SetProperty(p => p.FailureReason, reason), ct);
         if (reversed == 0)
         {
-            await EnsureAlreadyAsync(paymentId, PaymentStatus.Reversed, "只有已支付的款项可以冲正", "Only a paid payment can be reversed", ct);
+            await EnsureAlreadyAsync(paymentId, PaymentStatus.Reversed, "只有已发送银行或已到账的款项可以冲正", "Only a payment sent to the bank or paid can be reversed", ct);
             return;
         }
 

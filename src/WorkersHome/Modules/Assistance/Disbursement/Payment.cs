@@ -10,8 +10,11 @@ public enum PaymentStatus
     /// <summary>In a batch that finance has not sent yet.</summary>
     InBatch = 2,
 
-    /// <summary>Sent to the bank in a payment file: booked as paid.</summary>
-    Paid = 3,
+    /// <summary>
+    /// Sent to the bank in a payment file (已发送银行): booked paid in the fund ledger, since the bank debits the whole batch
+    /// from the union's account when it takes the file; not yet confirmed to the member until the bank's results come back.
+    /// </summary>
+    Sent = 3,
 
     /// <summary>The bank returned it (wrong account, closed account …): the money is held again until retried or cancelled.</summary>
     Failed = 4,
@@ -24,6 +27,9 @@ public enum PaymentStatus
     /// money is held again, like a failed payment, until retried or cancelled.
     /// </summary>
     Reversed = 6,
+
+    /// <summary>The bank's results report it credited to the payee (已到账). No ledger step: it was booked paid when sent.</summary>
+    Paid = 7,
 }
 
 /// <summary>
@@ -76,14 +82,18 @@ public sealed class Payment
 
     public DateTimeOffset? PaidAt { get; set; }
 
-    /// <summary>The sending run that marked it paid: a run books exactly the payments it marked, whatever a twin run did.</summary>
+    /// <summary>The sending run that marked it sent: a run books exactly the payments it marked, whatever a twin run did.</summary>
     public Guid? SendToken { get; set; }
+
+    /// <summary>The statuses booked paid in the fund ledger: sent to the bank, whether or not its results have come back.</summary>
+    public static bool IsBookedPaid(PaymentStatus status) => status is PaymentStatus.Sent or PaymentStatus.Paid;
 
     public static LocalizedText StatusLabel(PaymentStatus status) => status switch
     {
         PaymentStatus.Pending => new("待编批", "Waiting for a batch"),
         PaymentStatus.InBatch => new("已编批", "In a batch"),
-        PaymentStatus.Paid => new("已支付", "Paid"),
+        PaymentStatus.Sent => new("已发送银行", "Sent to the bank"),
+        PaymentStatus.Paid => new("已到账", "Paid"),
         PaymentStatus.Failed => new("支付失败", "Failed"),
         PaymentStatus.Reversed => new("已冲正", "Reversed"),
         _ => new("已取消", "Cancelled"),
@@ -98,8 +108,11 @@ public enum BatchStatus
     /// <summary>Confirmed by finance; ready to send.</summary>
     Confirmed = 2,
 
-    /// <summary>Its bank file is made and its payments booked as paid; results may come back.</summary>
+    /// <summary>Sent to the bank (已发送银行): its bank file is made and its payments booked paid; the results are awaited.</summary>
     Sent = 3,
+
+    /// <summary>The bank's results are imported: each payment is paid (已到账) or failed; a later results file may still be imported.</summary>
+    ResultsImported = 4,
 }
 
 /// <summary>A batch of payments of one program at one union (代发批次), confirmed by finance and sent as one bank file.</summary>
@@ -128,6 +141,7 @@ public sealed class PaymentBatch
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The second person (四眼原则) when the batch is at or above the dual-control amount; may be the compiler below it.</summary>
     public string? ConfirmedBy { get; set; }
 
     public DateTimeOffset? ConfirmedAt { get; set; }
@@ -140,6 +154,7 @@ public sealed class PaymentBatch
     {
         BatchStatus.Draft => new("待财务确认", "Waiting for finance"),
         BatchStatus.Confirmed => new("已确认，待发送", "Confirmed, to send"),
-        _ => new("已发送银行", "Sent to the bank"),
+        BatchStatus.Sent => new("已发送银行，待银行结果", "Sent to the bank, awaiting results"),
+        _ => new("银行结果已导入", "Bank results imported"),
     };
 }

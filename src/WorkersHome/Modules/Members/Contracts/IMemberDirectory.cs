@@ -25,6 +25,12 @@ public interface IMemberDirectory
     /// <summary>Those of the given members who belong to <paramref name="group"/> (one query for a whole list). The caller has settled access.</summary>
     Task<IReadOnlySet<Guid>> InGroupAsync(IReadOnlyCollection<Guid> memberIds, MemberGroups group, CancellationToken ct = default);
 
+    /// <summary>
+    /// The members' full ID numbers (decrypted), for a document that must carry them, such as a bank payment file. The
+    /// caller has settled access and audits the disclosure; a member not found is left out.
+    /// </summary>
+    Task<IReadOnlyDictionary<Guid, string>> IdNumbersAsync(IReadOnlyCollection<Guid> memberIds, CancellationToken ct = default);
+
     /// <summary>The keyed hash of the phone the member signs in with (their in-app notices are kept under it), or null.</summary>
     Task<string?> SignInPhoneHashAsync(Guid memberId, CancellationToken ct = default);
 }
