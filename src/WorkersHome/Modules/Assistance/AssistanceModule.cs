@@ -44,6 +44,7 @@ public static class AssistanceModule
         services.AddScoped<Programs.BudgetDesk>();
         services.AddScoped<Applications.ApplicationDesk>();
         services.AddScoped<Applications.ApplicationQueries>();
+        services.AddScoped<Applications.ProgramEligibility>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Disbursement").Get<Disbursement.DisbursementOptions>() ?? new Disbursement.DisbursementOptions());
         services.AddScoped<Disbursement.DisbursementDesk>();
         services.AddScoped<Disbursement.DisbursementQueries>();

@@ -80,11 +80,11 @@ internal static class ProgramsApi
             .WithSummary("Enrol a member, a member's spouse or a migrant worker for the period (80 yuan per item; illness-hardship households at the city's cost)");
 
         var mine = app.MapGroup("/api/me/aid").WithTags("Assistance applications").RequireAuthorization(MemberIdentity.Policy);
-        mine.MapGet("/programs", async (HttpContext http, IMemberDirectory members, ApplicationQueries queries, CancellationToken ct) =>
+        mine.MapGet("/programs", async (HttpContext http, IMemberDirectory members, ProgramEligibility eligibility, CancellationToken ct) =>
         {
             var member = await members.FindCheckedAsync(MemberIdentity.MemberIdOf(http.User)!.Value, ct);
-            return member is null ? [] : await queries.OpenForAsync(member.OrgPath, ct);
-        }).WithSummary("Programs I can apply to now");
+            return member is null ? [] : await eligibility.OpenToAsync(member, ct);
+        }).WithSummary("Programs taking applications now, each with why I may not apply (ineligible, null when I may)");
         mine.MapGet("/applications", (HttpContext http, ApplicationQueries queries, CancellationToken ct) =>
             queries.MineAsync(MemberIdentity.MemberIdOf(http.User)!.Value, ct)).WithSummary("My applications with their history and reasons");
         mine.MapPost("/applications", async (ApplicationForm form, HttpContext http, ApplicationDesk desk, ApplicationQueries queries, CancellationToken ct) =>

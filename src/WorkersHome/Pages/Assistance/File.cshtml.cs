@@ -39,6 +39,9 @@ public sealed class FileModel(HardshipQueries queries, HardshipArchive archive, 
 
     public HardshipFileView Current { get; private set; } = null!;
 
+    /// <summary>For a proposed file, why the signed-in cadre may not return or approve it (shown instead of the buttons).</summary>
+    public (string? Decide, string? Approve) WhyNot { get; private set; }
+
     protected override string FieldPrefix => "Form.";
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -85,6 +88,10 @@ public sealed class FileModel(HardshipQueries queries, HardshipArchive archive, 
         });
     }
 
-    private async Task LoadAsync(CancellationToken ct) => Current = await queries.DetailAsync(Id, ct);
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Current = await queries.DetailAsync(Id, ct);
+        WhyNot = Current.File.Status == HardshipStatus.Proposed ? await archive.WhyNotDecideAsync(Id, ct) : default;
+    }
 
 }

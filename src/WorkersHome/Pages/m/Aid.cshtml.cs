@@ -13,7 +13,8 @@ namespace WorkersHome.Pages.m;
 
 /// <summary>A member applies to the assistance programs open to their union on the phone and follows their applications.</summary>
 [Authorize(Policy = MemberAuthentication.Policy)]
-public sealed class AidModel(ApplicationDesk desk, ApplicationQueries queries, IMemberDirectory members, ILinkedBankAccounts bankAccounts) : OrgPageModel
+public sealed class AidModel(ApplicationDesk desk, ApplicationQueries queries, ProgramEligibility eligibility, IMemberDirectory members, ILinkedBankAccounts bankAccounts)
+    : OrgPageModel
 {
     [BindProperty(SupportsGet = true)]
     public long? ProgramId { get; set; }
@@ -28,7 +29,8 @@ public sealed class AidModel(ApplicationDesk desk, ApplicationQueries queries, I
     /// <summary>The bank card linked to the member's service card, described by bank and last four digits.</summary>
     public string? LinkedCard { get; private set; }
 
-    public OpenProgram? Chosen => Programs.FirstOrDefault(p => p.Id == ProgramId);
+    /// <summary>The program whose form is shown: only one the member may apply to.</summary>
+    public OpenProgram? Chosen => Programs.FirstOrDefault(p => p.Id == ProgramId && p.Ineligible is null);
 
     protected override string FieldPrefix => "Input.";
 
@@ -70,7 +72,7 @@ public sealed class AidModel(ApplicationDesk desk, ApplicationQueries queries, I
     private async Task LoadAsync(CancellationToken ct)
     {
         var member = await members.FindCheckedAsync(MemberId, ct);
-        Programs = member is null ? [] : await queries.OpenForAsync(member.OrgPath, ct);
+        Programs = member is null ? [] : await eligibility.OpenToAsync(member, ct);
         Mine = await queries.MineAsync(MemberId, ct);
         LinkedCard = (await bankAccounts.FindAsync(MemberId, ct))?.Describe();
     }

@@ -175,6 +175,14 @@ public sealed class AssistanceProgramTests(AssistanceProgramFixture fixture) : I
         var id = application.Application.Id;
         (await Refused(await DecideAsync("jc.assist", id, 1), HttpStatusCode.Forbidden)).ShouldContain("县（区）总工会及以上审批");
         (await Cadre("ly.assist").GetAsync($"/api/assistance/applications/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        // The page offers the decision only to whom the desk would not refuse, and tells the others who decides.
+        var grassrootsPage = await (await fixture.Factory.SignedInAsync(fixture.World.User("jc.assist"))).GetStringAsync($"/Assistance/Applications/Detail/{id}");
+        grassrootsPage.ShouldNotContain("id=\"approve\"");
+        grassrootsPage.ShouldNotContain("id=\"reject\"");
+        grassrootsPage.ShouldContain("县（区）总工会及以上审批");
+        var countyPage = await (await fixture.Factory.SignedInAsync(fixture.World.User("zy.assist"))).GetStringAsync($"/Assistance/Applications/Detail/{id}");
+        countyPage.ShouldContain("id=\"approve\"");
+        countyPage.ShouldContain("id=\"reject\"");
         await Ok(await DecideAsync("zy.assist", id, 1, reason: "材料齐全"));
         var approved = await DetailAsync("zy.assist", id);
         approved.Application.Status.ShouldBe(ApplicationStatus.Approved);

@@ -102,6 +102,13 @@ public sealed class HardshipArchiveTests(HardshipArchiveFixture fixture) : IClas
         var denied = await grassroots.PostAsJsonAsync($"/api/assistance/hardship/{id}/approve", new FileDecision(version + 2, null), Json);
         denied.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await denied.Content.ReadAsStringAsync()).ShouldContain("县（区）总工会及以上审批");
+        var grassrootsPage = await (await fixture.Factory.SignedInAsync(fixture.World.User("jc.assist"))).GetStringAsync($"/Assistance/File/{id}");
+        grassrootsPage.ShouldNotContain("id=\"approve-submit\"", customMessage: "审批通过 is not offered to the grassroots union, which would be refused");
+        grassrootsPage.ShouldNotContain("id=\"return-submit\"");
+        grassrootsPage.ShouldContain("县（区）总工会及以上审批");
+        var countyPage = await (await fixture.Factory.SignedInAsync(fixture.World.User("zy.assist"))).GetStringAsync($"/Assistance/File/{id}");
+        countyPage.ShouldContain("id=\"approve-submit\"");
+        countyPage.ShouldContain("id=\"return-submit\"");
         var before = await HouseholdsAtAsync("4101");
         await Ok(await Cadre("zy.assist").PostAsJsonAsync($"/api/assistance/hardship/{id}/approve", new FileDecision(version + 2, null), Json));
 

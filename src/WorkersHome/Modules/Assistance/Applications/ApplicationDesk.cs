@@ -35,8 +35,8 @@ public static class ApplicationAuditActions
 /// many approvers press at once.
 /// </summary>
 public sealed class ApplicationDesk(
-    AppDbContext db, ProgramDesk programs, FundLedger ledger, MutualAid.EnrollmentDesk enrollments, IMemberDirectory members, Organizations.Contracts.IOrgDirectory orgs,
-    Cards.Contracts.ILinkedBankAccounts bankAccounts,
+    AppDbContext db, ProgramDesk programs, FundLedger ledger, IMemberDirectory members, Organizations.Contracts.IOrgDirectory orgs,
+    Cards.Contracts.ILinkedBankAccounts bankAccounts, ProgramEligibility eligibility,
     PersonalDataProtector protector, NoticeBoard notices, AuditTrail audit, CurrentCadre cadre, TimeProvider clock)
 {
     public const string ByMember = "member";
@@ -242,14 +242,13 @@ public sealed class ApplicationDesk(
         var (version, rules) = await programs.RulesAtAsync(program.Id, now, ct);
         var card = form.PayToCard ? await bankAccounts.FindAsync(member.Id, ct) : null;
         var household = ValidateForm(form, rules, ChinaTime.DayOf(now), card);
-        var archive = await db.HardshipFiles.IgnoreQueryFilters().Where(f => f.MemberId == member.Id && f.Status == HardshipStatus.Active)
-            .Select(f => (HardshipCause?)f.Causes).FirstOrDefaultAsync(ct);
-        var (enrolled, illnessRate) = rules.RequireEnrollment || rules.IllnessHardshipBonus > 0
-            ? await enrollments.StatusAsync(program.Id, member.Id, member.IdHash, ct)
-            : (false, false);
         var claimed = form.Bill?.OutOfPocket ?? form.ClaimedCost;
-        var facts = new ApplicantFacts(archive is not null, archive ?? HardshipCause.None, member.Groups, form.SchoolLevel, claimed,
-            await ReceivedAsync(member.Id, program.Id, ct), enrolled, illnessRate);
+        var facts = await eligibility.HouseholdFactsAsync(member, program.Id, rules, ct) with
+        {
+            SchoolLevel = form.SchoolLevel,
+            ClaimedCost = claimed,
+            ReceivedBefore = await ReceivedAsync(member.Id, program.Id, ct),
+        };
         var judgement = RuleEvaluator.Judge(rules, facts);
         if (!judgement.Eligible)
         {
@@ -420,31 +419,57 @@ public sealed class ApplicationDesk(
     }
 
     /// <summary>Separation of duties: the right level, a registered identity outside the household, not the clerk who filed it.</summary>
+    /// <summary>
+    /// Why the signed-in cadre may not approve or reject this waiting application (null: they may): the very checks a
+    /// decision runs, asked by the page so that it offers the buttons only to those they would not refuse.
+    /// </summary>
+    public async Task<string?> WhyNotDecideAsync(Guid id, CancellationToken ct)
+    {
+        if (!cadre.Has(AssistancePermissions.Manage))
+        {
+            return Loc.T("您没有审批帮扶申请的权限", "You may not decide assistance applications");
+        }
+
+        var application = await db.AssistanceApplications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException();
+        return (await RefusalAsync(application, onTheSpot: false, ct))?.Message;
+    }
+
     private async Task EnsureMayDecideAsync(AssistanceApplication application, CancellationToken ct, bool onTheSpot = false)
+    {
+        if (await RefusalAsync(application, onTheSpot, ct) is { } refusal)
+        {
+            throw refusal;
+        }
+    }
+
+    /// <summary>The refusal a decision by the signed-in cadre would meet: 403 for the level or an unregistered identity, 409 for a conflict of interest.</summary>
+    private async Task<Exception?> RefusalAsync(AssistanceApplication application, bool onTheSpot, CancellationToken ct)
     {
         var own = await orgs.FindInScopeAsync(cadre.OrgId, ct);
         if (own is null || own.Level > application.ApprovalLevel)
         {
             var level = ArchiveOptions.LevelName(application.ApprovalLevel);
-            throw new ForbiddenException(Loc.T($"该申请金额须由{level.Zh}及以上审批", $"This amount is approved by a {level.En} or above"));
+            return new ForbiddenException(Loc.T($"该申请金额须由{level.Zh}及以上审批", $"This amount is approved by a {level.En} or above"));
         }
 
         var identity = await db.Users.Where(u => u.Id == cadre.UserId).Select(u => u.PersonIdHash).FirstOrDefaultAsync(ct);
         if (string.IsNullOrEmpty(identity))
         {
-            throw new ForbiddenException(Loc.T("审批帮扶申请前，须由管理员在您的账号中登记本人身份证号（用于回避本人及家庭成员的申请）",
+            return new ForbiddenException(Loc.T("审批帮扶申请前，须由管理员在您的账号中登记本人身份证号（用于回避本人及家庭成员的申请）",
                 "Before approving assistance, an administrator must register your own ID number on your account (so that you never decide your own or your household's application)"));
         }
 
         if (application.HouseholdIdHashes.Split(',').Contains(identity))
         {
-            throw new ConflictException(Loc.T("您是申请人本人或其家庭成员，须回避，不能审批该申请", "You are the applicant or in their household: you may not decide this application"));
+            return new ConflictException(Loc.T("您是申请人本人或其家庭成员，须回避，不能审批该申请", "You are the applicant or in their household: you may not decide this application"));
         }
 
         if (application.FiledBy == cadre.UserName && !onTheSpot)
         {
-            throw new ConflictException(Loc.T("经办人不能审批自己代为提交的申请，请由另一位审批人办理", "You filed this application; another approver must decide it"));
+            return new ConflictException(Loc.T("经办人不能审批自己代为提交的申请，请由另一位审批人办理", "You filed this application; another approver must decide it"));
         }
+
+        return null;
     }
 
     private static void Expect(AssistanceApplication application, int version)

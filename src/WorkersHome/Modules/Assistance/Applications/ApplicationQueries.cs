@@ -29,9 +29,12 @@ public sealed record ApplicationView(ApplicationRow Application, int RuleVersion
     string? Description, IReadOnlyList<DeclaredPerson> Household, bool DetailsShown, IReadOnlyList<ApplicationStepView> History, MedicalBill? Bill = null,
     PayoutView? Payout = null);
 
-/// <summary>A program a member can apply to now, with what its form asks for.</summary>
+/// <summary>
+/// A program taking applications now, with what its form asks for and, once judged for a member, why they may not apply
+/// (null: they may, or not yet judged).
+/// </summary>
 public sealed record OpenProgram(long Id, string Name, string TypeLabel, string OrgName, DateOnly EndsOn, bool NeedsSchoolLevel, bool NeedsCost,
-    string CostName, string RulesSummary, bool NeedsBill = false);
+    string CostName, string RulesSummary, bool NeedsBill = false, string? Ineligible = null);
 
 public sealed class ApplicationQueries(AppDbContext db, IOrgDirectory orgs, PersonalDataProtector protector, AuditTrail audit, CurrentCadre cadre, TimeProvider clock)
 {

@@ -90,9 +90,9 @@ public sealed class HardshipArchive(
         var file = await FindAsync(fileId, ct);
         Expect(file, decision.Version, HardshipStatus.Proposed);
         await EnsureApprovingLevelAsync(file, ct);
-        if (file.ProposedBy == cadre.UserName)
+        if (ProposerRefusal(file) is { } proposer)
         {
-            throw new ConflictException(Loc.T("推荐人不能审批自己推荐的档案，请由另一位审批人办理", "The cadre who proposed a file cannot approve it; another approver must"));
+            throw new ConflictException(proposer);
         }
 
         var (belowLine, income) = HardshipFormRules.IncomeOutcome(Details(file), options.IncomeLineFor(file.OrgPath));
@@ -224,15 +224,44 @@ public sealed class HardshipArchive(
     private async Task<HardshipFile> FindAsync(Guid id, CancellationToken ct) =>
         await db.HardshipFiles.FirstOrDefaultAsync(f => f.Id == id, ct) ?? throw new NotFoundException();
 
+    /// <summary>
+    /// For a proposed file, why the signed-in cadre may not return it (Decide) or approve it (Approve); null where they
+    /// may. The checks the decisions run, asked by the page so that it offers only what would not be refused.
+    /// </summary>
+    public async Task<(string? Decide, string? Approve)> WhyNotDecideAsync(Guid fileId, CancellationToken ct)
+    {
+        if (!cadre.Has(AssistancePermissions.Manage))
+        {
+            var none = Loc.T("您没有办理困难职工档案的权限", "You may not decide hardship files");
+            return (none, none);
+        }
+
+        var file = await db.HardshipFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileId, ct) ?? throw new NotFoundException();
+        var level = await ApprovingLevelRefusalAsync(file, ct);
+        return (level, level ?? ProposerRefusal(file));
+    }
+
     private async Task EnsureApprovingLevelAsync(HardshipFile file, CancellationToken ct)
+    {
+        if (await ApprovingLevelRefusalAsync(file, ct) is { } refusal)
+        {
+            throw new ForbiddenException(refusal);
+        }
+    }
+
+    private async Task<string?> ApprovingLevelRefusalAsync(HardshipFile file, CancellationToken ct)
     {
         var level = options.ApprovalLevelFor(file.OrgPath);
         var own = await orgs.FindInScopeAsync(cadre.OrgId, ct);
-        if (own is null || own.Level > level)
-        {
-            throw new ForbiddenException(Loc.T($"困难职工档案须由{ArchiveOptions.LevelName(level).Zh}及以上审批", $"Hardship files are approved by a {ArchiveOptions.LevelName(level).En} or above"));
-        }
+        return own is null || own.Level > level
+            ? Loc.T($"困难职工档案须由{ArchiveOptions.LevelName(level).Zh}及以上审批", $"Hardship files are approved by a {ArchiveOptions.LevelName(level).En} or above")
+            : null;
     }
+
+    private string? ProposerRefusal(HardshipFile file) =>
+        file.ProposedBy == cadre.UserName
+            ? Loc.T("推荐人不能审批自己推荐的档案，请由另一位审批人办理", "The cadre who proposed a file cannot approve it; another approver must")
+            : null;
 
     private static void Expect(HardshipFile file, int version, params HardshipStatus[] allowed)
     {

@@ -54,7 +54,11 @@ public static class RuleEvaluator
             : new(true, capped, new(text.Zh + capText.Zh, text.En + capText.En));
     }
 
-    private static LocalizedText? Ineligible(ProgramRules rules, ApplicantFacts facts)
+    /// <summary>
+    /// Why the household may not apply at all (archive, causes, groups, enrolment), or null: the part of the verdict that
+    /// does not depend on the form, so the member is told before filling it in.
+    /// </summary>
+    public static LocalizedText? Ineligible(ProgramRules rules, ApplicantFacts facts)
     {
         if (rules.RequireEnrollment && !facts.Enrolled)
         {

@@ -24,7 +24,10 @@ public sealed class DetailModel(ApplicationQueries queries, ApplicationDesk desk
 
     public ApplicationView Current { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct) => Current = await queries.DetailAsync(Id, ct);
+    /// <summary>Why the signed-in cadre may not decide this application (shown instead of the buttons); null when they may or it waits for nobody.</summary>
+    public string? WhyNotDecide { get; private set; }
+
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
     public Task<IActionResult> OnPostApproveAsync(CancellationToken ct) =>
         StepAsync(() => desk.ApproveAsync(Id, new ApplicationDecision(Version, Reason), ct), Loc.T("已审批同意", "Approved"), ct);
@@ -33,5 +36,11 @@ public sealed class DetailModel(ApplicationQueries queries, ApplicationDesk desk
         StepAsync(() => desk.RejectAsync(Id, new ApplicationDecision(Version, Reason), ct), Loc.T("已作不予批准处理，申请人将收到原因", "Rejected; the member gets the reason"), ct);
 
     private Task<IActionResult> StepAsync(Func<Task> step, string done, CancellationToken ct) =>
-        StepAsync(cadre.Has(AssistancePermissions.Manage), step, done, new { Id }, async () => Current = await queries.DetailAsync(Id, ct));
+        StepAsync(cadre.Has(AssistancePermissions.Manage), step, done, new { Id }, () => LoadAsync(ct));
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Current = await queries.DetailAsync(Id, ct);
+        WhyNotDecide = Current.Application.Status is ApplicationStatus.Submitted or ApplicationStatus.FirstApproved ? await desk.WhyNotDecideAsync(Id, ct) : null;
+    }
 }
