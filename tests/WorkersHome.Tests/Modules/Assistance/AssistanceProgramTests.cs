@@ -88,6 +88,14 @@ public sealed class AssistanceProgramTests(AssistanceProgramFixture fixture) : I
         return (await filed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
+    /// <summary>The unions offered in the program page's budget form (分配给) to this cadre.</summary>
+    private async Task<List<long>> AllocationTargetsAsync(string user, long programId)
+    {
+        var page = await (await fixture.Factory.SignedInAsync(fixture.World.User(user))).GetStringAsync($"/Assistance/Programs/Detail/{programId}");
+        var select = System.Text.RegularExpressions.Regex.Match(page, "<select[^>]*id=\"AllocateOrgId\"[^>]*>(.*?)</select>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        return System.Text.RegularExpressions.Regex.Matches(select, "<option value=\"([0-9]+)\"").Select(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+    }
+
     private async Task<List<ReconciliationRow>> ReconcileAsync(long programId) =>
         (await Cadre("zz.assist").GetFromJsonAsync<List<ReconciliationRow>>($"/api/assistance/programs/{programId}/reconciliation", Json))!;
 
@@ -108,6 +116,11 @@ public sealed class AssistanceProgramTests(AssistanceProgramFixture fixture) : I
         (await BudgetAsync(program.Program.Id, "410102")).Amount.ShouldBe(30_000);
         (await BudgetAsync(program.Program.Id, "4101")).AllocatedOut.ShouldBe(30_000);
         (await Refused(await AllocateAsync("zz.assist", program.Program.Id, "410102", 60_000), HttpStatusCode.Conflict)).ShouldContain("可分配的预算不足");
+        // The page offers the county only the unions whose budget it decides: its townships, not its own share (the city's).
+        var countyTargets = await AllocationTargetsAsync("zy.assist", program.Program.Id);
+        countyTargets.ShouldNotContain(fixture.World.Org("410102"));
+        countyTargets.ShouldContain(fixture.World.Org("410102001"));
+        (await AllocationTargetsAsync("zz.assist", program.Program.Id)).ShouldContain(fixture.World.Org("410102"));
         // The county passes part of its share on; the city can no longer take back what the county has passed on.
         await Ok(await AllocateAsync("zy.assist", program.Program.Id, "410102001", 25_000), HttpStatusCode.OK);
         (await Refused(await AllocateAsync("zz.assist", program.Program.Id, "410102", 10_000), HttpStatusCode.Conflict)).ShouldContain("不能减少");

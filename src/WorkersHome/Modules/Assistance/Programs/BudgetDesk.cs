@@ -37,15 +37,14 @@ public sealed class BudgetDesk(AppDbContext db, ProgramDesk programs, IOrgDirect
 
         var budgets = await db.ProgramBudgets.AsNoTracking().Where(b => b.ProgramId == programId).ToListAsync(ct);
         var budget = budgets.FirstOrDefault(b => b.OrgId == org.Id);
-        var parent = budget is null
-            ? budgets.Where(b => org.Path.StartsWith(b.OrgPath, StringComparison.Ordinal) && b.OrgId != org.Id).MaxBy(b => b.OrgPath.Length)
-            : budgets.FirstOrDefault(b => b.Id == budget.ParentId);
+        var from = ParentOf(budgets.Select(b => new BudgetNode(b.Id, b.OrgId, b.OrgPath, b.ParentId)).ToList(), org.Id, org.Path);
+        var parent = budgets.FirstOrDefault(b => b.Id == from?.Id);
         // The program's own budget is set by its union (or one above); a union's share by the union it comes from.
         var decidedBy = parent?.OrgPath ?? program.OrgPath;
         if (!cadre.Covers(decidedBy))
         {
-            var from = parent?.OrgName ?? program.OrgName;
-            throw new ForbiddenException(Loc.T($"该预算由{from}分配", $"This budget is allocated by {from}"));
+            var decider = parent?.OrgName ?? program.OrgName;
+            throw new ForbiddenException(Loc.T($"该预算由{decider}分配", $"This budget is allocated by {decider}"));
         }
 
         budget ??= await AddBudgetAsync(new ProgramBudget { ProgramId = programId, OrgId = org.Id, OrgPath = org.Path, OrgName = org.Name, ParentId = parent!.Id }, ct);
@@ -80,6 +79,27 @@ public sealed class BudgetDesk(AppDbContext db, ProgramDesk programs, IOrgDirect
     }
 
     /// <summary>Parent row first, then the org's own, in every case: two changes on one branch never wait on each other crosswise.</summary>
+    /// <summary>
+    /// Whether the signed-in cadre may set the budget of the union at <paramref name="orgPath"/>: the check
+    /// <see cref="AllocateAsync"/> makes, asked by the program page so that it offers only those unions.
+    /// </summary>
+    public bool MayAllocate(ProgramView program, long orgId, string orgPath)
+    {
+        var parent = ParentOf(program.Budgets.Select(b => new BudgetNode(b.Id, b.OrgId, b.OrgPath, b.ParentId)).ToList(), orgId, orgPath);
+        return parent is null ? program.Program.Owned : cadre.Covers(parent.OrgPath);
+    }
+
+    private sealed record BudgetNode(long Id, long OrgId, string OrgPath, long? ParentId);
+
+    /// <summary>The budget a union's share comes from: its own budget's parent, or for a union without one the nearest budget above it.</summary>
+    private static BudgetNode? ParentOf(IReadOnlyList<BudgetNode> budgets, long orgId, string orgPath)
+    {
+        var own = budgets.FirstOrDefault(b => b.OrgId == orgId);
+        return own is null
+            ? budgets.Where(b => orgPath.StartsWith(b.OrgPath, StringComparison.Ordinal) && b.OrgId != orgId).MaxBy(b => b.OrgPath.Length)
+            : budgets.FirstOrDefault(b => b.Id == own.ParentId);
+    }
+
     private async Task MoveAsync(ProgramBudget budget, ProgramBudget? parent, decimal delta, string key, CancellationToken ct)
     {
         if (parent is not null && !await ledger.TryPassOnAsync(parent.Id, delta, ct))

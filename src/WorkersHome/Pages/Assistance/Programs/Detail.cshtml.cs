@@ -78,6 +78,7 @@ public sealed class DetailModel(ProgramQueries queries, ProgramDesk desk, Budget
         var depth = own.Count(c => c == '/');
         var near = await orgs.ScopedOrgs().Where(o => o.Path.StartsWith(own)).OrderBy(o => o.Path.Length).ThenBy(o => o.Path).Take(400).ToListAsync(ct);
         var ownerPath = Current.Budgets.FirstOrDefault(b => b.ParentId is null)?.OrgPath ?? "";
-        AllocationTargets = near.Where(o => o.Path.Count(c => c == '/') <= depth + 1 && o.Path.StartsWith(ownerPath, StringComparison.Ordinal)).Take(200).ToList();
+        AllocationTargets = near.Where(o => o.Path.Count(c => c == '/') <= depth + 1 && o.Path.StartsWith(ownerPath, StringComparison.Ordinal)
+            && budgets.MayAllocate(Current, o.Id, o.Path)).Take(200).ToList();
     }
 }
