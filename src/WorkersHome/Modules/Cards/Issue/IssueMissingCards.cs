@@ -22,7 +22,7 @@ public sealed class IssueMissingCards(CardDesk desk, IMemberDirectory members, I
     /// <summary>At most this many cards per run, so that a request for a whole city returns and shows its progress.</summary>
     public const int DefaultLimit = 10_000;
 
-    public async Task<BulkIssueResult> ExecuteAsync(long orgId, string actorName, int limit = DefaultLimit, CancellationToken ct = default)
+    public async Task<BulkIssueResult> ExecuteAsync(long orgId, string actorName, int limit = DefaultLimit, int batchSize = BatchSize, CancellationToken ct = default)
     {
         var org = await orgs.FindInScopeAsync(orgId, ct) ?? throw new NotFoundException();
         var reason = Loc.T("批量发卡", "Issued in bulk");
@@ -31,7 +31,7 @@ public sealed class IssueMissingCards(CardDesk desk, IMemberDirectory members, I
         var finished = false;
         while (issued < limit)
         {
-            var page = await members.CountingPageAsync(org.Path, after, BatchSize, ct);
+            var page = await members.CountingPageAsync(org.Path, after, batchSize, ct);
             if (page.Count == 0)
             {
                 finished = true;
