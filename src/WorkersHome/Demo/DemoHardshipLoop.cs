@@ -7,8 +7,8 @@ namespace WorkersHome.Demo;
 
 /// <summary>
 /// The demo's hardship households are members, and the demo members arrive by a background import: this waits for
-/// that import to finish and then fills the archive, once (a restart before then waits again; an archive with files
-/// in it is left alone).
+/// that import to finish and then fills the archive and issues the county's cards, once (a restart before then waits
+/// again; an archive with files in it is left alone).
 /// </summary>
 public sealed class DemoHardshipLoop(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<DemoHardshipLoop> log) : BackgroundService
 {
@@ -67,6 +67,11 @@ public sealed class DemoHardshipLoop(IServiceScopeFactory scopes, IConfiguration
         var home = await db.OrgUnits.SingleAsync(o => o.Id == db.Users.Where(u => u.UserName == "jiceng.assist").Select(u => u.OrgId).First(), ct);
         await scope.ServiceProvider.GetRequiredService<DemoHardship>().SeedAsync(county, home, ct);
         log.LogInformation("Demo hardship households seeded in {County}", county.Name);
+        // Cards otherwise appear only at a member's first phone sign-in: the county's members get theirs in bulk, as its
+        // union would, so that the demo's card figures are not all zero (the other counties show them as 未发卡).
+        var cards = await scope.ServiceProvider.GetRequiredService<Modules.Cards.Issue.IssueMissingCards>()
+            .ExecuteAsync(county.Id, "demo", limit: int.MaxValue, ct: ct);
+        log.LogInformation("Demo cards issued in {County}: {Count}", county.Name, cards.Issued);
         return true;
     }
 }
