@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 using WorkersHome.Testing;
@@ -48,6 +50,25 @@ public sealed partial class CardListPageTests(CardListPageFixture fixture) : ICl
         workbench = await officer.GetStringAsync("/Workbench");
         Figure(workbench, "cards-1").ShouldBe("1");
         Figure(workbench, "cards-without").ShouldBe("0");
+    }
+
+    [Fact]
+    public async Task The_api_issues_missing_cards_once_and_reports_the_figures_and_the_list()
+    {
+        var api = fixture.Factory.Api(fixture.World.User("ly.officer"));
+        var union = fixture.World.Org(TestWorld.LuoyangUnionCode);
+        var first = await (await api.PostAsync($"/api/cards/by-union/{union}/issue-missing", null)).Content.ReadFromJsonAsync<JsonElement>();
+        first.GetProperty("issued").GetInt32().ShouldBe(1);
+        first.GetProperty("finished").GetBoolean().ShouldBeTrue();
+        var again = await (await api.PostAsync($"/api/cards/by-union/{union}/issue-missing", null)).Content.ReadFromJsonAsync<JsonElement>();
+        again.GetProperty("issued").GetInt32().ShouldBe(0);
+
+        var figures = await api.GetFromJsonAsync<JsonElement>($"/api/cards/by-union/{union}/figures");
+        figures.GetProperty("withoutCard").GetInt64().ShouldBe(0);
+        figures.GetProperty("countingMembers").GetInt32().ShouldBe(1);
+        var list = await api.GetFromJsonAsync<JsonElement>($"/api/cards/by-union/{union}?status=Active");
+        list.GetProperty("total").GetInt32().ShouldBe(1);
+        list.GetProperty("rows")[0].GetProperty("holderName").GetString().ShouldBe("李秀英");
     }
 
     [Fact]
