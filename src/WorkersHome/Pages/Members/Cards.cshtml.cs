@@ -13,7 +13,8 @@ namespace WorkersHome.Pages.Members;
 
 /// <summary>The cards of a union's subtree with their figures, a status filter and paging, and the bulk issue for members without one.</summary>
 [Authorize(Policy = CardPermissions.Manage)]
-public sealed class CardsModel(CardListQueries list, CardFigures figures, IssueMissingCards issueMissing, IOrgDirectory orgs, CurrentCadre cadre)
+public sealed class CardsModel(CardListQueries list, CardFigures figures, IssueMissingCards issueMissing, IOrgDirectory orgs,
+    Modules.Organizations.BrowseTree.OrgTreeQueries tree, CurrentCadre cadre)
     : Organizations.OrgPageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -31,6 +32,11 @@ public sealed class CardsModel(CardListQueries list, CardFigures figures, IssueM
 
     public CardListPage Result { get; private set; } = new([], 0);
 
+    /// <summary>From the cadre's own node down to this one, and the units right below it: the way to a union's own cards.</summary>
+    public IReadOnlyList<Modules.Organizations.BrowseTree.BreadcrumbItem> Breadcrumb { get; private set; } = [];
+
+    public IReadOnlyList<Modules.Organizations.BrowseTree.OrgNodeView> Children { get; private set; } = [];
+
     public int PageCount => Math.Max(1, (Result.Total + CardListQueries.PageSize - 1) / CardListQueries.PageSize);
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -39,6 +45,8 @@ public sealed class CardsModel(CardListQueries list, CardFigures figures, IssueM
         Counts = await figures.ForOrgAsync(Org.Id, ct);
         PageNumber = Math.Max(1, PageNumber);
         Result = await list.ListAsync(Org.Id, Status, PageNumber, ct);
+        Breadcrumb = await tree.BreadcrumbAsync(Org.Path, ct);
+        Children = await tree.GetChildrenAsync(Org.Id, ct: ct);
     }
 
     /// <summary>Issues cards to the members of the subtree who have none, a bounded number per click; a second click goes on.</summary>

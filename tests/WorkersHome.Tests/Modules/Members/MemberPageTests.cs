@@ -96,6 +96,9 @@ public sealed class MemberPageTests(MemberPageFixture fixture) : IClassFixture<M
         badHtml.ShouldContain("手机号码应为以 1 开头的 11 位数字");
         badHtml.ShouldContain("value=\"郑州重型机械厂\"", customMessage: "what the cadre typed comes back");
 
+        var tooLong = await WebClients.PostFormAsync(officer, Page(id, "Save"), Record(0, "郑海燕", new string('厂', 201)), Page(id));
+        (await tooLong.Content.ReadAsStringAsync()).ShouldContain("工作单位不能超过 200 个字");
+
         var saved = await WebClients.PostFormAsync(officer, Page(id, "Save"), Record(0, "郑海燕", "郑州重型机械厂"), Page(id));
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, await saved.Content.ReadAsStringAsync());
 
