@@ -93,4 +93,30 @@ public sealed class BulkCardIssueTests(BulkCardIssueFixture fixture) : IClassFix
         (await db.MemberCards.AsNoTracking().AnyAsync(c => c.MemberId == added[0])).ShouldBeFalse("no card for a membership that has ended");
         (await db.CardStatusChanges.AsNoTracking().CountAsync(s => s.Reason == "批量发卡")).ShouldBeGreaterThanOrEqualTo(12);
     }
+
+    [Fact]
+    public async Task A_batch_refused_by_the_one_live_card_index_is_done_member_by_member_and_counted_once()
+    {
+        string unionCode;
+        await using (var scope = fixture.Factory.WholeTreeScope(out var db))
+        {
+            unionCode = await db.OrgUnits.Where(o => o.Level == WorkersHome.Modules.Organizations.OrgLevel.Grassroots
+                    && o.Code != TestWorld.ZhengzhouUnionCode && o.Code != TestWorld.LuoyangUnionCode)
+                .OrderBy(o => o.Code).Select(o => o.Code).FirstAsync();
+        }
+
+        var memberId = (await AddMembersAsync(unionCode, 1, 800))[0];
+        await using var work = fixture.Factory.WholeTreeScope(out var workDb);
+        var member = (await work.ServiceProvider.GetRequiredService<WorkersHome.Modules.Members.Contracts.IMemberDirectory>().FindCheckedAsync(memberId))!;
+        var path = (await TestWorld.FindUnitAsync(workDb, fixture.World.Org(unionCode))).Path;
+
+        // The same member twice in one batch stands for a run that lost a race: the index refuses the whole batch.
+        var issued = await work.ServiceProvider.GetRequiredService<CardDesk>().IssueManyAsync([member, member], path, "test", "批量发卡", default);
+
+        issued.Count.ShouldBe(1);
+        (await workDb.MemberCards.AsNoTracking().CountAsync(c => c.MemberId == memberId)).ShouldBe(1);
+        var figures = await FiguresAsync(unionCode);
+        figures.Of(CardStatus.Active).ShouldBe(1, "the refused batch left no count behind");
+        figures.WithoutCard.ShouldBe(0);
+    }
 }
