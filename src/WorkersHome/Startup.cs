@@ -44,7 +44,7 @@ internal static class Startup
             $"  Demo data: 河南省 (Henan) union tree, {units:N0} units{(seededNow ? " (seeded now)" : "")}",
             seededNow
                 ? $"  Members:   {DemoSeeder.Members:N0} synthetic members are being imported in the background (会员 → 批量导入 shows the progress);\n" +
-                  $"             when it is done, {DemoHardship.HouseholdCount} households of 中原区 join the hardship archive (困难帮扶)"
+                  $"             when it is done, {DemoHardship.HouseholdCount} households of 中原区 join the hardship archive (困难帮扶) and the county's members get their cards"
                 : "  Members:   synthetic members from the first start",
             $"  Password for every demo login: {DemoSeeder.Password}",
             "  Logins (administrators enrol an authenticator app at first sign-in):",

@@ -7,8 +7,8 @@ namespace WorkersHome.Demo;
 
 /// <summary>
 /// The demo's hardship households are members, and the demo members arrive by a background import: this waits for
-/// that import to finish and then fills the archive, once (a restart before then waits again; an archive with files
-/// in it is left alone).
+/// that import to finish and then fills the archive and issues the county's cards, once (a restart before then waits
+/// again; an archive with files in it is left alone).
 /// </summary>
 public sealed class DemoHardshipLoop(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<DemoHardshipLoop> log) : BackgroundService
 {
@@ -46,11 +46,6 @@ public sealed class DemoHardshipLoop(IServiceScopeFactory scopes, IConfiguration
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         db.UseWholeTree();
-        if (await db.HardshipFiles.IgnoreQueryFilters().AnyAsync(ct))
-        {
-            return true;
-        }
-
         var import = await db.Set<MemberImport>().IgnoreQueryFilters().AsNoTracking().Where(i => i.FileName == DemoMembers.FileName)
             .Select(i => (ImportState?)i.State).FirstOrDefaultAsync(ct);
         if (import is null or ImportState.Failed)
@@ -64,9 +59,24 @@ public sealed class DemoHardshipLoop(IServiceScopeFactory scopes, IConfiguration
         }
 
         var county = await db.OrgUnits.SingleAsync(o => o.Code == "410102", ct);
-        var home = await db.OrgUnits.SingleAsync(o => o.Id == db.Users.Where(u => u.UserName == "jiceng.assist").Select(u => u.OrgId).First(), ct);
-        await scope.ServiceProvider.GetRequiredService<DemoHardship>().SeedAsync(county, home, ct);
-        log.LogInformation("Demo hardship households seeded in {County}", county.Name);
+        if (!await db.HardshipFiles.IgnoreQueryFilters().AnyAsync(ct))
+        {
+            var home = await db.OrgUnits.SingleAsync(o => o.Id == db.Users.Where(u => u.UserName == "jiceng.assist").Select(u => u.OrgId).First(), ct);
+            await scope.ServiceProvider.GetRequiredService<DemoHardship>().SeedAsync(county, home, ct);
+            log.LogInformation("Demo hardship households seeded in {County}", county.Name);
+        }
+
+        if (!await db.MemberCards.IgnoreQueryFilters().AnyAsync(c => c.OrgPath.StartsWith(county.Path), ct))
+        {
+            // Cards otherwise appear only at a member's first phone sign-in: the county's members get theirs in bulk, as
+            // its union would, so that the demo's card figures are not all zero (other counties show them as 未发卡).
+            await using var cardScope = scopes.CreateAsyncScope();
+            cardScope.ServiceProvider.GetRequiredService<AppDbContext>().UseWholeTree();
+            var cards = await cardScope.ServiceProvider.GetRequiredService<Modules.Cards.Issue.IssueMissingCards>()
+                .ExecuteAsync(county.Id, "demo", limit: int.MaxValue, ct: ct);
+            log.LogInformation("Demo cards issued in {County}: {Count}", county.Name, cards.Issued);
+        }
+
         return true;
     }
 }

@@ -8,7 +8,8 @@ using WorkersHome.Platform.Security;
 namespace WorkersHome.Pages;
 
 public sealed class WorkbenchModel(OrgTreeQueries tree, MemberStatsQueries memberStats, ServiceFiguresQueries serviceFigures,
-    Modules.Assistance.Archive.HardshipQueries hardship, Modules.Assistance.Applications.ApplicationQueries applications, CurrentCadre cadre) : PageModel
+    Modules.Assistance.Archive.HardshipQueries hardship, Modules.Assistance.Applications.ApplicationQueries applications,
+    Modules.Cards.Browse.CardFigures cardFigures, CurrentCadre cadre) : PageModel
 {
     public OrgNodeView Root { get; private set; } = null!;
 
@@ -35,5 +36,10 @@ public sealed class WorkbenchModel(OrgTreeQueries tree, MemberStatsQueries membe
         Hardship = cadre.Has(Modules.Assistance.AssistancePermissions.View) ? await hardship.WaitingAsync(ct) : null;
         ApplicationsWaiting = cadre.Has(Modules.Assistance.AssistancePermissions.Manage) ? await applications.WaitingForMeAsync(ct) : null;
         Services = cadre.Has(MemberPermissions.View) ? await serviceFigures.ForOrgAsync(Root.Id, year is >= 2000 and <= 2100 ? year : null, ct) : null;
+        if (Services is not null)
+        {
+            // Cards exist only once issued, so the card figures alone would read as if most members had none for no reason.
+            Services = Services with { CardsWithoutCard = (await cardFigures.ForOrgAsync(Root.Id, ct)).WithoutCard };
+        }
     }
 }

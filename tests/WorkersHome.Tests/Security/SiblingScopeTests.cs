@@ -115,6 +115,7 @@ public sealed class SiblingScopeTests(AppFixture fixture) : IClassFixture<AppFix
             $"/Organizations/Node/{SiblingUnion}", $"/Organizations/Edit/{SiblingUnion}", $"/Organizations/Move/{SiblingUnion}",
             $"/Organizations/Merge/{SiblingUnion}", $"/Organizations/Dissolve/{SiblingUnion}", $"/Organizations/Children?id={SiblingCounty}",
             $"/Organizations/Create?parentId={SiblingCounty}", $"/Accounts/Edit/{SiblingAccount}",
+            $"/Members/Detail/{fixture.World.LuoyangMember}", $"/Members/Cards?orgId={SiblingUnion}",
         ];
         foreach (var page in pages)
         {

@@ -13,6 +13,8 @@ public sealed record CardActionRequest(CardAction Action, int Version, string? R
 
 public sealed record VerifyRequest(string? Token);
 
+public sealed record CardFiguresView(IReadOnlyDictionary<CardStatus, long> ByStatus, int CountingMembers, long WithoutCard);
+
 public sealed record VerifyResult(bool Valid, CardVerdict Verdict, string Reason, Guid? CardId, DateTimeOffset? ExpiresAt);
 
 public sealed record CardTokenView(string Token, DateTimeOffset ExpiresAt, int RefreshSeconds);
@@ -58,6 +60,18 @@ internal static class CardsApi
             var card = await desk.ApplyAsync(await q.FindAsync(id, null, ct), request.Action, request.Version, request.Reason, who.UserName, byMember: false, ct);
             return await q.ViewAsync(card, byMember: false, ct);
         }).WithTags("Cards").RequireAuthorization(CardPermissions.Manage).WithSummary("Freeze, unfreeze, report lost, reissue or cancel a card (409 on a stale version)");
+
+        // Cadres: the cards of a union's subtree, its figures, and cards for its members who have none.
+        var union = app.MapGroup("/api/cards/by-union/{id:long}").WithTags("Cards").RequireAuthorization(CardPermissions.Manage);
+        union.MapGet("/", (long id, CardStatus? status, int? page, Browse.CardListQueries q, CancellationToken ct) => q.ListAsync(id, status, page ?? 1, ct))
+            .WithSummary("Cards of the union's whole subtree, newest first, 50 a page; filter by status");
+        union.MapGet("/figures", async (long id, Browse.CardFigures figures, CancellationToken ct) =>
+        {
+            var counts = await figures.ForOrgAsync(id, ct);
+            return new CardFiguresView(counts.ByStatus, counts.CountingMembers, counts.WithoutCard);
+        }).WithSummary("Cards of the subtree by status, and members (active or retained) without a live card");
+        union.MapPost("/issue-missing", (long id, IssueMissingCards issue, CurrentCadre who, CancellationToken ct) => issue.ExecuteAsync(id, who.UserName, ct: ct))
+            .WithSummary("Issue a card to every member of the subtree who has none (up to 10,000 a call; call again while StillWithout > 0); one card per member whatever the retries");
 
         app.MapPut("/api/cards/{id:guid}/bank", async (Guid id, BankLinkRequest request, CardQueries q, BankCardLinks links, CurrentCadre who, CancellationToken ct) =>
         {

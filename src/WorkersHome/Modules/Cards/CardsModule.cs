@@ -24,6 +24,9 @@ public static class CardsModule
         services.AddScoped<CardDesk>();
         services.AddScoped<BankCardLinks>();
         services.AddScoped<CardQueries>();
+        services.AddScoped<Browse.CardFigures>();
+        services.AddScoped<Browse.CardListQueries>();
+        services.AddScoped<IssueMissingCards>();
         services.AddScoped<Contracts.ICardChecker, CardChecker>();
         services.AddScoped<Contracts.ICardIssuer, CardIssuer>();
         services.AddScoped<Contracts.ILinkedBankAccounts, LinkedBankAccounts>();

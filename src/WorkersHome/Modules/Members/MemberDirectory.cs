@@ -58,6 +58,32 @@ public sealed class MemberDirectory(AppDbContext db, DirectSql direct, AuditTrai
         return found;
     }
 
+    public async Task<IReadOnlyList<MemberSummary>> CountingPageAsync(string orgPath, Guid? after, int take, CancellationToken ct = default)
+    {
+        var to = orgPath + "~";
+        var query = db.Members.IgnoreQueryFilters().AsNoTracking()
+            .Where(m => string.Compare(m.OrgPath, orgPath) >= 0 && string.Compare(m.OrgPath, to) < 0
+                && (m.Status == MembershipStatus.Active || m.Status == MembershipStatus.Retained));
+        if (after is { } last)
+        {
+            query = query.Where(m => m.Id.CompareTo(last) > 0);
+        }
+
+        var page = await query.OrderBy(m => m.Id).Take(take)
+            .Select(m => new { m.Id, m.Name, m.OrgId, m.OrgPath, m.Status, m.Groups, m.IdMasked, m.IdHash }).ToListAsync(ct);
+        return [.. page.Select(m => Summary(m.Id, m.Name, m.OrgId, m.OrgPath, m.Status, m.Groups, m.IdMasked, m.IdHash))];
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> memberIds, CancellationToken ct = default) =>
+        await db.Members.IgnoreQueryFilters().AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, ct);
+
+    public async Task<int> CountingInSubtreeAsync(string orgPath, CancellationToken ct = default)
+    {
+        var code = Statistics.MemberStatsWriter.CodesOf(orgPath).LastOrDefault() ?? "";
+        var row = await db.Set<Statistics.MemberStats>().AsNoTracking().Where(s => s.OrgCode == code).Select(s => new { s.Active, s.Retained }).FirstOrDefaultAsync(ct);
+        return row is null ? 0 : row.Active + row.Retained;
+    }
+
     public Task<string?> SignInPhoneHashAsync(Guid memberId, CancellationToken ct = default) =>
         db.MemberLogins.Where(l => l.MemberId == memberId).Select(l => l.PhoneHash).FirstOrDefaultAsync(ct);
 

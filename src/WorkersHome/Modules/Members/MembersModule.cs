@@ -33,6 +33,8 @@ public static class MembersModule
         services.AddScoped<RegisterMember>();
         services.AddScoped<ChangeMemberStatus>();
         services.AddScoped<SetMemberGroups>();
+        services.AddScoped<UpdateMember>();
+        services.AddScoped<MemberDetailQueries>();
         services.AddScoped<MemberQueries>();
         services.AddScoped<ImportMembers>();
         services.AddScoped<StartImport>();

@@ -43,7 +43,7 @@ public sealed class GroupsModel(MemberQueries members, SetMemberGroups set) : Pa
             var chosen = Groups.Aggregate(MemberGroups.None, (all, g) => all | g) & ~MemberGroups.Hardship;
             await set.ExecuteAsync(Id, new GroupsRequest(chosen | current, Version), ct);
             TempData["Notice"] = Loc.T("会员群体已保存", "Groups saved");
-            return Redirect("/Members");
+            return Redirect($"/Members/Detail/{Id}");
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -37,6 +37,8 @@ public sealed class IndexModel(MemberQueries members, ExportMembers export, Curr
 
     public bool CanManage => cadre.Has(MemberPermissions.Manage);
 
+    public bool CanManageCards => cadre.Has(Modules.Cards.CardPermissions.Manage);
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         // Links carry only non-personal filters (a node, a status); a name or number comes by POST.

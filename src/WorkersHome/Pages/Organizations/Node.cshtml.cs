@@ -5,7 +5,7 @@ using WorkersHome.Platform.Security;
 namespace WorkersHome.Pages.Organizations;
 
 public sealed class NodeModel(OrgTreeQueries tree, CurrentCadre cadre, Modules.Members.Statistics.MemberStatsQueries memberStats,
-    ServiceFiguresQueries serviceFigures) : OrgPageModel
+    ServiceFiguresQueries serviceFigures, Modules.Cards.Browse.CardFigures cardFigures) : OrgPageModel
 {
     public OrgNodeView Node { get; private set; } = null!;
 
@@ -34,5 +34,9 @@ public sealed class NodeModel(OrgTreeQueries tree, CurrentCadre cadre, Modules.M
         History = await tree.HistoryAsync(id, ct);
         Figures = cadre.Has(Modules.Members.MemberPermissions.View) ? await memberStats.ForOrgAsync(id, ct) : null;
         Services = cadre.Has(Modules.Members.MemberPermissions.View) ? await serviceFigures.ForOrgAsync(id, year is >= 2000 and <= 2100 ? year : null, ct) : null;
+        if (Services is not null)
+        {
+            Services = Services with { CardsWithoutCard = (await cardFigures.ForOrgAsync(id, ct)).WithoutCard };
+        }
     }
 }

@@ -15,6 +15,7 @@ public static class CardAuditActions
 {
     public const string Issued = "card.issued";
     public const string StatusChanged = "card.status-changed";
+    public const string BulkIssued = "card.bulk-issued";
 }
 
 /// <summary>
@@ -24,11 +25,14 @@ public static class CardAuditActions
 public sealed class CardDesk(AppDbContext db, CardRevocations revocations, CardOptions options, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>The member's live card, issuing one if they have none; a repeated call returns the same card.</summary>
-    public async Task<MemberCard> IssueAsync(MemberSummary member, string actorName, CancellationToken ct)
+    public async Task<MemberCard> IssueAsync(MemberSummary member, string actorName, CancellationToken ct) =>
+        (await IssueOneAsync(member, actorName, ct)).Card;
+
+    private async Task<(MemberCard Card, bool IsNew)> IssueOneAsync(MemberSummary member, string actorName, CancellationToken ct)
     {
         if (await LiveCardAsync(member.Id, ct) is { } live)
         {
-            return live;
+            return (live, false);
         }
 
         if (!member.CountsAsMember)
@@ -45,13 +49,64 @@ public sealed class CardDesk(AppDbContext db, CardRevocations revocations, CardO
             audit.Record(CardAuditActions.Issued, "card", card.Id.ToString(), card.OrgPath, new { card = CardNumber.Masked(card.Number) }, actorName: actorName);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return card;
+            return (card, true);
         }
         catch (DbUpdateException)
         {
             // Two requests raced to issue (a double tap): the unique index kept one live card; answer with it.
             db.ChangeTracker.Clear();
-            return await LiveCardAsync(member.Id, ct) ?? throw new ConflictException(Loc.T("发卡冲突，请重试", "The card could not be issued; try again"));
+            var other = await LiveCardAsync(member.Id, ct) ?? throw new ConflictException(Loc.T("发卡冲突，请重试", "The card could not be issued; try again"));
+            return (other, false);
+        }
+    }
+
+    /// <summary>
+    /// Issues a card to each of <paramref name="members"/> that has no live card, in one transaction; returns the cards
+    /// issued. When another run issued to one of them meanwhile (the one-live-card index refuses the whole batch), the
+    /// batch is done again member by member, each of which answers with the card that is there.
+    /// </summary>
+    public async Task<IReadOnlyList<MemberCard>> IssueManyAsync(IReadOnlyList<MemberSummary> members, string scopePath, string actorName, string reason,
+        CancellationToken ct)
+    {
+        var ids = members.Select(m => m.Id).ToList();
+        var holding = (await db.MemberCards.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => ids.Contains(c.MemberId) && c.Status != CardStatus.Reissued && c.Status != CardStatus.Cancelled)
+            .Select(c => c.MemberId).ToListAsync(ct)).ToHashSet();
+        var cards = members.Where(m => m.CountsAsMember && !holding.Contains(m.Id)).Select(m => NewCard(m.Id, m.OrgId, m.OrgPath, replaces: null)).ToList();
+        if (cards.Count == 0)
+        {
+            return [];
+        }
+
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            foreach (var card in cards)
+            {
+                db.MemberCards.Add(card);
+                Record(card, from: null, actorName, reason);
+            }
+
+            audit.Record(CardAuditActions.BulkIssued, "org", null, scopePath, new { count = cards.Count, reason }, actorName: actorName);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            db.ChangeTracker.Clear();
+            return cards;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            var issued = new List<MemberCard>();
+            foreach (var member in members.Where(m => m.CountsAsMember && !holding.Contains(m.Id)))
+            {
+                var (card, isNew) = await IssueOneAsync(member, actorName, ct);
+                if (isNew)
+                {
+                    issued.Add(card);
+                }
+            }
+
+            return issued;
         }
     }
 

@@ -31,6 +31,18 @@ public interface IMemberDirectory
     /// </summary>
     Task<IReadOnlyDictionary<Guid, string>> IdNumbersAsync(IReadOnlyCollection<Guid> memberIds, CancellationToken ct = default);
 
+    /// <summary>
+    /// The members below <paramref name="orgPath"/> whose membership counts (active or retained), in id order after
+    /// <paramref name="after"/>: a keyset page for work over a whole subtree. The caller has settled access to the path.
+    /// </summary>
+    Task<IReadOnlyList<MemberSummary>> CountingPageAsync(string orgPath, Guid? after, int take, CancellationToken ct = default);
+
+    /// <summary>The names of the given members, for lists (one query). The caller has settled access.</summary>
+    Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> memberIds, CancellationToken ct = default);
+
+    /// <summary>How many members below <paramref name="orgPath"/> count (active or retained), from the figures kept for it.</summary>
+    Task<int> CountingInSubtreeAsync(string orgPath, CancellationToken ct = default);
+
     /// <summary>The keyed hash of the phone the member signs in with (their in-app notices are kept under it), or null.</summary>
     Task<string?> SignInPhoneHashAsync(Guid memberId, CancellationToken ct = default);
 }

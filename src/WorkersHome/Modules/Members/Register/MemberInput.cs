@@ -129,6 +129,11 @@ public sealed class MemberValidator(CodeTableCache codes)
             errors.Add(nameof(MemberInput.PlatformName), "灵活就业人员请填写所在平台", "Name the platform for flexible (gig) work");
         }
 
+        // The stored lengths: a longer value would otherwise fail at the database, without naming the field.
+        TooLong(errors, nameof(MemberInput.EmployerName), input.EmployerName, 200, "工作单位", "The employer");
+        TooLong(errors, nameof(MemberInput.PlatformName), input.PlatformName, 100, "平台名称", "The platform");
+        TooLong(errors, nameof(MemberInput.HouseholdRegistration), input.HouseholdRegistration, 200, "户籍所在地", "The household registration");
+
         var joined = input.JoinedOn ?? today;
         if (joined > today)
         {
@@ -142,6 +147,14 @@ public sealed class MemberValidator(CodeTableCache codes)
         errors.ThrowIfAny();
         return new ValidMember(input, name, gender!.Value, ethnicity!, idNumber, birth!.Value, phone, education, political,
             input.EmploymentForm!.Value, joined);
+    }
+
+    private static void TooLong(FieldErrors errors, string field, string? value, int max, string zh, string en)
+    {
+        if (value?.Trim().Length > max)
+        {
+            errors.Add(field, $"{zh}不能超过 {max} 个字", $"{en} may have at most {max} characters");
+        }
     }
 
     private static string? OptionalCode(CodeTableSnapshot codes, FieldErrors errors, string table, string field, string? value, string zh, string en)

@@ -26,7 +26,11 @@ public sealed record ServiceFigures(
     IReadOnlyList<CardStatusCount> CardsByStatus,
     long Redemptions,
     decimal RedemptionSales,
-    decimal RedemptionDiscounts);
+    decimal RedemptionDiscounts)
+{
+    /// <summary>Members of the subtree whose membership counts but who hold no live card; the page adds it from the cards' figures.</summary>
+    public long? CardsWithoutCard { get; init; }
+}
 
 /// <summary>Reads a node's figures from its own counter rows (no scan of applications, cards or sales).</summary>
 public sealed class ServiceFiguresQueries(AppDbContext db, IOrgDirectory orgs, IEnumerable<ITreeCounterSource> sources, TimeProvider clock)
