@@ -68,12 +68,17 @@ public sealed class MerchantTillTests(BrowserFixture app) : IClassFixture<Browse
         await Expect(till.Locator("#till-recorded")).ToContainTextAsync("优惠 12.00 元，实付 108.00 元");
         await Expect(till.Locator("#Token")).ToHaveValueAsync("", new() { Timeout = 5_000 });
 
-        // The same code again (a re-scan, a retry, a second till) gets the recorded sale back, not a second one.
+        // The same code again (a re-scan, a retry, a second till) gets the recorded sale back, not a second one; a
+        // cashier who typed a new amount reads that the code already paid for the earlier sale, and that sale's amount.
         await till.Locator("#Token").FillAsync(token);
         await till.Locator("#check-submit").ClickAsync();
-        await till.Locator("#SaleAmount").FillAsync("120");
+        await till.Locator("#SaleAmount").FillAsync("99");
         await till.Locator("#redeem-submit").ClickAsync();
-        await Expect(till.Locator("#till-recorded")).ToContainTextAsync("重复提交不会重复计入");
+        await Expect(till.Locator("#till-already-used")).ToContainTextAsync("此会员码已用于");
+        await Expect(till.Locator("#till-already-used")).ToContainTextAsync("的一笔 120.00 元消费，未重复计入");
+        await Expect(till.Locator("#till-already-used")).ToContainTextAsync("请让会员刷新二维码后重新扫码");
+        await Expect(till.Locator("#till-already-used")).Not.ToContainTextAsync("99");
+        await Expect(till.Locator("#till-recorded")).ToHaveCountAsync(0);
         await Screens.CaptureAsync(till, "till-recorded");
 
         await till.Locator("#till-statement").ClickAsync();

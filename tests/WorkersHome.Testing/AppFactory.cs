@@ -26,9 +26,13 @@ public sealed class AppFactory(string connectionString, IReadOnlyDictionary<stri
         ["Cards:SigningKeys:t1"] = TestCardKeys.T1,
     };
 
+    /// <summary>What the app logged, at the levels the settings let through (Warning, unless a test asks for more).</summary>
+    public CapturedLogs Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.ConfigureServices(services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs));
         // The in-memory test server has no socket; give requests the loopback address a real client would have.
         builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, LoopbackClientFilter>());
         builder.UseSetting("ConnectionStrings:Default", connectionString);

@@ -64,6 +64,7 @@ public static class PlatformSetup
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         // Pages get an error page in the layout; the API gets ProblemDetails for bare status codes.
         app.UseWhen(c => !SecuritySetup.IsApiRequest(c.Request), b => b.UseStatusCodePagesWithReExecute("/Error/{0}"));
         app.UseWhen(c => SecuritySetup.IsApiRequest(c.Request), b => b.UseStatusCodePages());
@@ -83,7 +84,19 @@ public static class PlatformSetup
         app.UseAntiforgery();
         HealthEndpoints.Map(app);
         app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/api/docs", o => o.WithTitle("WorkersHome API").WithOpenApiRoutePattern("/api/openapi/{documentName}.json")).AllowAnonymous();
+        // The reference works on an internal network: its bundle is served by the app, and nothing reaches out to the internet.
+        app.MapScalarApiReference(SecurityHeaders.ApiDocsPath, o => o
+            .WithTitle("WorkersHome API")
+            .WithOpenApiRoutePattern("/api/openapi/{documentName}.json")
+            .WithNonce()
+            .WithFavicon("/favicon.svg")
+            .DisableDefaultFonts()
+            .DisableAgent()
+            .DisableMcp()
+            .DisableTelemetry()
+            .HideClientButton()
+            .HideDeveloperTools())
+            .AllowAnonymous();
         app.MapGet("/culture", (string? c, string? returnUrl, HttpContext http) =>
         {
             var culture = c == Loc.English ? Loc.English : Loc.Chinese;

@@ -68,6 +68,10 @@ public sealed class SignInTests(AppFixture fixture) : IClassFixture<AppFixture>
 
         var enrol = await (await client.GetAsync("/Account/EnrolAuthenticator")).Content.ReadAsStringAsync();
         enrol.ShouldContain("<svg");
+        // Apps a cadre in mainland China can get, and the standard any other one must support.
+        enrol.ShouldContain("腾讯身份验证器");
+        enrol.ShouldContain("任何支持 TOTP");
+        enrol.ShouldNotContain("Google Authenticator");
         var key = System.Text.RegularExpressions.Regex.Match(enrol, "data-key=\"([A-Z0-9]+)\"").Groups[1].Value;
         key.ShouldNotBeEmpty();
         var done = await WebClients.PostFormAsync(client, "/Account/EnrolAuthenticator", new() { ["Code"] = WebClients.TotpNow(key) });

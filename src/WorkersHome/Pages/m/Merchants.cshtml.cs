@@ -25,9 +25,9 @@ public sealed class MerchantsModel(MerchantDirectory directory, IConfiguration c
     public IReadOnlyList<DirectoryMerchant> Merchants { get; private set; } = [];
 
     /// <summary>Map tiles come from a configurable server (a province may run its own, or use 天地图 with its key).</summary>
-    public string TileUrl => configuration["Maps:TileUrl"] ?? "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+    public string TileUrl => Platform.Ui.MapTiles.Url(configuration);
 
-    public string TileAttribution => configuration["Maps:TileAttribution"] ?? "© OpenStreetMap contributors";
+    public string TileAttribution => Platform.Ui.MapTiles.Attribution(configuration);
 
     public string MapData => JsonSerializer.Serialize(Merchants.Select(m => new { m.Name, m.Latitude, m.Longitude, category = (int)m.Category, m.CategoryLabel }));
 

@@ -22,6 +22,13 @@ public static class DatabaseSetup
 
     public static void Configure(DbContextOptionsBuilder options, string connectionString, DatabaseProvider provider)
     {
+        // A unique key that the code catches and answers (a double tap at the till, an application sent twice) is a
+        // handled conflict, not a fault, yet EF Core logs every failed command and save at Error. Those two events go
+        // to Information; a failure nobody handles is still logged at Error by whoever meets it last (the exception
+        // handler for requests, each background loop for its own work).
+        options.ConfigureWarnings(w => w.Log(
+            (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, LogLevel.Information),
+            (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, LogLevel.Information)));
         if (provider == DatabaseProvider.PostgreSql)
         {
             options.UseNpgsql(Tuned(connectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations", "platform"));

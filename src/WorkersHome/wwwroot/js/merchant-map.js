@@ -6,7 +6,13 @@
         const merchants = JSON.parse(box.dataset.merchants || '[]');
         const here = box.dataset.lat && box.dataset.lng ? [Number(box.dataset.lat), Number(box.dataset.lng)] : null;
         const map = L.map(box).setView(here || (merchants.length ? [merchants[0].Latitude, merchants[0].Longitude] : [34.75, 113.62]), 12);
-        L.tileLayer(box.dataset.tiles, { maxZoom: 19, attribution: box.dataset.attribution }).addTo(map);
+        // Plain text: Leaflet 1.9's default prefix carries a national flag.
+        map.attributionControl.setPrefix('Leaflet');
+        const tiles = L.tileLayer(box.dataset.tiles, { maxZoom: 19, attribution: box.dataset.attribution }).addTo(map);
+        // On an internal network the tile server may be out of reach: say so once; the markers and the list still work.
+        const tilesMissing = document.getElementById('directory-map-tiles-missing');
+        tiles.on('tileerror', () => tilesMissing && tilesMissing.classList.remove('d-none'));
+        tiles.on('tileload', () => tilesMissing && tilesMissing.classList.add('d-none'));
         const markers = merchants.map(m => L.circleMarker([m.Latitude, m.Longitude], {
             radius: 8, color: colours[m.category] || '#616161', fillOpacity: 0.8,
         }).bindPopup(`${m.Name}<br>${m.CategoryLabel}`).addTo(map));

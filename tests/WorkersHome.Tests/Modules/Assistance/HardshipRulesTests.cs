@@ -27,6 +27,16 @@ public sealed class HardshipRulesTests
         valid.Details.PerCapitaIncome.ShouldBe(900m);
     }
 
+    [Fact]
+    public void A_household_of_twenty_is_accepted_and_a_twenty_first_person_is_named_as_too_many()
+    {
+        static HouseholdMember[] Household(int people) => [Row("本人", 45, 1800m), .. Enumerable.Range(1, people - 1).Select(i => Row("其他", 30, 0m, name: $"成员{i}"))];
+
+        HardshipFormRules.Validate(Form(Household(20))).Details.Household.Count.ShouldBe(20);
+        var error = Should.Throw<ValidationFailedException>(() => HardshipFormRules.Validate(Form(Household(21))));
+        string.Join(" ", error.Errors["Household"]).ShouldContain("家庭成员最多 20 人");
+    }
+
     [Theory]
     [InlineData("age", "Household[1].Age", "家庭成员第 2 行：年龄应在 0–120 之间")]
     [InlineData("income", "Household[1].MonthlyIncome", "家庭成员第 2 行：月收入应为 0 或正数")]

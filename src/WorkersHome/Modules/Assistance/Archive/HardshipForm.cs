@@ -52,7 +52,7 @@ public sealed record ValidHardshipForm(HardshipDetails Details, HousingKind Hous
 
 public static class HardshipFormRules
 {
-    public const int MaxHousehold = 15;
+    public const int MaxHousehold = 20;
 
     /// <summary>Checks the form and names every wrong field, household rows by their number as the form shows them.</summary>
     public static ValidHardshipForm Validate(HardshipForm form)

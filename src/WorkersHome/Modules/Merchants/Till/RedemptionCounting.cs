@@ -19,6 +19,13 @@ public sealed class RedemptionCounting(AppDbContext db) : ITreeCounterSource
     /// <summary>Counts every sale not counted yet; returns how many it counted.</summary>
     public async Task<int> CountNewAsync(CancellationToken ct)
     {
+        // SQLite has one writer, and a member import holds it for its whole run: asking for the write lock only when
+        // there is something to count (a read, which WAL lets through) keeps an idle counter out of the writer's way.
+        if (!db.IsPostgres && !await db.Redemptions.IgnoreQueryFilters().AnyAsync(r => !r.Counted, ct))
+        {
+            return 0;
+        }
+
         var total = 0;
         while (true)
         {
@@ -74,6 +81,11 @@ public sealed class RedemptionCounter(IServiceScopeFactory scopes, IConfiguratio
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<RedemptionCounting>().CountNewAsync(stoppingToken);
+            }
+            catch (Exception ex) when (SqliteBusy.Is(ex))
+            {
+                // The embedded database's one writer is busy (an import): the sales wait for the next round, nothing is lost.
+                log.LogInformation("Counting till sales waits for the next round: the embedded database is busy with another writer");
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -22,7 +22,19 @@ public sealed record OfflineSale(string ClientId, string? Token, long OfferId, d
 
 public sealed record OfflineSaleResult(string ClientId, bool Recorded, RedemptionView? Sale, string? Error);
 
-public sealed record RedemptionView(long Id, string HolderMasked, string Offer, decimal SaleAmount, decimal Discount, decimal Paid, DateTimeOffset At, bool Repeated);
+public sealed record RedemptionView(long Id, string HolderMasked, string Offer, decimal SaleAmount, decimal Discount, decimal Paid, DateTimeOffset At, bool Repeated)
+{
+    /// <summary>
+    /// What the cashier reads when the code had already paid for a sale: that earlier sale's time and amount, not the
+    /// amount just typed, and what to do for a new sale.
+    /// </summary>
+    public string AlreadyUsedNotice()
+    {
+        var at = ChinaTime.InChina(At).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        return Loc.T($"此会员码已用于 {at} 的一笔 {SaleAmount:0.00} 元消费，未重复计入。如是新的消费，请让会员刷新二维码后重新扫码。",
+            $"This code was already used for a sale of {SaleAmount:0.00} yuan at {at}; it is not counted again. For a new sale, ask the member to refresh the code and scan it again.");
+    }
+}
 
 /// <summary>
 /// The till: checks a shown card code, lists the offers the member may use here now, and records a sale exactly once
