@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
 using WorkersHome.Platform.Errors;
+using WorkersHome.Platform.Files;
 using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Persistence;
-using WorkersHome.Platform.Files;
 
 namespace WorkersHome.Modules.Merchants;
 

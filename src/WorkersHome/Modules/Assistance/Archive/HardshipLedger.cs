@@ -4,10 +4,10 @@ using MiniExcelLibs;
 
 using WorkersHome.Modules.Organizations.Contracts;
 using WorkersHome.Platform.Audit;
+using WorkersHome.Platform.Files;
 using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Persistence;
 using WorkersHome.Platform.Security;
-using WorkersHome.Platform.Files;
 
 namespace WorkersHome.Modules.Assistance.Archive;
 

@@ -8,10 +8,10 @@ using WorkersHome.Modules.Assistance.Disbursement;
 using WorkersHome.Modules.Assistance.Visits;
 using WorkersHome.Modules.Organizations.Contracts;
 using WorkersHome.Platform.Errors;
+using WorkersHome.Platform.Files;
 using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Persistence;
 using WorkersHome.Platform.Security;
-using WorkersHome.Platform.Files;
 
 namespace WorkersHome.Modules.Assistance.Dashboard;
 
