@@ -43,7 +43,7 @@ public sealed class AidModel(ApplicationDesk desk, ApplicationQueries queries, I
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var posted = Input;
-        ModelState.Clear();
+        KeepBindingFailures();
         return await RunAsync(async () =>
         {
             var application = await desk.FileOwnAsync(MemberId, posted.ToForm(ProgramId ?? 0), ct);
@@ -58,7 +58,7 @@ public sealed class AidModel(ApplicationDesk desk, ApplicationQueries queries, I
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id, int version, CancellationToken ct)
     {
-        ModelState.Clear();
+        KeepBindingFailures();
         return await RunAsync(async () =>
         {
             await desk.WithdrawOwnAsync(MemberId, id, version, ct);

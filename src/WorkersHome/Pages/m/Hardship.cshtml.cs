@@ -38,7 +38,7 @@ public sealed class HardshipModel(HardshipArchive archive, HardshipQueries queri
 
     public async Task<IActionResult> OnPostFileAsync(CancellationToken ct)
     {
-        ModelState.Clear();
+        KeepBindingFailures();
         return await RunAsync(async () =>
         {
             await archive.FileOwnAsync(MemberId, Form, ct);
@@ -49,7 +49,7 @@ public sealed class HardshipModel(HardshipArchive archive, HardshipQueries queri
 
     public async Task<IActionResult> OnPostUploadAsync(CancellationToken ct)
     {
-        ModelState.Clear();
+        KeepBindingFailures();
         return await RunAsync(async () =>
         {
             await using var content = Upload?.OpenReadStream() ?? Stream.Null;

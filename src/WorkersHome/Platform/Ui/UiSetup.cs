@@ -37,6 +37,7 @@ public static class UiSetup
             o.Conventions.AuthorizeFolder("/Members", Modules.Members.MemberPermissions.View);
             o.Conventions.AuthorizeFolder("/Audit", AccountPermissions.ReadAudit);
         });
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.ModelMetadataDetailsProviders.Add(new Errors.BindingMessages()));
         return services;
     }
 

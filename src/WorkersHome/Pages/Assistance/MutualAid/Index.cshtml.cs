@@ -6,6 +6,7 @@ using WorkersHome.Modules.Assistance.MutualAid;
 using WorkersHome.Modules.Assistance.Programs;
 using WorkersHome.Modules.Members.Browse;
 using WorkersHome.Pages.Organizations;
+using WorkersHome.Platform.Errors;
 using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Security;
 
@@ -35,6 +36,7 @@ public sealed class IndexModel(EnrollmentDesk desk, ProgramQueries programs, Mem
     public string? IdNumber { get; set; }
 
     [BindProperty]
+    [FieldName("参保份数", "Shares")]
     public int Items { get; set; } = 1;
 
     [BindProperty]
@@ -57,7 +59,7 @@ public sealed class IndexModel(EnrollmentDesk desk, ProgramQueries programs, Mem
             return Forbid();
         }
 
-        ModelState.Clear();
+        KeepBindingFailures();
         return await RunAsync(async () =>
         {
             var enrolled = await desk.EnrollAsync(new NewEnrollment(ProgramId, MemberId, Name, IdNumber, Kind, Items, PaidBy), ct);
