@@ -11,6 +11,7 @@ using WorkersHome.Platform.Persistence;
 using WorkersHome.Platform.Privacy;
 using WorkersHome.Platform.Security;
 using WorkersHome.Platform.Sms;
+using WorkersHome.Platform.Files;
 
 namespace WorkersHome.Platform;
 
@@ -44,6 +45,7 @@ public static class PlatformSetup
         services.AddScoped<Notices.NoticeBoard>();
         services.AddHostedService<OutboxDispatcher>();
         services.AddLocalization();
+        services.AddUploadLimits();
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -76,6 +78,7 @@ public static class PlatformSetup
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
         app.UseRouting();
+        app.UseUploadLimits();
         app.UseAuthentication();
         app.UseMiddleware<DataScopeMiddleware>();
         app.UseTwoFactorEnrolmentGate();

@@ -4,6 +4,7 @@ using WorkersHome.Modules.Members.Browse;
 using WorkersHome.Modules.Members.CodeTables;
 using WorkersHome.Modules.Members.Import;
 using WorkersHome.Modules.Members.Register;
+using WorkersHome.Platform.Files;
 
 namespace WorkersHome.Modules.Members;
 
@@ -77,7 +78,7 @@ internal static class MembersApi
 
             var import = await start.ExecuteAsync(request.Body, name, mode ?? ImportMode.AllOrNothing, ct);
             return Results.Accepted($"/api/members/imports/{import.Id}", await q.GetAsync(import.Id, ct));
-        }).RequireAuthorization(MemberPermissions.Manage).WithMetadata(new RequestSizeLimitAttribute(ImportLimits.MaxUploadBytes))
+        }).RequireAuthorization(MemberPermissions.Manage).WithMetadata(new RequestSizeLimitAttribute(ImportLimits.MaxUploadBytes), new UploadLimitAttribute(ImportLimits.Upload))
             .WithSummary("Queue an import of a member file in the template (body: text/csv or .xlsx); follow it at the returned location");
         api.MapPost("/bulk", async (BulkImportRequest request, StartImport start, ImportQueries q, CancellationToken ct) =>
         {

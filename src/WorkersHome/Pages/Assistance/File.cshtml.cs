@@ -6,11 +6,13 @@ using WorkersHome.Modules.Assistance.Archive;
 using WorkersHome.Pages.Organizations;
 using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Security;
+using WorkersHome.Platform.Files;
 
 namespace WorkersHome.Pages.Assistance;
 
 /// <summary>One hardship file: the household (for those allowed), the 三清 check, the decisions its status allows, documents and history.</summary>
 [Authorize(Policy = AssistancePermissions.View)]
+[UploadLimit(HardshipAttachments.Upload, "Form.File")]
 public sealed class FileModel(HardshipQueries queries, HardshipArchive archive, HardshipAttachments attachments, CurrentCadre cadre) : OrgPageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -4,9 +4,11 @@ using WorkersHome.Modules.Members;
 using WorkersHome.Modules.Members.Import;
 using WorkersHome.Pages.Organizations;
 using WorkersHome.Platform.Security;
+using WorkersHome.Platform.Files;
 
 namespace WorkersHome.Pages.Members;
 
+[UploadLimit(ImportLimits.Upload, "file")]
 [RequestSizeLimit(ImportLimits.MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportLimits.MaxUploadBytes)]
 public sealed class ImportModel(StartImport start, ImportQueries imports, CurrentCadre cadre) : OrgPageModel

@@ -5,11 +5,13 @@ using WorkersHome.Modules.Assistance.Archive;
 using WorkersHome.Modules.Members.SignIn;
 using WorkersHome.Pages.Organizations;
 using WorkersHome.Platform.Localization;
+using WorkersHome.Platform.Files;
 
 namespace WorkersHome.Pages.m;
 
 /// <summary>A member applies for the hardship archive on the phone, adds proof documents, and follows the file.</summary>
 [Authorize(Policy = MemberAuthentication.Policy)]
+[UploadLimit(HardshipAttachments.Upload, "Form.File")]
 public sealed class HardshipModel(HardshipArchive archive, HardshipQueries queries, HardshipAttachments attachments) : OrgPageModel
 {
     [BindProperty]

@@ -20,6 +20,7 @@ public static class UiSetup
                     model.EndpointMetadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(Policies.Cadre));
                 }
             });
+            o.Conventions.ConfigureFilter(new Files.UploadRejectionFilter());
             o.Conventions.AllowAnonymousToPage("/m/Login");
             o.Conventions.AllowAnonymousToPage("/m/Logout");
             o.Conventions.AllowAnonymousToPage("/m/Index");

@@ -20,6 +20,9 @@ public sealed record OpenedAttachment(Stream Content, string ContentType, string
 /// </summary>
 public sealed class HardshipAttachments(AppDbContext db, SealedFileStore store, AuditTrail audit, CurrentCadre cadre, ArchiveOptions options, TimeProvider clock)
 {
+    /// <summary>The upload rule of proof documents (<see cref="UploadLimitAttribute"/>).</summary>
+    public const string Upload = "hardship-proof";
+
     /// <summary>A cadre adds a document to a file of the subtree.</summary>
     public async Task<AttachmentView> AddAsync(Guid fileId, Stream content, string? fileName, CancellationToken ct)
     {

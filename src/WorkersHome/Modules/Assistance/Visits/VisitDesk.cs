@@ -34,6 +34,9 @@ public static class VisitAuditActions
 public sealed class VisitDesk(AppDbContext db, IMemberDirectory members, Organizations.Contracts.IOrgDirectory orgs, SealedFileStore store, AuditTrail audit, CurrentCadre cadre, TimeProvider clock)
 {
     public const long MaxPhotoBytes = 5 * 1024 * 1024;
+
+    /// <summary>The upload rule of visit photos (<see cref="UploadLimitAttribute"/>).</summary>
+    public const string PhotoUpload = "visit-photo";
     public const int MaxPhotos = 6;
 
     public async Task<int> PlanAsync(VisitCampaign request, CancellationToken ct)

@@ -6,11 +6,13 @@ using WorkersHome.Modules.Assistance.Visits;
 using WorkersHome.Pages.Organizations;
 using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Security;
+using WorkersHome.Platform.Files;
 
 namespace WorkersHome.Pages.Assistance.Visits;
 
 /// <summary>五必访: plan a campaign's visits, see what is overdue, and record each visit with what was given and photos.</summary>
 [Authorize(Policy = AssistancePermissions.View)]
+[UploadLimit(VisitDesk.PhotoUpload, "Record.File")]
 public sealed class IndexModel(VisitDesk desk, CurrentCadre cadre, TimeProvider clock) : OrgPageModel
 {
     [BindProperty(SupportsGet = true)]
