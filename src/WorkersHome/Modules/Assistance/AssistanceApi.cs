@@ -11,8 +11,10 @@ internal static class AssistanceApi
     public static void Map(IEndpointRouteBuilder app)
     {
         var files = app.MapGroup("/api/assistance/hardship").WithTags("Assistance").RequireAuthorization(AssistancePermissions.View);
-        files.MapGet("/", (HardshipStatus? status, bool? due, string? q, HardshipQueries queries, CancellationToken ct) =>
-            queries.ListAsync(new HardshipFilter(status, due ?? false, q), ct)).WithSummary("Hardship files in your subtree (masked), by status, due for review, or name");
+        files.MapGet("/", (HardshipStatus? status, bool? due, HardshipQueries queries, CancellationToken ct) =>
+            queries.ListAsync(new HardshipFilter(status, due ?? false), ct)).WithSummary("Hardship files in your subtree (masked), by status or due for review (by name: POST /search)");
+        files.MapPost("/search", (HardshipFilter filter, HardshipQueries queries, CancellationToken ct) => queries.ListAsync(filter, ct))
+            .WithSummary("Hardship files in your subtree (masked) by the same filters plus the member's name (q), sent in the body so that it never reaches an address");
         files.MapGet("/ledger.xlsx", async (HardshipStatus? status, bool? due, HardshipLedger ledger, CancellationToken ct) =>
             TypedResults.File(await ledger.XlsxAsync(new HardshipFilter(status, due ?? false), ct), XlsxType, "困难职工台账.xlsx"))
             .WithSummary("The standard ledger (台账) of your subtree as .xlsx; health and income only with the permission; audited");

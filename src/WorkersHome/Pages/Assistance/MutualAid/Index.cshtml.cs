@@ -19,8 +19,8 @@ public sealed class IndexModel(EnrollmentDesk desk, ProgramQueries programs, Mem
     [BindProperty(SupportsGet = true)]
     public long ProgramId { get; set; }
 
-    /// <summary>A member's name to look up.</summary>
-    [BindProperty(SupportsGet = true)]
+    /// <summary>A member's name (or full ID/mobile number) to look up: by POST only, never in the address.</summary>
+    [BindProperty]
     public string? Member { get; set; }
 
     [BindProperty(SupportsGet = true)]
@@ -50,7 +50,23 @@ public sealed class IndexModel(EnrollmentDesk desk, ProgramQueries programs, Mem
 
     public IReadOnlyList<MemberRow> Found { get; private set; } = [];
 
+    /// <summary>The member chosen from the results (by id in the address), named on the enrolment form.</summary>
+    public MemberRow? Chosen { get; private set; }
+
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    /// <summary>The finder posts the name or number and the results come in the answer, so nothing personal reaches an address.</summary>
+    public async Task<IActionResult> OnPostFindAsync(CancellationToken ct)
+    {
+        if (!cadre.Has(AssistancePermissions.Manage))
+        {
+            return Forbid();
+        }
+
+        ModelState.Clear();
+        await LoadAsync(ct);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -76,6 +92,11 @@ public sealed class IndexModel(EnrollmentDesk desk, ProgramQueries programs, Mem
         if (!string.IsNullOrWhiteSpace(Member))
         {
             Found = (await members.ListAsync(new MemberFilter { Search = Member.Trim(), Take = 20 }, ct)).Rows;
+        }
+
+        if (MemberId is { } chosen)
+        {
+            Chosen = await members.GetAsync(chosen, ct);
         }
     }
 }
