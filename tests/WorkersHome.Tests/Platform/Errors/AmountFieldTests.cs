@@ -88,4 +88,25 @@ public sealed class AmountFieldTests(AppFixture fixture) : IClassFixture<AppFixt
         var text = await TextOfAsync(response);
         text.ShouldContain("家庭成员月收入不是有效的数字：“八百”");
     }
+
+    [Fact]
+    public async Task A_budget_that_is_not_a_number_is_named_and_nothing_is_allocated()
+    {
+        var created = await Cadre("zz.assist").PostAsJsonAsync("/api/assistance/programs",
+            new NewProgram("送温暖（金额）", ProgramType.MedicalMutualAid, fixture.World.Org("4101"), DateTime.UtcNow.Year, null, null, null), Json);
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var programId = (await created.Content.ReadFromJsonAsync<ProgramView>(Json))!.Program.Id;
+        var page = await fixture.Factory.SignedInAsync(fixture.World.User("zz.assist"));
+        var url = $"/Assistance/Programs/Detail/{programId}";
+        var response = await WebClients.PostFormAsync(page, url + "?handler=Allocate", new()
+        {
+            ["AllocateOrgId"] = fixture.World.Org("4101").ToString(),
+            ["AllocateAmount"] = "五万",
+            ["RequestKey"] = Guid.NewGuid().ToString(),
+        }, url);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await TextOfAsync(response)).ShouldContain("分配金额不是有效的数字：“五万”");
+        var view = await Cadre("zz.assist").GetFromJsonAsync<ProgramView>($"/api/assistance/programs/{programId}", Json);
+        view!.Budgets.ShouldAllBe(b => b.Amount == 0);
+    }
 }
