@@ -4,6 +4,7 @@ using Scalar.AspNetCore;
 
 using WorkersHome.Platform.Audit;
 using WorkersHome.Platform.Errors;
+using WorkersHome.Platform.Files;
 using WorkersHome.Platform.Health;
 using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Outbox;
@@ -11,7 +12,6 @@ using WorkersHome.Platform.Persistence;
 using WorkersHome.Platform.Privacy;
 using WorkersHome.Platform.Security;
 using WorkersHome.Platform.Sms;
-using WorkersHome.Platform.Files;
 
 namespace WorkersHome.Platform;
 

@@ -1,8 +1,8 @@
 using WorkersHome.Modules.Assistance.Archive;
 using WorkersHome.Modules.Members.Contracts;
 using WorkersHome.Modules.Organizations.Contracts;
-using WorkersHome.Platform.Security;
 using WorkersHome.Platform.Files;
+using WorkersHome.Platform.Security;
 
 namespace WorkersHome.Modules.Assistance;
 

@@ -4,8 +4,8 @@ using WorkersHome.Modules.Members.Import;
 using WorkersHome.Modules.Members.Register;
 using WorkersHome.Modules.Members.SignIn;
 using WorkersHome.Modules.Organizations.Contracts;
-using WorkersHome.Platform.Security;
 using WorkersHome.Platform.Files;
+using WorkersHome.Platform.Security;
 
 namespace WorkersHome.Modules.Members;
 

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using WorkersHome.Modules.Members;
 using WorkersHome.Modules.Members.Import;
 using WorkersHome.Pages.Organizations;
-using WorkersHome.Platform.Security;
 using WorkersHome.Platform.Files;
+using WorkersHome.Platform.Security;
 
 namespace WorkersHome.Pages.Members;
 

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 using WorkersHome.Modules.Assistance.Archive;
 using WorkersHome.Modules.Members.SignIn;
 using WorkersHome.Pages.Organizations;
-using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Files;
+using WorkersHome.Platform.Localization;
 
 namespace WorkersHome.Pages.m;
 

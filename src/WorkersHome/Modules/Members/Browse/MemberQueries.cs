@@ -47,8 +47,16 @@ public sealed record MemberBrowse(long? OrgId, MembershipStatus? Status, Employm
 {
     public MemberFilter ToFilter() => new()
     {
-        OrgId = OrgId, Status = Status, EmploymentForm = EmploymentForm, Migrant = Migrant, MinAge = MinAge, MaxAge = MaxAge,
-        JoinYear = JoinYear, Sort = Sort, Skip = Skip, Take = Take,
+        OrgId = OrgId,
+        Status = Status,
+        EmploymentForm = EmploymentForm,
+        Migrant = Migrant,
+        MinAge = MinAge,
+        MaxAge = MaxAge,
+        JoinYear = JoinYear,
+        Sort = Sort,
+        Skip = Skip,
+        Take = Take,
     };
 }
 

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 using WorkersHome.Modules.Assistance;
 using WorkersHome.Modules.Assistance.Disbursement;
 using WorkersHome.Pages.Organizations;
-using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Files;
+using WorkersHome.Platform.Localization;
 
 namespace WorkersHome.Pages.Assistance.Payments;
 

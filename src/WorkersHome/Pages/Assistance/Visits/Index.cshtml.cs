@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Mvc;
 using WorkersHome.Modules.Assistance;
 using WorkersHome.Modules.Assistance.Visits;
 using WorkersHome.Pages.Organizations;
+using WorkersHome.Platform.Files;
 using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Security;
-using WorkersHome.Platform.Files;
 
 namespace WorkersHome.Pages.Assistance.Visits;
 
