@@ -4,6 +4,7 @@ using Scalar.AspNetCore;
 
 using WorkersHome.Platform.Audit;
 using WorkersHome.Platform.Errors;
+using WorkersHome.Platform.Files;
 using WorkersHome.Platform.Health;
 using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Outbox;
@@ -44,6 +45,7 @@ public static class PlatformSetup
         services.AddScoped<Notices.NoticeBoard>();
         services.AddHostedService<OutboxDispatcher>();
         services.AddLocalization();
+        services.AddUploadLimits();
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -77,6 +79,7 @@ public static class PlatformSetup
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
         app.UseRouting();
+        app.UseUploadLimits();
         app.UseAuthentication();
         app.UseMiddleware<DataScopeMiddleware>();
         app.UseTwoFactorEnrolmentGate();

@@ -1,5 +1,6 @@
 using WorkersHome.Modules.Assistance.Archive;
 using WorkersHome.Modules.Members.Contracts;
+using WorkersHome.Platform.Files;
 
 namespace WorkersHome.Modules.Assistance;
 
@@ -10,8 +11,10 @@ internal static class AssistanceApi
     public static void Map(IEndpointRouteBuilder app)
     {
         var files = app.MapGroup("/api/assistance/hardship").WithTags("Assistance").RequireAuthorization(AssistancePermissions.View);
-        files.MapGet("/", (HardshipStatus? status, bool? due, string? q, HardshipQueries queries, CancellationToken ct) =>
-            queries.ListAsync(new HardshipFilter(status, due ?? false, q), ct)).WithSummary("Hardship files in your subtree (masked), by status, due for review, or name");
+        files.MapGet("/", (HardshipStatus? status, bool? due, HardshipQueries queries, CancellationToken ct) =>
+            queries.ListAsync(new HardshipFilter(status, due ?? false), ct)).WithSummary("Hardship files in your subtree (masked), by status or due for review (by name: POST /search)");
+        files.MapPost("/search", (HardshipFilter filter, HardshipQueries queries, CancellationToken ct) => queries.ListAsync(filter, ct))
+            .WithSummary("Hardship files in your subtree (masked) by the same filters plus the member's name (q), sent in the body so that it never reaches an address");
         files.MapGet("/ledger.xlsx", async (HardshipStatus? status, bool? due, HardshipLedger ledger, CancellationToken ct) =>
             TypedResults.File(await ledger.XlsxAsync(new HardshipFilter(status, due ?? false), ct), XlsxType, "困难职工台账.xlsx"))
             .WithSummary("The standard ledger (台账) of your subtree as .xlsx; health and income only with the permission; audited");
@@ -47,7 +50,7 @@ internal static class AssistanceApi
         manage.MapPost("/{id:guid}/exit", Step((HardshipArchive a, Guid id, FileDecision d, CancellationToken ct) => a.ExitAsync(id, d, ct)))
             .WithSummary("Leave the archive (脱困) with a reason");
         manage.MapPost("/{id:guid}/attachments", async (Guid id, string? fileName, HttpRequest request, HardshipAttachments attachments, CancellationToken ct) =>
-            TypedResults.Ok(await attachments.AddAsync(id, request.Body, fileName, ct)))
+            TypedResults.Ok(await attachments.AddAsync(id, request.Body, fileName, ct))).WithMetadata(new UploadLimitAttribute(HardshipAttachments.Upload))
             .WithSummary("Add a proof document (request body: a JPG, PNG or PDF without scripts, within the size limit; ?fileName=)");
 
         var visits = app.MapGroup("/api/assistance/visits").WithTags("Assistance").RequireAuthorization(AssistancePermissions.View);
@@ -70,7 +73,7 @@ internal static class AssistanceApi
         {
             await desk.AddPhotoAsync(id, request.Body, fileName, ct);
             return TypedResults.NoContent();
-        }).WithSummary("Add a photo (JPG or PNG, up to 5 MB; request body)");
+        }).WithMetadata(new UploadLimitAttribute(Visits.VisitDesk.PhotoUpload)).WithSummary("Add a photo (JPG or PNG, up to 5 MB; request body)");
 
         var dashboard = app.MapGroup("/api/assistance/dashboard").WithTags("Assistance").RequireAuthorization(AssistancePermissions.View);
         dashboard.MapGet("/", (long? orgId, int? year, Dashboard.CampaignDashboard board, CancellationToken ct) => board.ForAsync(orgId, year, ct))
@@ -93,7 +96,7 @@ internal static class AssistanceApi
             return TypedResults.Ok((await queries.MineAsync(memberId, ct)).First(f => f.File.Id == file.Id));
         }).WithSummary("Apply for the hardship archive for my household, or file a returned application again");
         mine.MapPost("/attachments", async (string? fileName, HttpRequest request, HttpContext http, HardshipAttachments attachments, CancellationToken ct) =>
-            TypedResults.Ok(await attachments.AddOwnAsync(MemberIdentity.MemberIdOf(http.User)!.Value, request.Body, fileName, ct)))
+            TypedResults.Ok(await attachments.AddOwnAsync(MemberIdentity.MemberIdOf(http.User)!.Value, request.Body, fileName, ct))).WithMetadata(new UploadLimitAttribute(HardshipAttachments.Upload))
             .WithSummary("Add a proof document to my open file");
         mine.MapGet("/attachments/{attachmentId:guid}", async (Guid attachmentId, HttpContext http, HardshipAttachments attachments, CancellationToken ct) =>
         {

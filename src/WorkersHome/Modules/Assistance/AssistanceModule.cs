@@ -1,6 +1,7 @@
 using WorkersHome.Modules.Assistance.Archive;
 using WorkersHome.Modules.Members.Contracts;
 using WorkersHome.Modules.Organizations.Contracts;
+using WorkersHome.Platform.Files;
 using WorkersHome.Platform.Security;
 
 namespace WorkersHome.Modules.Assistance;
@@ -23,6 +24,12 @@ public static class AssistancePermissions
 /// <summary>帮扶: the hardship archive (困难职工档案), and assistance programs with their budgets, rules and applications.</summary>
 public static class AssistanceModule
 {
+    /// <summary>The upload rule of the bank's result files on the batch page.</summary>
+    public const string BankResultsUpload = "bank-results";
+
+    /// <summary>A bank's result file lists one line per payment: even a province-wide batch stays far below this.</summary>
+    public const long MaxBankResultsBytes = 20L * 1024 * 1024;
+
     public static IServiceCollection AddAssistance(this IServiceCollection services, PermissionRegistry permissions)
     {
         permissions
@@ -32,6 +39,9 @@ public static class AssistanceModule
             .Declare(AssistancePermissions.Programs, "管理帮扶项目、规则与预算", "Manage assistance programs, rules and budgets", Roles.UnionAdministrator, Roles.AssistanceOfficer)
             .Declare(AssistancePermissions.Pay, "帮扶资金代发", "Pay out assistance", Roles.FinanceOfficer);
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Assistance:Archive").Get<ArchiveOptions>() ?? new ArchiveOptions());
+        services.AddUploadRule(HardshipAttachments.Upload, sp => sp.GetRequiredService<ArchiveOptions>().MaxAttachmentBytes, "证明材料", "A document");
+        services.AddUploadRule(Visits.VisitDesk.PhotoUpload, _ => Visits.VisitDesk.MaxPhotoBytes, "走访照片", "A visit photo");
+        services.AddUploadRule(BankResultsUpload, _ => MaxBankResultsBytes, "银行结果", "A bank result file");
         services.AddScoped<HardshipArchive>();
         services.AddScoped<HardshipQueries>();
         services.AddScoped<HardshipAttachments>();

@@ -36,8 +36,10 @@ internal static class ProgramsApi
             .WithSummary("Set an org's budget (the owner's is the program's; a union's share comes from the union above); requestKey makes it once-only");
 
         var applications = app.MapGroup("/api/assistance/applications").WithTags("Assistance applications").RequireAuthorization(AssistancePermissions.View);
-        applications.MapGet("/", (long? programId, ApplicationStatus? status, bool? waiting, string? q, ApplicationQueries queries, CancellationToken ct) =>
-            queries.ListAsync(new ApplicationFilter(programId, status, waiting ?? false, q), ct)).WithSummary("Applications in your subtree");
+        applications.MapGet("/", (long? programId, ApplicationStatus? status, bool? waiting, ApplicationQueries queries, CancellationToken ct) =>
+            queries.ListAsync(new ApplicationFilter(programId, status, waiting ?? false), ct)).WithSummary("Applications in your subtree (by applicant: POST /search)");
+        applications.MapPost("/search", (ApplicationFilter filter, ApplicationQueries queries, CancellationToken ct) => queries.ListAsync(filter, ct))
+            .WithSummary("Applications in your subtree by the same filters plus the applicant's name (q), sent in the body so that it never reaches an address");
         applications.MapGet("/{id:guid}", (Guid id, ApplicationQueries queries, CancellationToken ct) => queries.DetailAsync(id, ct))
             .WithSummary("One application with its history; claimed costs and household ID numbers only with the permission, and that view is audited");
 

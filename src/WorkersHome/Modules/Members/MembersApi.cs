@@ -4,6 +4,7 @@ using WorkersHome.Modules.Members.Browse;
 using WorkersHome.Modules.Members.CodeTables;
 using WorkersHome.Modules.Members.Import;
 using WorkersHome.Modules.Members.Register;
+using WorkersHome.Platform.Files;
 
 namespace WorkersHome.Modules.Members;
 
@@ -19,8 +20,10 @@ internal static class MembersApi
     public static void Map(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/members").WithTags("Members").RequireAuthorization(MemberPermissions.View);
-        api.MapGet("/", ([AsParameters] MemberFilter filter, MemberQueries q, CancellationToken ct) => q.ListAsync(filter, ct))
-            .WithSummary("Members of the subtree (masked); filter by node, status, employment form, migrant flag, age, join year, name or exact ID/phone");
+        api.MapGet("/", ([AsParameters] MemberBrowse browse, MemberQueries q, CancellationToken ct) => q.ListAsync(browse.ToFilter(), ct))
+            .WithSummary("Members of the subtree (masked); filter by node, status, employment form, migrant flag, age, join year (a name or number: POST /search)");
+        api.MapPost("/search", (MemberFilter filter, MemberQueries q, CancellationToken ct) => q.ListAsync(filter, ct))
+            .WithSummary("Members of the subtree (masked) by the same filters plus part of a name or an exact ID/phone, sent in the body so that it never reaches an address");
         api.MapGet("/{id:guid}", (Guid id, MemberQueries q, CancellationToken ct) => q.GetAsync(id, ct));
         api.MapPost("/{id:guid}/reveal", (Guid id, MemberQueries q, CancellationToken ct) => q.RevealAsync(id, ct))
             .RequireAuthorization(MemberPermissions.Reveal).WithSummary("Full ID and phone of one member; audited");
@@ -39,14 +42,16 @@ internal static class MembersApi
             await set.ExecuteAsync(id, request, ct);
             return await q.GetAsync(id, ct);
         }).RequireAuthorization(MemberPermissions.Manage).WithSummary("Set the member's groups (model worker, hardship household) that offers may be limited to");
-        api.MapGet("/export.csv", async ([AsParameters] MemberFilter filter, ExportMembers export, HttpContext http, CancellationToken ct) =>
-        {
-            http.Response.ContentType = "text/csv; charset=utf-8";
-            http.Response.Headers.ContentDisposition = "attachment; filename*=UTF-8''" + Uri.EscapeDataString("会员名册.csv");
-            await export.WriteCsvAsync(filter, http.Response.Body, ct);
-        }).WithSummary("The filtered list as CSV in the import template's columns (masked unless you may reveal); audited");
-        api.MapGet("/export.xlsx", async ([AsParameters] MemberFilter filter, ExportMembers export, CancellationToken ct) =>
-            TypedResults.File(await export.XlsxAsync(filter, ct), XlsxType, "会员名册.xlsx")).WithSummary("The filtered list as .xlsx in the import template's columns (masked unless you may reveal); audited");
+        api.MapGet("/export.csv", ([AsParameters] MemberBrowse browse, ExportMembers export, HttpContext http, CancellationToken ct) =>
+            ExportCsvAsync(browse.ToFilter(), export, http, ct))
+            .WithSummary("The filtered list as CSV in the import template's columns (masked unless you may reveal); audited");
+        api.MapPost("/export.csv", (MemberFilter filter, ExportMembers export, HttpContext http, CancellationToken ct) => ExportCsvAsync(filter, export, http, ct))
+            .WithSummary("The same CSV for a search by name or number (in the body)");
+        api.MapGet("/export.xlsx", async ([AsParameters] MemberBrowse browse, ExportMembers export, CancellationToken ct) =>
+            TypedResults.File(await export.XlsxAsync(browse.ToFilter(), ct), XlsxType, "会员名册.xlsx"))
+            .WithSummary("The filtered list as .xlsx in the import template's columns (masked unless you may reveal); audited");
+        api.MapPost("/export.xlsx", async (MemberFilter filter, ExportMembers export, CancellationToken ct) =>
+            TypedResults.File(await export.XlsxAsync(filter, ct), XlsxType, "会员名册.xlsx")).WithSummary("The same .xlsx for a search by name or number (in the body)");
         api.MapGet("/import-template.xlsx", async (CodeTableCache codes, CancellationToken ct) =>
         {
             var entries = new List<CodeEntry>();
@@ -77,7 +82,7 @@ internal static class MembersApi
 
             var import = await start.ExecuteAsync(request.Body, name, mode ?? ImportMode.AllOrNothing, ct);
             return Results.Accepted($"/api/members/imports/{import.Id}", await q.GetAsync(import.Id, ct));
-        }).RequireAuthorization(MemberPermissions.Manage).WithMetadata(new RequestSizeLimitAttribute(ImportLimits.MaxUploadBytes))
+        }).RequireAuthorization(MemberPermissions.Manage).WithMetadata(new RequestSizeLimitAttribute(ImportLimits.MaxUploadBytes), new UploadLimitAttribute(ImportLimits.Upload))
             .WithSummary("Queue an import of a member file in the template (body: text/csv or .xlsx); follow it at the returned location");
         api.MapPost("/bulk", async (BulkImportRequest request, StartImport start, ImportQueries q, CancellationToken ct) =>
         {
@@ -121,4 +126,12 @@ internal static class MembersApi
             (await codes.EntriesAsync(table, ct)).Select(c => new CodeView(c.Code, c.Zh, c.En)))
             .WithSummary("A code table: ethnicity, education or political");
     }
+
+    private static async Task ExportCsvAsync(MemberFilter filter, ExportMembers export, HttpContext http, CancellationToken ct)
+    {
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = "attachment; filename*=UTF-8''" + Uri.EscapeDataString("会员名册.csv");
+        await export.WriteCsvAsync(filter, http.Response.Body, ct);
+    }
+
 }

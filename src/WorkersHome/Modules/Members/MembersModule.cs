@@ -4,6 +4,7 @@ using WorkersHome.Modules.Members.Import;
 using WorkersHome.Modules.Members.Register;
 using WorkersHome.Modules.Members.SignIn;
 using WorkersHome.Modules.Organizations.Contracts;
+using WorkersHome.Platform.Files;
 using WorkersHome.Platform.Security;
 
 namespace WorkersHome.Modules.Members;
@@ -25,6 +26,7 @@ public static class MembersModule
             .Declare(MemberPermissions.Manage, "管理会员", "Manage members", Roles.UnionAdministrator, Roles.MemberOfficer)
             .Declare(MemberPermissions.Reveal, "查看完整证件号与手机号", "See full ID and phone numbers", Roles.UnionAdministrator, Roles.MemberOfficer)
             .Declare(MemberPermissions.EditCodeTables, "维护代码表", "Maintain the code tables", Roles.SystemAdministrator);
+        services.AddUploadRule(ImportLimits.Upload, _ => ImportLimits.MaxUploadBytes, "会员", "A member file");
         services.AddScoped<CodeTableCache>();
         services.AddScoped<MemberValidator>();
         services.AddScoped<MemberRecord>();

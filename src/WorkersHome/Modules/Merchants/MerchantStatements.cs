@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
 using WorkersHome.Platform.Errors;
+using WorkersHome.Platform.Files;
 using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Persistence;
 
@@ -62,7 +63,7 @@ public sealed class MerchantStatements(AppDbContext db, TimeProvider clock)
         var rows = statement.Rows.Select(r => new Dictionary<string, object>
         {
             [Loc.T("期间", "Period")] = r.Period,
-            [Loc.T("商户", "Merchant")] = r.Merchant,
+            [Loc.T("商户", "Merchant")] = SpreadsheetCells.Safe(r.Merchant),
             [Loc.T("笔数", "Sales")] = r.Sales,
             [Loc.T("消费金额（元）", "Amount (yuan)")] = r.Amount,
             [Loc.T("优惠金额（元）", "Discount (yuan)")] = r.Discount,

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using WorkersHome.Modules.Assistance;
 using WorkersHome.Modules.Assistance.Archive;
 using WorkersHome.Pages.Organizations;
+using WorkersHome.Platform.Files;
 using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Security;
 
@@ -11,6 +12,7 @@ namespace WorkersHome.Pages.Assistance;
 
 /// <summary>One hardship file: the household (for those allowed), the 三清 check, the decisions its status allows, documents and history.</summary>
 [Authorize(Policy = AssistancePermissions.View)]
+[UploadLimit(HardshipAttachments.Upload, "Form.File")]
 public sealed class FileModel(HardshipQueries queries, HardshipArchive archive, HardshipAttachments attachments, CurrentCadre cadre) : OrgPageModel
 {
     [BindProperty(SupportsGet = true)]

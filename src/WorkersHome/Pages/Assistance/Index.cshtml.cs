@@ -18,11 +18,12 @@ public sealed class IndexModel(HardshipQueries queries, MemberQueries members) :
     [BindProperty(SupportsGet = true)]
     public bool Due { get; set; }
 
-    [BindProperty(SupportsGet = true)]
+    /// <summary>A name to filter by; like every search a person could type a number into, it comes by POST only.</summary>
+    [BindProperty]
     public string? Q { get; set; }
 
-    /// <summary>A member's name to file for.</summary>
-    [BindProperty(SupportsGet = true)]
+    /// <summary>A member's name (or full ID/mobile number) to file for: by POST only, never in the address.</summary>
+    [BindProperty]
     public string? Member { get; set; }
 
     public IReadOnlyList<HardshipRow> Files { get; private set; } = [];
@@ -32,6 +33,9 @@ public sealed class IndexModel(HardshipQueries queries, MemberQueries members) :
     public (int Submitted, int Proposed, int Due) Waiting { get; private set; }
 
     public string ExportQuery => $"status={Status}&due={Due.ToString().ToLowerInvariant()}";
+
+    /// <summary>The searches are posted and the results shown in the answer, so no name or number reaches an address.</summary>
+    public Task OnPostAsync(CancellationToken ct) => OnGetAsync(ct);
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -28,8 +28,7 @@ public sealed class NewModel(HardshipArchive archive, IMemberDirectory members) 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        // The rules name every wrong field in Chinese; the binder's own English messages would only repeat them.
-        ModelState.Clear();
+        KeepBindingFailures();
         return await RunAsync(async () =>
         {
             var file = await archive.FileForMemberAsync(MemberId, Form, ct);

@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Mvc;
 using WorkersHome.Modules.Members;
 using WorkersHome.Modules.Members.Import;
 using WorkersHome.Pages.Organizations;
+using WorkersHome.Platform.Files;
 using WorkersHome.Platform.Security;
 
 namespace WorkersHome.Pages.Members;
 
+[UploadLimit(ImportLimits.Upload, "file")]
 [RequestSizeLimit(ImportLimits.MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportLimits.MaxUploadBytes)]
 public sealed class ImportModel(StartImport start, ImportQueries imports, CurrentCadre cadre) : OrgPageModel

@@ -13,7 +13,8 @@ namespace WorkersHome.Pages.Members;
 /// </summary>
 public sealed class IndexModel(MemberQueries members, ExportMembers export, CurrentCadre cadre) : PageModel
 {
-    [BindProperty(SupportsGet = true)]
+    /// <summary>A name or a full ID/mobile number: bound from POST bodies only.</summary>
+    [BindProperty]
     public string? Q { get; set; }
 
     [BindProperty(SupportsGet = true)]

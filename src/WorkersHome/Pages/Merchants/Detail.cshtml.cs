@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using WorkersHome.Modules.Merchants;
 using WorkersHome.Modules.Merchants.Manage;
 using WorkersHome.Pages.Organizations;
+using WorkersHome.Platform.Errors;
 using WorkersHome.Platform.Localization;
 
 namespace WorkersHome.Pages.Merchants;
@@ -22,6 +23,7 @@ public sealed class DetailModel(MerchantQueries queries, MerchantDesk desk, Time
     public DiscountKind? Kind { get; set; }
 
     [BindProperty]
+    [FieldName("优惠额度", "Discount")]
     public decimal? Value { get; set; }
 
     [BindProperty]
@@ -53,7 +55,13 @@ public sealed class DetailModel(MerchantQueries queries, MerchantDesk desk, Time
         await LoadAsync(ct);
     }
 
-    public Task<IActionResult> OnPostOfferAsync(CancellationToken ct) => RunAsync(async () =>
+    public Task<IActionResult> OnPostOfferAsync(CancellationToken ct)
+    {
+        KeepBindingFailures();
+        return AddOfferAsync(ct);
+    }
+
+    private Task<IActionResult> AddOfferAsync(CancellationToken ct) => RunAsync(async () =>
     {
         await desk.AddOfferAsync(Id, new OfferInput(Title, Kind, Value, ValidFrom, ValidTo, Limit,
             Groups.Aggregate(Modules.Members.Contracts.MemberGroups.None, (all, g) => all | g)), ct);

@@ -11,8 +11,28 @@ public abstract class OrgPageModel : PageModel
 {
     public string? Conflict { get; protected set; }
 
+    private bool _bindingFailed;
+
     /// <summary>Form field names are "Input.Name" where the use case says "Name".</summary>
     protected virtual string FieldPrefix => "";
+
+    /// <summary>
+    /// Drops the binder's findings except the values it could not read ("abc" or "1e308" in an amount): the use cases
+    /// name every missing or wrong field themselves, but they would see such a value only as missing ("请填写…").
+    /// Those failures, worded by <see cref="BindingMessages"/>, are shown instead and the step is not run.
+    /// </summary>
+    protected void KeepBindingFailures()
+    {
+        foreach (var (key, entry) in ModelState.ToList())
+        {
+            if (entry is null || entry.Errors.Count == 0 || string.IsNullOrWhiteSpace(entry.AttemptedValue))
+            {
+                ModelState.Remove(key);
+            }
+        }
+
+        _bindingFailed = ModelState.ErrorCount > 0;
+    }
 
     /// <summary>
     /// One step of a case on a page: refused unless the cadre holds the permission for it; done, it leaves a notice and
@@ -25,7 +45,7 @@ public abstract class OrgPageModel : PageModel
             return Forbid();
         }
 
-        ModelState.Clear();
+        KeepBindingFailures();
         return await RunAsync(async () =>
         {
             await step();
@@ -42,7 +62,10 @@ public abstract class OrgPageModel : PageModel
     {
         try
         {
-            return await action();
+            if (!_bindingFailed)
+            {
+                return await action();
+            }
         }
         catch (ValidationFailedException ex)
         {

@@ -45,7 +45,7 @@ public sealed class AidModel(ApplicationDesk desk, ApplicationQueries queries, P
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var posted = Input;
-        ModelState.Clear();
+        KeepBindingFailures();
         return await RunAsync(async () =>
         {
             var application = await desk.FileOwnAsync(MemberId, posted.ToForm(ProgramId ?? 0), ct);
@@ -60,7 +60,7 @@ public sealed class AidModel(ApplicationDesk desk, ApplicationQueries queries, P
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id, int version, CancellationToken ct)
     {
-        ModelState.Clear();
+        KeepBindingFailures();
         return await RunAsync(async () =>
         {
             await desk.WithdrawOwnAsync(MemberId, id, version, ct);

@@ -4,12 +4,14 @@ using Microsoft.AspNetCore.Mvc;
 using WorkersHome.Modules.Assistance.Archive;
 using WorkersHome.Modules.Members.SignIn;
 using WorkersHome.Pages.Organizations;
+using WorkersHome.Platform.Files;
 using WorkersHome.Platform.Localization;
 
 namespace WorkersHome.Pages.m;
 
 /// <summary>A member applies for the hardship archive on the phone, adds proof documents, and follows the file.</summary>
 [Authorize(Policy = MemberAuthentication.Policy)]
+[UploadLimit(HardshipAttachments.Upload, "Form.File")]
 public sealed class HardshipModel(HardshipArchive archive, HardshipQueries queries, HardshipAttachments attachments) : OrgPageModel
 {
     [BindProperty]
@@ -38,7 +40,7 @@ public sealed class HardshipModel(HardshipArchive archive, HardshipQueries queri
 
     public async Task<IActionResult> OnPostFileAsync(CancellationToken ct)
     {
-        ModelState.Clear();
+        KeepBindingFailures();
         return await RunAsync(async () =>
         {
             await archive.FileOwnAsync(MemberId, Form, ct);
@@ -49,7 +51,7 @@ public sealed class HardshipModel(HardshipArchive archive, HardshipQueries queri
 
     public async Task<IActionResult> OnPostUploadAsync(CancellationToken ct)
     {
-        ModelState.Clear();
+        KeepBindingFailures();
         return await RunAsync(async () =>
         {
             await using var content = Upload?.OpenReadStream() ?? Stream.Null;

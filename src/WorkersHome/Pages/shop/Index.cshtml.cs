@@ -18,6 +18,7 @@ public sealed class IndexModel(TillDesk desk) : PageModel
     public long? OfferId { get; set; }
 
     [BindProperty]
+    [FieldName("消费金额", "Sale amount")]
     public decimal? SaleAmount { get; set; }
 
     public TillCheck? Check { get; private set; }
@@ -38,6 +39,14 @@ public sealed class IndexModel(TillDesk desk) : PageModel
     public async Task OnPostRedeemAsync(CancellationToken ct)
     {
         var (staffId, merchantId) = TillAuthentication.Of(User);
+        if (ModelState[nameof(SaleAmount)] is { Errors.Count: > 0 } unreadable)
+        {
+            // "abc" or "1e308" binds to nothing; say so rather than "请填写消费金额".
+            Error = unreadable.Errors[0].ErrorMessage;
+            Check = await desk.CheckAsync(merchantId, Token, ct);
+            return;
+        }
+
         try
         {
             Recorded = await desk.RedeemAsync(staffId, merchantId, Token, OfferId ?? 0, SaleAmount ?? 0, ct);

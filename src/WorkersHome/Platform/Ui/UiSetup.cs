@@ -20,6 +20,7 @@ public static class UiSetup
                     model.EndpointMetadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(Policies.Cadre));
                 }
             });
+            o.Conventions.ConfigureFilter(new Files.UploadRejectionFilter());
             o.Conventions.AllowAnonymousToPage("/m/Login");
             o.Conventions.AllowAnonymousToPage("/m/Logout");
             o.Conventions.AllowAnonymousToPage("/m/Index");
@@ -37,6 +38,7 @@ public static class UiSetup
             o.Conventions.AuthorizeFolder("/Members", Modules.Members.MemberPermissions.View);
             o.Conventions.AuthorizeFolder("/Audit", AccountPermissions.ReadAudit);
         });
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.ModelMetadataDetailsProviders.Add(new Errors.BindingMessages()));
         return services;
     }
 

@@ -216,7 +216,8 @@ public sealed class HardshipArchiveTests(HardshipArchiveFixture fixture) : IClas
         tooBig.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await tooBig.Content.ReadAsStringAsync()).ShouldContain("文件不能超过 5 MB");
 
-        var pdf = System.Text.Encoding.Latin1.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% 诊断证明 DIAGNOSIS-MARKER-7731\n%%EOF");
+        var pdf = SampleDocuments.Pdf("DIAGNOSIS-MARKER-7731");
+        System.Text.Encoding.Latin1.GetString(pdf).ShouldContain("DIAGNOSIS-MARKER-7731");
         var added = await member.PostAsync("/api/me/hardship/attachments?fileName=..%2F诊断证明.pdf", new ByteArrayContent(pdf));
         await Ok(added, HttpStatusCode.OK);
         var attachment = (await added.Content.ReadFromJsonAsync<AttachmentView>(Json))!;

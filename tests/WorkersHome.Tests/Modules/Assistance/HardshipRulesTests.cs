@@ -99,7 +99,7 @@ public sealed class HardshipRulesTests
     [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0 }, "image/png")]
     [InlineData(new byte[] { 0x4D, 0x5A, 0x90, 0 }, null)]
     [InlineData(new byte[] { 0x47, 0x49, 0x46, 0x38 }, null)]
-    public void Documents_are_told_by_their_content(byte[] content, string? type) => HardshipAttachments.Sniff(content).ShouldBe(type);
+    public void Documents_claim_their_type_by_their_content(byte[] content, string? type) => WorkersHome.Platform.Files.UploadedDocuments.Claimed(content).ShouldBe(type);
 
     [Theory]
     [InlineData("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj", "application/pdf")]
@@ -107,5 +107,5 @@ public sealed class HardshipRulesTests
     [InlineData("%PDF-1.4\n1 0 obj << /S /Launch /F (cmd.exe) >> endobj", null)]
     [InlineData("%PDF-1.4\n1 0 obj << /Type /EmbeddedFile >> endobj", null)]
     public void A_pdf_with_active_content_is_refused(string content, string? type) =>
-        HardshipAttachments.Sniff(System.Text.Encoding.Latin1.GetBytes(content)).ShouldBe(type);
+        WorkersHome.Platform.Files.UploadedDocuments.Claimed(System.Text.Encoding.Latin1.GetBytes(content)).ShouldBe(type);
 }

@@ -67,7 +67,11 @@ public sealed class VisitTests(VisitFixture fixture) : IClassFixture<VisitFixtur
         (await county.PostAsJsonAsync($"/api/assistance/visits/{visit.Id}/record", new VisitRecord(visit.Version, yesterday, "张主席、李干事", "米面油一份、慰问金", 500, "病情稳定"), Json))
             .StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await county.PostAsync($"/api/assistance/visits/{visit.Id}/photos?fileName=a.pdf", new ByteArrayContent("%PDF-1.4"u8.ToArray()))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4];
+        byte[] fake = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4];
+        var damaged = await county.PostAsync($"/api/assistance/visits/{visit.Id}/photos?fileName=走访.png", new ByteArrayContent(fake));
+        damaged.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await damaged.Content.ReadAsStringAsync()).ShouldContain("文件已损坏或不是有效的图片/PDF");
+        var png = SampleDocuments.Png();
         (await county.PostAsync($"/api/assistance/visits/{visit.Id}/photos?fileName=走访.png", new ByteArrayContent(png))).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
         var after = (await county.GetFromJsonAsync<List<VisitRow>>("/api/assistance/visits", Json))!.Single(v => v.Id == visit.Id);

@@ -84,10 +84,10 @@ public sealed class MembersApiTests(AppFixture fixture) : IClassFixture<AppFixtu
     [Fact]
     public async Task The_list_finds_by_part_of_a_name_or_the_full_ID_and_reveals_only_with_an_audit()
     {
-        var byName = await Officer.GetFromJsonAsync<JsonElement>("/api/members?search=建国");
+        var byName = await Officer.SearchMembersAsync(new { search = "建国" });
         byName.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("name").GetString()).ShouldContain("王建国");
         var id = ResidentIdNumber.Compose("410102", new DateOnly(1985, 3, 15), 123, Gender.Male);
-        var byId = await Officer.GetFromJsonAsync<JsonElement>($"/api/members?search={id}");
+        var byId = await Officer.SearchMembersAsync(new { search = id });
         byId.GetProperty("total").GetInt32().ShouldBe(1);
 
         var reveal = await Officer.PostAsync($"/api/members/{fixture.World.ZhengzhouMember}/reveal", null);
@@ -112,7 +112,7 @@ public sealed class MembersApiTests(AppFixture fixture) : IClassFixture<AppFixtu
         (await MembersOfAsync("4101")).ShouldBe(before - 1);
         var stale = await Officer.PutAsJsonAsync($"/api/members/{memberId}/status", new { Version = 0, Status = "Active" });
         stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        var filtered = await Officer.GetFromJsonAsync<JsonElement>("/api/members?status=Left&search=周凤英");
+        var filtered = await Officer.SearchMembersAsync(new { status = "Left", search = "周凤英" });
         filtered.GetProperty("total").GetInt32().ShouldBe(1);
     }
 
@@ -138,7 +138,7 @@ public sealed class MembersApiTests(AppFixture fixture) : IClassFixture<AppFixtu
         var targetNow = await admin.GetFromJsonAsync<JsonElement>($"/api/organizations/{target.GetProperty("id")}");
         (await admin.PostAsJsonAsync($"/api/organizations/{target.GetProperty("id")}/move",
             new { NewParentId = fixture.World.Org("410103"), Version = targetNow.GetProperty("version").GetInt32() })).StatusCode.ShouldBe(HttpStatusCode.OK);
-        var underNewCounty = await Officer.GetFromJsonAsync<JsonElement>($"/api/members?orgId={fixture.World.Org("410103")}&search=吴国强");
+        var underNewCounty = await Officer.SearchMembersAsync(new { orgId = fixture.World.Org("410103"), search = "吴国强" });
         underNewCounty.GetProperty("total").GetInt32().ShouldBe(1);
     }
 

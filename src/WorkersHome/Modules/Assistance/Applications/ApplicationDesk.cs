@@ -42,6 +42,9 @@ public sealed class ApplicationDesk(
     public const string ByMember = "member";
     private const int MaxDeclared = 10;
 
+    /// <summary>The largest cost a form may state, in yuan.</summary>
+    private const decimal MaxCost = 100_000_000;
+
     public async Task<FiledApplication> FileForMemberAsync(Guid memberId, ApplicationForm form, CancellationToken ct)
     {
         var member = await members.FindInScopeAsync(memberId, ct) ?? throw new NotFoundException();
@@ -314,11 +317,8 @@ public sealed class ApplicationDesk(
             errors.Add("Bill.Diagnosis", "请填写诊断（100 字以内）", "Enter the diagnosis (up to 100 characters)");
         }
 
-        if (bill?.TotalCost is not (> 0 and <= 100_000_000))
-        {
-            errors.Add("Bill.TotalCost", "请填写医疗费用总额（元）", "Enter the total medical cost (yuan)");
-        }
-        else if (bill.InsurancePaid is not { } paid || paid < 0 || paid >= bill.TotalCost)
+        if (errors.CheckAmount("Bill.TotalCost", bill?.TotalCost, "医疗费用总额", "total medical cost", MaxCost)
+            && (bill!.InsurancePaid is not { } paid || paid < 0 || paid >= bill.TotalCost || decimal.Round(paid, 2) != paid))
         {
             errors.Add("Bill.InsurancePaid", "医保报销金额应为 0 或正数，且低于费用总额", "Insurance paid must be 0 or more and below the total cost");
         }
@@ -371,9 +371,9 @@ public sealed class ApplicationDesk(
         {
             CheckBill(form.Bill, errors);
         }
-        else if (rules.NeedsCost && form.ClaimedCost is not (> 0 and <= 100_000_000))
+        else if (rules.NeedsCost)
         {
-            errors.Add(nameof(ApplicationForm.ClaimedCost), $"请填写{rules.CostName}金额（元）", $"Enter the {rules.CostName} amount (yuan)");
+            errors.CheckAmount(nameof(ApplicationForm.ClaimedCost), form.ClaimedCost, $"{rules.CostName}金额", $"{rules.CostName} amount", MaxCost);
         }
 
         if (form.PayToCard)

@@ -1,5 +1,3 @@
-using System.Text;
-
 using Microsoft.EntityFrameworkCore;
 
 using WorkersHome.Platform.Audit;
@@ -15,13 +13,15 @@ namespace WorkersHome.Modules.Assistance.Archive;
 public sealed record OpenedAttachment(Stream Content, string ContentType, string FileName);
 
 /// <summary>
-/// Proof documents of a file: JPEG, PNG or PDF only, told by their content (not their name), within a size limit, and a
-/// PDF only without active content (scripts, launch actions, embedded files). They are stored encrypted in the sealed
+/// Proof documents of a file: JPEG, PNG or PDF only, told by their content (not their name) and checked by decoding
+/// (<see cref="UploadedDocuments"/>), within a size limit, and a PDF only without active content (scripts, launch
+/// actions, embedded files). They are stored encrypted in the sealed
 /// file store, outside the database row; reading one is audited.
 /// </summary>
 public sealed class HardshipAttachments(AppDbContext db, SealedFileStore store, AuditTrail audit, CurrentCadre cadre, ArchiveOptions options, TimeProvider clock)
 {
-    private static readonly string[] ActivePdfNames = ["/JavaScript", "/JS", "/Launch", "/EmbeddedFile", "/RichMedia", "/XFA", "/SubmitForm", "/ImportData"];
+    /// <summary>The upload rule of proof documents (<see cref="UploadLimitAttribute"/>).</summary>
+    public const string Upload = "hardship-proof";
 
     /// <summary>A cadre adds a document to a file of the subtree.</summary>
     public async Task<AttachmentView> AddAsync(Guid fileId, Stream content, string? fileName, CancellationToken ct)
@@ -60,28 +60,6 @@ public sealed class HardshipAttachments(AppDbContext db, SealedFileStore store, 
         return await OpenAsync(file, attachmentId, ct);
     }
 
-    /// <summary>What a document is, from its first bytes and (for a PDF) its content; null when it is not accepted.</summary>
-    public static string? Sniff(ReadOnlySpan<byte> content)
-    {
-        if (content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]))
-        {
-            return "image/jpeg";
-        }
-
-        if (content.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
-        {
-            return "image/png";
-        }
-
-        if (content.StartsWith("%PDF-"u8))
-        {
-            var text = Encoding.Latin1.GetString(content);
-            return ActivePdfNames.Any(n => text.Contains(n, StringComparison.Ordinal)) ? null : "application/pdf";
-        }
-
-        return null;
-    }
-
     private async Task<AttachmentView> AddAsync(HardshipFile file, Stream content, string? fileName, string actor, CancellationToken ct)
     {
         if (!file.IsOpen)
@@ -95,18 +73,14 @@ public sealed class HardshipAttachments(AppDbContext db, SealedFileStore store, 
         }
 
         var bytes = await ReadLimitedAsync(content, options.MaxAttachmentBytes, ct);
-        var type = Sniff(bytes);
-        if (type is null)
-        {
-            new FieldErrors().Add("File", "只接受 JPG、PNG 图片或不含脚本的 PDF 文件", "Only JPG or PNG images, or PDF files without scripts, are accepted").ThrowIfAny();
-        }
+        var type = UploadedDocuments.Require(bytes, imagesOnly: false);
 
         var attachment = new HardshipAttachment
         {
             Id = RandomPool.CreateVersion7(clock.GetUtcNow()),
             FileId = file.Id,
-            FileName = CleanName(fileName, type!),
-            ContentType = type!,
+            FileName = CleanName(fileName, type),
+            ContentType = type,
             Size = bytes.Length,
             UploadedBy = actor,
             UploadedAt = clock.GetUtcNow(),

@@ -11,6 +11,8 @@ public sealed record HouseholdMember
 
     public string? Relation { get; init; }
 
+    [FieldName("家庭成员年龄", "Household member's age")]
+
     public int? Age { get; init; }
 
     public HealthState? Health { get; init; }
@@ -18,6 +20,7 @@ public sealed record HouseholdMember
     public string? Work { get; init; }
 
     /// <summary>Monthly income in yuan (wages, pensions, benefits).</summary>
+    [FieldName("家庭成员月收入", "Household member's monthly income")]
     public decimal? MonthlyIncome { get; init; }
 
     public bool IsBlank => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Relation) && Age is null && MonthlyIncome is null;

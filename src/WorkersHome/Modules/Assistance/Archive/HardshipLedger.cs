@@ -4,6 +4,7 @@ using MiniExcelLibs;
 
 using WorkersHome.Modules.Organizations.Contracts;
 using WorkersHome.Platform.Audit;
+using WorkersHome.Platform.Files;
 using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Persistence;
 using WorkersHome.Platform.Security;
@@ -30,9 +31,9 @@ public sealed class HardshipLedger(AppDbContext db, HardshipQueries queries, Har
             return new Dictionary<string, object?>
             {
                 [Loc.T("序号", "No.")] = i + 1,
-                [Loc.T("姓名", "Name")] = f.MemberName,
+                [Loc.T("姓名", "Name")] = SpreadsheetCells.Safe(f.MemberName),
                 [Loc.T("证件号码", "ID number")] = f.IdMasked,
-                [Loc.T("所在工会", "Union")] = names.GetValueOrDefault(f.OrgId, ""),
+                [Loc.T("所在工会", "Union")] = SpreadsheetCells.Safe(names.GetValueOrDefault(f.OrgId, "")),
                 [Loc.T("状态", "Status")] = HardshipFile.StatusLabel(f.Status).ToString(),
                 [Loc.T("主要致困原因", "Primary cause")] = HardshipNames.Cause(f.PrimaryCause).ToString(),
                 [Loc.T("致困原因", "Causes")] = HardshipNames.CauseList(f.Causes),
@@ -40,8 +41,8 @@ public sealed class HardshipLedger(AppDbContext db, HardshipQueries queries, Har
                 [Loc.T("住房情况", "Housing")] = HardshipNames.Housing(f.Housing).ToString(),
                 [Loc.T("家庭月收入（元）", "Monthly income (yuan)")] = details is null ? Hidden : details.MonthlyIncome,
                 [Loc.T("人均月收入（元）", "Per person (yuan)")] = details is null ? Hidden : details.PerCapitaIncome,
-                [Loc.T("健康状况", "Health")] = details is null ? Hidden : string.Join("；", details.Household.Select(h => $"{h.Relation}{HardshipNames.Health(h.Health!.Value)}")),
-                [Loc.T("帮扶需求", "Needs")] = details is null ? Hidden : details.Needs,
+                [Loc.T("健康状况", "Health")] = details is null ? Hidden : SpreadsheetCells.Safe(string.Join("；", details.Household.Select(h => $"{h.Relation}{HardshipNames.Health(h.Health!.Value)}"))),
+                [Loc.T("帮扶需求", "Needs")] = details is null ? Hidden : SpreadsheetCells.Safe(details.Needs),
                 [Loc.T("建档日期", "Approved on")] = f.ApprovedOn?.ToString("yyyy-MM-dd") ?? "",
                 [Loc.T("复核到期", "Review due")] = f.ReviewDueOn?.ToString("yyyy-MM-dd") ?? "",
                 [Loc.T("脱困日期", "Left on")] = f.ExitedOn?.ToString("yyyy-MM-dd") ?? "",

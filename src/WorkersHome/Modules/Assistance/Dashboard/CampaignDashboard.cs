@@ -8,6 +8,7 @@ using WorkersHome.Modules.Assistance.Disbursement;
 using WorkersHome.Modules.Assistance.Visits;
 using WorkersHome.Modules.Organizations.Contracts;
 using WorkersHome.Platform.Errors;
+using WorkersHome.Platform.Files;
 using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Persistence;
 using WorkersHome.Platform.Security;
@@ -90,7 +91,7 @@ public sealed class CampaignDashboard(AppDbContext db, IOrgDirectory orgs, Curre
         var rows = view.Children.Append(view.Node with { OrgName = Loc.T($"{view.Node.OrgName}（合计）", $"{view.Node.OrgName} (total)") })
             .Select(f => new Dictionary<string, object?>
             {
-                [Loc.T("单位", "Union")] = f.OrgName,
+                [Loc.T("单位", "Union")] = SpreadsheetCells.Safe(f.OrgName),
                 [Loc.T("在档困难户", "Households in the archive")] = f.Households,
                 [Loc.T("计划走访", "Visits planned")] = f.Planned,
                 [Loc.T("已走访", "Visited")] = f.Visited,

@@ -34,6 +34,9 @@ public static class VisitAuditActions
 public sealed class VisitDesk(AppDbContext db, IMemberDirectory members, Organizations.Contracts.IOrgDirectory orgs, SealedFileStore store, AuditTrail audit, CurrentCadre cadre, TimeProvider clock)
 {
     public const long MaxPhotoBytes = 5 * 1024 * 1024;
+
+    /// <summary>The upload rule of visit photos (<see cref="UploadLimitAttribute"/>).</summary>
+    public const string PhotoUpload = "visit-photo";
     public const int MaxPhotos = 6;
 
     public async Task<int> PlanAsync(VisitCampaign request, CancellationToken ct)
@@ -135,18 +138,14 @@ public sealed class VisitDesk(AppDbContext db, IMemberDirectory members, Organiz
         }
 
         var bytes = await HardshipAttachments.ReadLimitedAsync(content, MaxPhotoBytes, ct);
-        var type = HardshipAttachments.Sniff(bytes);
-        if (type is not ("image/jpeg" or "image/png"))
-        {
-            new FieldErrors().Add("File", "走访照片只接受 JPG 或 PNG 图片", "Visit photos must be JPG or PNG images").ThrowIfAny();
-        }
+        var type = UploadedDocuments.Require(bytes, imagesOnly: true);
 
         var photo = new VisitPhoto
         {
             Id = RandomPool.CreateVersion7(clock.GetUtcNow()),
             VisitId = visit.Id,
-            FileName = HardshipAttachments.CleanName(fileName, type!),
-            ContentType = type!,
+            FileName = HardshipAttachments.CleanName(fileName, type),
+            ContentType = type,
             Size = bytes.Length,
             UploadedAt = clock.GetUtcNow(),
         };

@@ -9,6 +9,7 @@ using WorkersHome.Modules.Members.Import;
 using WorkersHome.Modules.Members.Register;
 using WorkersHome.Modules.Organizations.Contracts;
 using WorkersHome.Platform.Audit;
+using WorkersHome.Platform.Files;
 using WorkersHome.Platform.Privacy;
 using WorkersHome.Platform.Security;
 
@@ -36,6 +37,9 @@ public sealed class ExportMembers(MemberQueries queries, IOrgDirectory orgs, Cod
         var ethnicity = (await codes.EntriesAsync(CodeTableNames.Ethnicity, ct)).ToDictionary(c => c.Code, c => c.Zh);
         var education = (await codes.EntriesAsync(CodeTableNames.Education, ct)).ToDictionary(c => c.Code, c => c.Zh);
         var political = (await codes.EntriesAsync(CodeTableNames.PoliticalStatus, ct)).ToDictionary(c => c.Code, c => c.Zh);
+        // The filter's node is checked here, before the first byte goes out: a node outside the subtree must still
+        // answer 404, which it no longer can once the response has started.
+        var query = (await queries.FilteredAsync(filter, ct)).OrderBy(m => m.OrgPath).ThenBy(m => m.Name).ThenBy(m => m.Id);
         var rows = 0;
         await output.WriteAsync(System.Text.Encoding.UTF8.GetPreamble(), ct);
         await using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(false), leaveOpen: true);
@@ -49,7 +53,6 @@ public sealed class ExportMembers(MemberQueries queries, IOrgDirectory orgs, Cod
         // Union codes first: the member rows then stream on the one connection, with nothing else to ask for.
         var unionCodes = (await orgs.ScopedOrgs().Select(o => new { o.Id, o.Path }).ToListAsync(ct))
             .ToDictionary(o => o.Id, o => o.Path.Split('/', StringSplitOptions.RemoveEmptyEntries)[^1]);
-        var query = (await queries.FilteredAsync(filter, ct)).OrderBy(m => m.OrgPath).ThenBy(m => m.Name).ThenBy(m => m.Id);
         await foreach (var m in query.AsAsyncEnumerable().WithCancellation(ct))
         {
             string[] fields =
@@ -64,7 +67,7 @@ public sealed class ExportMembers(MemberQueries queries, IOrgDirectory orgs, Cod
             ];
             foreach (var field in fields)
             {
-                csv.WriteField(field);
+                csv.WriteField(SpreadsheetCells.Safe(field));
             }
 
             await csv.NextRecordAsync();

@@ -38,6 +38,28 @@ public sealed record MemberFilter
     public int? Take { get; init; }
 }
 
+/// <summary>
+/// The list filters an address may carry: a node, a status, ages … but no name or number, which travel in a POST body
+/// (<see cref="MemberFilter.Search"/>) because addresses end up in logs, proxies and browser history.
+/// </summary>
+public sealed record MemberBrowse(long? OrgId, MembershipStatus? Status, EmploymentForm? EmploymentForm, bool? Migrant, int? MinAge, int? MaxAge,
+    int? JoinYear, string? Sort, int? Skip, int? Take)
+{
+    public MemberFilter ToFilter() => new()
+    {
+        OrgId = OrgId,
+        Status = Status,
+        EmploymentForm = EmploymentForm,
+        Migrant = Migrant,
+        MinAge = MinAge,
+        MaxAge = MaxAge,
+        JoinYear = JoinYear,
+        Sort = Sort,
+        Skip = Skip,
+        Take = Take,
+    };
+}
+
 public sealed record MemberRow(Guid Id, string Name, Gender Gender, string IdMasked, string? PhoneMasked, DateOnly BirthDate,
     long OrgId, string OrgName, EmploymentForm EmploymentForm, bool IsMigrantWorker, DateOnly JoinedOn, MembershipStatus Status, int Version,
     Contracts.MemberGroups Groups = Contracts.MemberGroups.None);

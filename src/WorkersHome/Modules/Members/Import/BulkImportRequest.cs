@@ -9,6 +9,9 @@ public static class ImportLimits
 {
     /// <summary>Large enough for a million-row member file.</summary>
     public const long MaxUploadBytes = 1L << 30;
+
+    /// <summary>The upload rule of member files (<see cref="Platform.Files.UploadLimitAttribute"/>).</summary>
+    public const string Upload = "member-file";
 }
 
 /// <summary>One member record from another system: the template's columns as JSON, codes as code or label.</summary>

@@ -5,6 +5,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 
 using WorkersHome.Platform.Errors;
+using WorkersHome.Platform.Files;
 
 namespace WorkersHome.Modules.Members.Import;
 
@@ -54,11 +55,15 @@ public sealed class ImportFile : IDisposable
         }
     }
 
-    /// <summary>The cell under <paramref name="column"/>, or null when the file has no such column.</summary>
+    /// <summary>
+    /// The cell under <paramref name="column"/>, or null when the file has no such column. A cell our own export
+    /// guarded against formula injection ('=…) is read without the quote, so that an export imports again unchanged.
+    /// </summary>
     public Func<string, string?> CellsOf(SourceRow row) => column =>
     {
         var index = Array.IndexOf(Headers, column);
-        return index >= 0 && index < row.Cells.Length ? row.Cells[index] : null;
+        var cell = index >= 0 && index < row.Cells.Length ? row.Cells[index] : null;
+        return cell is not null && SpreadsheetCells.WasGuarded(cell) ? cell[1..] : cell;
     };
 
     public void Dispose()

@@ -21,7 +21,7 @@ public sealed class ImportQueries(AppDbContext db, CurrentCadre cadre, ImportPro
     public static byte[] TemplateXlsx(IEnumerable<CodeTables.CodeEntry> codes)
     {
         var members = new[] { MemberTemplate.Headers.ToDictionary(h => h, _ => (object?)null) };
-        var table = codes.Select(c => new Dictionary<string, object?> { ["代码表"] = c.Table, ["代码"] = c.Code, ["名称"] = c.Zh, ["English"] = c.En });
+        var table = codes.Select(c => new Dictionary<string, object?> { ["代码表"] = c.Table, ["代码"] = c.Code, ["名称"] = SpreadsheetCells.Safe(c.Zh), ["English"] = SpreadsheetCells.Safe(c.En) });
         return Xlsx(new Dictionary<string, object> { ["会员"] = members, ["代码表"] = table.ToList() });
     }
 

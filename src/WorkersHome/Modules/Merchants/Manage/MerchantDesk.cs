@@ -110,7 +110,7 @@ public sealed class MerchantDesk(AppDbContext db, IOrgDirectory orgs, CurrentCad
         }
         else if (kind == DiscountKind.Amount && input.Value is not (> 0 and <= 100_000))
         {
-            errors.Add("value", "立减金额应大于 0 元", "The amount off must be above 0 yuan");
+            errors.Add("value", "立减金额应为大于 0、不超过 100000 元的金额", "The amount off must be above 0 and at most 100000 yuan");
         }
 
         if (input.ValidFrom is not { } from || input.ValidTo is not { } to || to < from)

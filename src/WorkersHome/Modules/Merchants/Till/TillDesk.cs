@@ -128,10 +128,9 @@ public sealed class TillDesk(AppDbContext db, DirectSql direct, ICardChecker car
     private async Task<RedemptionView> RecordAsync(long staffId, long merchantId, string token, string key, long offerId, decimal saleAmount,
         DateTimeOffset? recordedAt, CancellationToken ct)
     {
-        if (saleAmount is <= 0 or > 1_000_000)
-        {
-            new FieldErrors().Add("saleAmount", "请填写消费金额（大于 0 元）", "Enter the sale amount (above 0 yuan)").ThrowIfAny();
-        }
+        var amount = new FieldErrors();
+        amount.CheckAmount("saleAmount", saleAmount, "消费金额", "sale amount", 1_000_000);
+        amount.ThrowIfAny();
 
         var card = recordedAt is { } then ? await cards.CheckAsOfAsync(token, then, ct) : await cards.CheckAsync(token, ct);
         if (!card.Valid)

@@ -1,5 +1,6 @@
 using WorkersHome.Modules.Assistance.Applications;
 using WorkersHome.Modules.Assistance.Programs;
+using WorkersHome.Platform.Errors;
 
 namespace WorkersHome.Pages.Assistance.Applications;
 
@@ -9,6 +10,8 @@ public sealed class ApplicationInput
     public const int HouseholdRows = 3;
 
     public SchoolLevel? SchoolLevel { get; set; }
+
+    [FieldName("费用金额", "Cost")]
 
     public decimal? ClaimedCost { get; set; }
 
@@ -20,7 +23,11 @@ public sealed class ApplicationInput
 
     public string? Diagnosis { get; set; }
 
+    [FieldName("医疗费用总额", "Total medical cost")]
+
     public decimal? TotalCost { get; set; }
+
+    [FieldName("医保报销金额", "Insurance paid")]
 
     public decimal? InsurancePaid { get; set; }
 

@@ -19,10 +19,12 @@ public sealed class IndexModel(ApplicationQueries queries, ProgramQueries progra
     [BindProperty(SupportsGet = true)]
     public bool Waiting { get; set; }
 
-    [BindProperty(SupportsGet = true)]
+    /// <summary>An applicant's name to filter by; like every search a person could type a number into, it comes by POST only.</summary>
+    [BindProperty]
     public string? Q { get; set; }
 
-    [BindProperty(SupportsGet = true)]
+    /// <summary>A member's name (or full ID/mobile number) to apply for: by POST only, never in the address.</summary>
+    [BindProperty]
     public string? Member { get; set; }
 
     public IReadOnlyList<ApplicationRow> Applications { get; private set; } = [];
@@ -32,6 +34,9 @@ public sealed class IndexModel(ApplicationQueries queries, ProgramQueries progra
     public IReadOnlyList<MemberRow> Members { get; private set; } = [];
 
     public int WaitingForMe { get; private set; }
+
+    /// <summary>The searches are posted and the results shown in the answer, so no name or number reaches an address.</summary>
+    public Task OnPostAsync(CancellationToken ct) => OnGetAsync(ct);
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -44,7 +44,7 @@ public sealed class NewModel(ApplicationDesk desk, ApplicationQueries queries, I
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var posted = Input;
-        ModelState.Clear();
+        KeepBindingFailures();
         return await RunAsync(async () =>
         {
             var (application, notOnTheSpot) = await desk.FileForMemberAsync(MemberId, posted.ToForm(ProgramId ?? 0), ct);

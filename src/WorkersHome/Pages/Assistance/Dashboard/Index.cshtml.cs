@@ -46,7 +46,7 @@ public sealed class IndexModel(CampaignDashboard board, CurrentCadre cadre) : Or
             return Forbid();
         }
 
-        ModelState.Clear();
+        KeepBindingFailures();
         return await RunAsync(async () =>
         {
             await board.EnterAsync(Entry, ct);

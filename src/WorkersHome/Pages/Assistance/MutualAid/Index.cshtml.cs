@@ -6,6 +6,7 @@ using WorkersHome.Modules.Assistance.MutualAid;
 using WorkersHome.Modules.Assistance.Programs;
 using WorkersHome.Modules.Members.Browse;
 using WorkersHome.Pages.Organizations;
+using WorkersHome.Platform.Errors;
 using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Security;
 
@@ -18,8 +19,8 @@ public sealed class IndexModel(EnrollmentDesk desk, ProgramQueries programs, Mem
     [BindProperty(SupportsGet = true)]
     public long ProgramId { get; set; }
 
-    /// <summary>A member's name to look up.</summary>
-    [BindProperty(SupportsGet = true)]
+    /// <summary>A member's name (or full ID/mobile number) to look up: by POST only, never in the address.</summary>
+    [BindProperty]
     public string? Member { get; set; }
 
     [BindProperty(SupportsGet = true)]
@@ -35,6 +36,7 @@ public sealed class IndexModel(EnrollmentDesk desk, ProgramQueries programs, Mem
     public string? IdNumber { get; set; }
 
     [BindProperty]
+    [FieldName("参保份数", "Shares")]
     public int Items { get; set; } = 1;
 
     [BindProperty]
@@ -48,7 +50,23 @@ public sealed class IndexModel(EnrollmentDesk desk, ProgramQueries programs, Mem
 
     public IReadOnlyList<MemberRow> Found { get; private set; } = [];
 
+    /// <summary>The member chosen from the results (by id in the address), named on the enrolment form.</summary>
+    public MemberRow? Chosen { get; private set; }
+
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    /// <summary>The finder posts the name or number and the results come in the answer, so nothing personal reaches an address.</summary>
+    public async Task<IActionResult> OnPostFindAsync(CancellationToken ct)
+    {
+        if (!cadre.Has(AssistancePermissions.Manage))
+        {
+            return Forbid();
+        }
+
+        ModelState.Clear();
+        await LoadAsync(ct);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -57,7 +75,7 @@ public sealed class IndexModel(EnrollmentDesk desk, ProgramQueries programs, Mem
             return Forbid();
         }
 
-        ModelState.Clear();
+        KeepBindingFailures();
         return await RunAsync(async () =>
         {
             var enrolled = await desk.EnrollAsync(new NewEnrollment(ProgramId, MemberId, Name, IdNumber, Kind, Items, PaidBy), ct);
@@ -74,6 +92,11 @@ public sealed class IndexModel(EnrollmentDesk desk, ProgramQueries programs, Mem
         if (!string.IsNullOrWhiteSpace(Member))
         {
             Found = (await members.ListAsync(new MemberFilter { Search = Member.Trim(), Take = 20 }, ct)).Rows;
+        }
+
+        if (MemberId is { } chosen)
+        {
+            Chosen = await members.GetAsync(chosen, ct);
         }
     }
 }

@@ -4,12 +4,14 @@ using Microsoft.AspNetCore.Mvc;
 using WorkersHome.Modules.Assistance;
 using WorkersHome.Modules.Assistance.Disbursement;
 using WorkersHome.Pages.Organizations;
+using WorkersHome.Platform.Files;
 using WorkersHome.Platform.Localization;
 
 namespace WorkersHome.Pages.Assistance.Payments;
 
 /// <summary>One batch: its payments, finance's confirmation, sending, the bank file, and the bank's results.</summary>
 [Authorize(Policy = AssistancePermissions.Pay)]
+[UploadLimit(AssistanceModule.BankResultsUpload, "Results")]
 public sealed class BatchModel(DisbursementQueries queries, DisbursementDesk desk) : OrgPageModel
 {
     [BindProperty(SupportsGet = true)]

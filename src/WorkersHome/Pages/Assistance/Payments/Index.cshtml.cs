@@ -29,7 +29,7 @@ public sealed class IndexModel(DisbursementQueries queries, DisbursementDesk des
 
     public async Task<IActionResult> OnPostBatchAsync(long programId, CancellationToken ct)
     {
-        ModelState.Clear();
+        KeepBindingFailures();
         return await RunAsync(async () =>
         {
             var batch = await desk.CreateBatchAsync(new NewBatch(programId, cadre.OrgId, RequestKey), ct);

@@ -6,6 +6,7 @@ using WorkersHome.Modules.Assistance;
 using WorkersHome.Modules.Assistance.Programs;
 using WorkersHome.Modules.Organizations.Contracts;
 using WorkersHome.Pages.Organizations;
+using WorkersHome.Platform.Errors;
 using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Security;
 
@@ -28,6 +29,7 @@ public sealed class DetailModel(ProgramQueries queries, ProgramDesk desk, Budget
     public long AllocateOrgId { get; set; }
 
     [BindProperty]
+    [FieldName("分配金额", "Amount to allocate")]
     public decimal AllocateAmount { get; set; }
 
     [BindProperty]

@@ -36,7 +36,7 @@ public sealed class IndexModel(ProgramQueries queries, ProgramDesk desk, Current
             return Forbid();
         }
 
-        ModelState.Clear();
+        KeepBindingFailures();
         return await RunAsync(async () =>
         {
             var program = await desk.CreateAsync(new NewProgram(Name, Type, cadre.OrgId, Year, null, null, null), ct);

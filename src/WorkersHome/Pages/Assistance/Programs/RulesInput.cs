@@ -1,6 +1,7 @@
 using WorkersHome.Modules.Assistance.Archive;
 using WorkersHome.Modules.Assistance.Programs;
 using WorkersHome.Modules.Members.Contracts;
+using WorkersHome.Platform.Errors;
 
 namespace WorkersHome.Pages.Assistance.Programs;
 
@@ -19,11 +20,17 @@ public sealed class RulesInput
 
     public bool RequireEnrollment { get; set; }
 
+    [FieldName("大病困难加发金额", "Illness hardship bonus")]
+
     public decimal IllnessHardshipBonus { get; set; }
+
+    [FieldName("当场审批上限", "On-the-spot limit")]
 
     public decimal OnTheSpotUpTo { get; set; }
 
     public AmountKind AmountKind { get; set; } = AmountKind.Fixed;
+
+    [FieldName("固定金额", "Fixed amount")]
 
     public decimal FixedAmount { get; set; }
 
@@ -32,11 +39,19 @@ public sealed class RulesInput
 
     public string? CostName { get; set; }
 
+    [FieldName("报销比例", "Percentage")]
+
     public decimal Percent { get; set; }
+
+    [FieldName("起付线", "Deductible")]
 
     public decimal Deductible { get; set; }
 
+    [FieldName("单次上限", "Cap per claim")]
+
     public decimal Cap { get; set; }
+
+    [FieldName("年度上限", "Cap per period")]
 
     public decimal PeriodCap { get; set; }
 
@@ -44,9 +59,13 @@ public sealed class RulesInput
 
     public decimal?[] BracketAmount { get; set; } = new decimal?[BracketRows];
 
+    [FieldName("基层审批上限", "Grassroots approval limit")]
+
     public decimal GrassrootsUpTo { get; set; }
 
     public int LevelAbove { get; set; } = 3;
+
+    [FieldName("双人审批起点", "Two approvers above")]
 
     public decimal TwoApproversAbove { get; set; }
 

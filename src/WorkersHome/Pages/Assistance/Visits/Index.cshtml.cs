@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using WorkersHome.Modules.Assistance;
 using WorkersHome.Modules.Assistance.Visits;
 using WorkersHome.Pages.Organizations;
+using WorkersHome.Platform.Files;
 using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Security;
 
@@ -11,6 +12,7 @@ namespace WorkersHome.Pages.Assistance.Visits;
 
 /// <summary>五必访: plan a campaign's visits, see what is overdue, and record each visit with what was given and photos.</summary>
 [Authorize(Policy = AssistancePermissions.View)]
+[UploadLimit(VisitDesk.PhotoUpload, "Record.File")]
 public sealed class IndexModel(VisitDesk desk, CurrentCadre cadre, TimeProvider clock) : OrgPageModel
 {
     [BindProperty(SupportsGet = true)]
