@@ -36,6 +36,7 @@ public static class UiSetup
             o.Conventions.AuthorizeFolder("/Accounts", AccountPermissions.Manage);
             o.Conventions.AuthorizeFolder("/Members", Modules.Members.MemberPermissions.View);
             o.Conventions.AuthorizeFolder("/Audit", AccountPermissions.ReadAudit);
+            o.Conventions.AuthorizeFolder("/CodeTables", Modules.Members.MemberPermissions.EditCodeTables);
         });
         return services;
     }
