@@ -58,7 +58,7 @@ internal static class MembersApi
         }).WithSummary("The import template as .xlsx, with a sheet of the code tables");
         api.MapGet("/import-template.csv", () => TypedResults.File(ImportQueries.ExcelFriendlyCsv(ImportQueries.TemplateCsv()), "text/csv", "会员导入模板.csv"))
             .WithSummary("The import template (Chinese headers; codes as code or label)");
-        api.MapPost("/imports", async (HttpRequest request, ImportMode? mode, string? fileName, string[]? map, StartImport start, ImportQueries q, CancellationToken ct) =>
+        api.MapPost("/imports", async (HttpRequest request, ImportMode? mode, string? fileName, [FromQuery] string[]? map, StartImport start, ImportQueries q, CancellationToken ct) =>
         {
             // Only CSV or .xlsx bodies: a cross-site form cannot send those types without the browser asking first.
             var type = request.ContentType?.Split(';')[0].Trim();

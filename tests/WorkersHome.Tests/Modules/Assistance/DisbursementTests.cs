@@ -68,7 +68,7 @@ public sealed class DisbursementTests(DisbursementFixture fixture) : IClassFixtu
         var idNumber = ResidentIdNumber.Compose("410102", new DateOnly(1970, 1, 1).AddDays(n * 53), 200 + n, Gender.Male);
         await using var scope = fixture.Factory.WholeTreeScope(out _);
         var register = scope.ServiceProvider.GetRequiredService<WorkersHome.Modules.Members.Register.RegisterMember>();
-        return (await register.ExecuteAsync(TestWorld.Member(fixture.World.Org(TestWorld.ZhengzhouUnionCode), "代发" + n, idNumber))).Id;
+        return (await register.ExecuteAsync(TestWorld.Member(fixture.World.Org(TestWorld.ZhengzhouUnionCode), TestWorld.PersonName("代发", n), idNumber))).Id;
     }
 
     private async Task<Guid> FiledAndApprovedAsync(WorkersHome.Modules.Assistance.Applications.ApplicationForm form, Guid memberId)

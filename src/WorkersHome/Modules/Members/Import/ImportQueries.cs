@@ -152,7 +152,7 @@ public sealed class ImportQueries(AppDbContext db, CurrentCadre cadre, ImportPro
     private ImportView View(MemberImport i)
     {
         var (rows, bytes) = progress.Live(i.Id) is { } live && i.State == ImportState.Running ? live : (i.Processed, i.BytesDone);
-        var percent = i.State == ImportState.Completed ? 100
+        var percent = i.State == ImportState.Completed || (i.State == ImportState.Failed && i.Rows > 0 && i.Rejected == i.Rows) ? 100
             : i.FileBytes == 0 ? 0 : (int)Math.Min(99, bytes * 100 / i.FileBytes);
         return new ImportView(i.Id, i.FileName, i.Mode, i.State, percent, rows, i.Rows, i.Added, i.Updated, i.Unchanged, i.Rejected, i.Applied,
             i.HasErrorReport, i.Failure, i.At, i.FinishedAt, i.ActorName, RejectionSummary.Parse(i.Summary), i.Rows > 0 && i.Rejected == i.Rows);

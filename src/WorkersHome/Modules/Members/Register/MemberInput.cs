@@ -112,7 +112,11 @@ public sealed class MemberValidator(CodeTableCache codes)
         }
 
         var ethnicity = codes.Resolve(CodeTableNames.Ethnicity, input.Ethnicity);
-        if (ethnicity is null)
+        if (string.IsNullOrEmpty(input.Ethnicity))
+        {
+            errors.Add(nameof(MemberInput.Ethnicity), "请填写民族", "Enter the ethnicity");
+        }
+        else if (ethnicity is null)
         {
             errors.Add(nameof(MemberInput.Ethnicity), $"未知的民族代码或名称：{input.Ethnicity}", $"Unknown ethnicity code or name: {input.Ethnicity}");
         }
