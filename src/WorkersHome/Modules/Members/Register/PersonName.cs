@@ -26,6 +26,12 @@ public static class PersonName
             return null;
         }
 
+        // Most names are a few common Chinese characters and need no further work (the import's hot path).
+        if (text.AsSpan().IndexOfAnyExceptInRange('\u4E00', '\u9FFF') < 0)
+        {
+            return text;
+        }
+
         var runes = new List<Rune>(text.Length);
         foreach (var rune in text.EnumerateRunes())
         {
