@@ -48,6 +48,8 @@ public sealed class RosterImportTests(BrowserFixture app) : IClassFixture<Browse
             await Expect(result).ToContainTextAsync("新增 1", new() { Timeout = 30_000 });
             await Expect(page.Locator("#rejection-reasons")).ToContainTextAsync("证件号码有误：1 行");
             await Expect(page.Locator("#rejection-reasons")).ToContainTextAsync("第 4 行");
+            // Birth date and gender come from the ID number: an unreadable one is named once, not three times.
+            await Expect(page.Locator("#rejection-reasons li")).ToHaveCountAsync(1);
             await Screens.CaptureAsync(page, "import-result-reasons");
 
             await page.Locator("#Upload").SetInputFilesAsync(second);

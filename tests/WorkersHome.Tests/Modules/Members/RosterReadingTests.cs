@@ -101,6 +101,15 @@ public sealed class RosterReadingTests
     }
 
     [Fact]
+    public void An_unreadable_resident_id_is_the_only_problem_named_for_what_it_would_have_told()
+    {
+        var id = ResidentIdNumber.Compose("410102", new DateOnly(1985, 3, 15), 12, Gender.Male);
+        var input = new MemberInput { Name = "张三", IdNumber = id[..17] + (id[17] == '1' ? "2" : "1"), Ethnicity = "汉", EmploymentForm = EmploymentForm.FullTime };
+        var ex = Should.Throw<ValidationFailedException>(() => MemberValidator.Validate(input, Today, Codes));
+        ex.Errors.Keys.ShouldBe([nameof(MemberInput.IdNumber)]);
+    }
+
+    [Fact]
     public void The_validator_takes_full_width_digits_phone_decoration_and_a_lowercase_x()
     {
         var id = ResidentIdNumber.Compose("110105", new DateOnly(1949, 12, 31), 2, Gender.Female);

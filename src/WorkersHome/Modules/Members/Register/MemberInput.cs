@@ -101,12 +101,14 @@ public sealed class MemberValidator(CodeTableCache codes)
             errors.Add(nameof(MemberInput.IdNumber), "证件号码应为 5 到 20 位字母或数字", "The document number has 5 to 20 letters or digits");
         }
 
-        if (birth is null)
+        // A resident ID that cannot be read is the one problem to name: birth date and gender would have come from it.
+        var idUnreadable = input.IdType == IdDocumentType.ResidentId && errors.Has(nameof(MemberInput.IdNumber));
+        if (birth is null && !idUnreadable)
         {
             errors.Add(nameof(MemberInput.BirthDate), "请填写出生日期", "Enter the birth date");
         }
 
-        if (gender is null || !Enum.IsDefined(gender.Value))
+        if ((gender is null && !idUnreadable) || (gender is { } chosen && !Enum.IsDefined(chosen)))
         {
             errors.Add(nameof(MemberInput.Gender), "请选择性别", "Choose the gender");
         }
