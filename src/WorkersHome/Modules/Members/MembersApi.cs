@@ -9,6 +9,9 @@ namespace WorkersHome.Modules.Members;
 
 public sealed record StatusRequest(int Version, MembershipStatus Status, string? Note);
 
+/// <summary>The cadre's answer for a file waiting for its columns: template field → the file's header.</summary>
+public sealed record ImportColumnsRequest(IReadOnlyDictionary<string, string>? Columns);
+
 public sealed record CodeView(string Code, string Zh, string En, IReadOnlyList<string>? Synonyms = null);
 
 internal static class MembersApi
@@ -80,11 +83,12 @@ internal static class MembersApi
         }).RequireAuthorization(MemberPermissions.Manage).WithMetadata(new RequestSizeLimitAttribute(ImportLimits.MaxUploadBytes))
             .WithSummary("Queue an import of a member file (body: text/csv or .xlsx); columns are matched by the template's names, common alternatives " +
                 "and your union's remembered choices; say which column is which with map=文件列:模板列 (repeatable, remembered for your union)");
-        api.MapPost("/imports/{id:guid}/columns", async (Guid id, Dictionary<string, string> columns, StartImport start, ImportQueries q, CancellationToken ct) =>
+        api.MapPost("/imports/{id:guid}/columns", async (Guid id, ImportColumnsRequest request, StartImport start, ImportQueries q, CancellationToken ct) =>
         {
-            await start.ChooseColumnsAsync(id, columns, ct);
+            await start.ChooseColumnsAsync(id, request.Columns ?? new Dictionary<string, string>(), ct);
             return await q.GetAsync(id, ct);
-        }).RequireAuthorization(MemberPermissions.Manage).WithSummary("For a file waiting for its columns: template field → the file's header; remembered for your union");
+        }).RequireAuthorization(MemberPermissions.Manage)
+            .WithSummary("For a file waiting for its columns: { columns: { template field: the file's header } }; remembered for your union");
         api.MapGet("/imports/{id:guid}/columns", (Guid id, ImportQueries q, CancellationToken ct) => q.ColumnsAsync(id, ct))
             .RequireAuthorization(MemberPermissions.Manage).WithSummary("For a file waiting for its columns: its headers and the matches found so far");
         api.MapPost("/bulk", async (BulkImportRequest request, StartImport start, ImportQueries q, CancellationToken ct) =>
