@@ -130,6 +130,10 @@ public sealed class TestWorld
     public static async Task<OrgUnit> FindUnitAsync(AppDbContext db, long id) =>
         await db.OrgUnits.IgnoreQueryFilters().AsNoTracking().SingleAsync(o => o.Id == id);
 
+    /// <summary>A distinct person's name for a test's n-th member: names hold no digits, so n is written in Chinese numerals (走访一二).</summary>
+    public static string PersonName(string prefix, int n) =>
+        prefix + string.Concat(n.ToString(System.Globalization.CultureInfo.InvariantCulture).Select(d => "〇一二三四五六七八九"[d - '0']));
+
     public static WorkersHome.Modules.Members.Register.MemberInput Member(long orgId, string name, string idNumber) => new()
     {
         OrgId = orgId,

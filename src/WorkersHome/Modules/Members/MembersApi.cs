@@ -10,8 +10,10 @@ namespace WorkersHome.Modules.Members;
 
 public sealed record StatusRequest(int Version, MembershipStatus Status, string? Note);
 
-public sealed record CodeView(string Code, string Zh, string En);
+/// <summary>The cadre's answer for a file waiting for its columns: template field → the file's header.</summary>
+public sealed record ImportColumnsRequest(IReadOnlyDictionary<string, string>? Columns);
 
+public sealed record CodeView(string Code, string Zh, string En, IReadOnlyList<string>? Synonyms = null);
 
 internal static class MembersApi
 {
@@ -64,7 +66,7 @@ internal static class MembersApi
         }).WithSummary("The import template as .xlsx, with a sheet of the code tables");
         api.MapGet("/import-template.csv", () => TypedResults.File(ImportQueries.ExcelFriendlyCsv(ImportQueries.TemplateCsv()), "text/csv", "会员导入模板.csv"))
             .WithSummary("The import template (Chinese headers; codes as code or label)");
-        api.MapPost("/imports", async (HttpRequest request, ImportMode? mode, string? fileName, StartImport start, ImportQueries q, CancellationToken ct) =>
+        api.MapPost("/imports", async (HttpRequest request, ImportMode? mode, string? fileName, [FromQuery] string[]? map, StartImport start, ImportQueries q, CancellationToken ct) =>
         {
             // Only CSV or .xlsx bodies: a cross-site form cannot send those types without the browser asking first.
             var type = request.ContentType?.Split(';')[0].Trim();
@@ -80,10 +82,20 @@ internal static class MembersApi
                 name += isXlsx ? ".xlsx" : ".csv";
             }
 
-            var import = await start.ExecuteAsync(request.Body, name, mode ?? ImportMode.AllOrNothing, ct);
+            var columns = ColumnPairs.Parse(map);
+            var import = await start.ExecuteAsync(request.Body, name, mode ?? ImportMode.AllOrNothing, columns, holdWhenUnmatched: false, ct);
             return Results.Accepted($"/api/members/imports/{import.Id}", await q.GetAsync(import.Id, ct));
         }).RequireAuthorization(MemberPermissions.Manage).WithMetadata(new RequestSizeLimitAttribute(ImportLimits.MaxUploadBytes), new UploadLimitAttribute(ImportLimits.Upload))
-            .WithSummary("Queue an import of a member file in the template (body: text/csv or .xlsx); follow it at the returned location");
+            .WithSummary("Queue an import of a member file (body: text/csv or .xlsx); columns are matched by the template's names, common alternatives " +
+                "and your union's remembered choices; say which column is which with map=文件列:模板列 (repeatable, remembered for your union)");
+        api.MapPost("/imports/{id:guid}/columns", async (Guid id, ImportColumnsRequest request, StartImport start, ImportQueries q, CancellationToken ct) =>
+        {
+            await start.ChooseColumnsAsync(id, request.Columns ?? new Dictionary<string, string>(), ct);
+            return await q.GetAsync(id, ct);
+        }).RequireAuthorization(MemberPermissions.Manage)
+            .WithSummary("For a file waiting for its columns: { columns: { template field: the file's header } }; remembered for your union");
+        api.MapGet("/imports/{id:guid}/columns", (Guid id, ImportQueries q, CancellationToken ct) => q.ColumnsAsync(id, ct))
+            .RequireAuthorization(MemberPermissions.Manage).WithSummary("For a file waiting for its columns: its headers and the matches found so far");
         api.MapPost("/bulk", async (BulkImportRequest request, StartImport start, ImportQueries q, CancellationToken ct) =>
         {
             using var csv = BulkImportRequest.ToTemplateCsv(request.Members ?? []);
@@ -122,9 +134,23 @@ internal static class MembersApi
             var entry = await edit.SaveAsync(table, input, ct);
             return new CodeView(entry.Code, entry.Zh, entry.En);
         }).WithTags("Members").RequireAuthorization(MemberPermissions.EditCodeTables).WithSummary("Add a code table entry or correct its labels (system administrator)");
+        app.MapPost("/api/members/codes/{table}/synonyms", async (string table, CodeSynonymInput input, EditCodeSynonyms edit, CancellationToken ct) =>
+        {
+            var synonym = await edit.AddAsync(table, input, ct);
+            return new { synonym.Code, synonym.Text };
+        }).WithTags("Members").RequireAuthorization(MemberPermissions.EditCodeTables)
+            .WithSummary("Teach a code table another spelling of an entry, e.g. 本科 for 20 (system administrator)");
+        app.MapDelete("/api/members/codes/{table}/synonyms/{text}", async (string table, string text, EditCodeSynonyms edit, CancellationToken ct) =>
+        {
+            await edit.RemoveAsync(table, text, ct);
+            return Results.NoContent();
+        }).WithTags("Members").RequireAuthorization(MemberPermissions.EditCodeTables).WithSummary("Remove a spelling from a code table (system administrator)");
         api.MapGet("/codes/{table}", async (string table, CodeTableCache codes, CancellationToken ct) =>
-            (await codes.EntriesAsync(table, ct)).Select(c => new CodeView(c.Code, c.Zh, c.En)))
-            .WithSummary("A code table: ethnicity, education or political");
+        {
+            var snapshot = await codes.SnapshotAsync(ct);
+            var synonyms = snapshot.Synonyms(table).ToLookup(s => s.Code, s => s.Text);
+            return snapshot.Entries(table).Select(c => new CodeView(c.Code, c.Zh, c.En, synonyms[c.Code].ToList()));
+        }).WithSummary("A code table (ethnicity, education or political) with the other spellings each entry is read from");
     }
 
     private static async Task ExportCsvAsync(MemberFilter filter, ExportMembers export, HttpContext http, CancellationToken ct)

@@ -47,6 +47,7 @@ public static class MembersModule
         services.AddScoped<ExportMembers>();
         services.AddScoped<RotateKeys>();
         services.AddScoped<EditCodeEntry>();
+        services.AddScoped<EditCodeSynonyms>();
         services.AddScoped<ImportQueries>();
         // Bounded: every entry counts one (sign-in attempts, tills' merchant offers, card holders' masked names).
         services.AddMemoryCache(o => o.SizeLimit = 200_000);

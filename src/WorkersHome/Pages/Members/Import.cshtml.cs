@@ -24,6 +24,13 @@ public sealed class ImportModel(StartImport start, ImportQueries imports, Curren
 
     public IReadOnlyList<ImportView> Recent { get; private set; } = [];
 
+    /// <summary>For a file held because a required column was not recognised: its headers and the matches so far.</summary>
+    public ImportColumnsView? Columns { get; private set; }
+
+    /// <summary>The cadre's answer: template field → the file's header.</summary>
+    [BindProperty]
+    public Dictionary<string, string> Chosen { get; set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
     {
         if (!cadre.Has(MemberPermissions.Manage))
@@ -31,8 +38,7 @@ public sealed class ImportModel(StartImport start, ImportQueries imports, Curren
             return Forbid();
         }
 
-        Current = id is { } followed ? await imports.GetAsync(followed, ct) : null;
-        Recent = await imports.RecentAsync(10, ct);
+        await LoadAsync(id, ct);
         return Page();
     }
 
@@ -51,9 +57,27 @@ public sealed class ImportModel(StartImport start, ImportQueries imports, Curren
         }
 
         await using var stream = Upload.OpenReadStream();
-        var import = await start.ExecuteAsync(stream, Upload.FileName, Mode, ct);
+        var import = await start.ExecuteAsync(stream, Upload.FileName, Mode, columns: null, holdWhenUnmatched: true, ct);
         return RedirectToPage(new { id = import.Id });
     }, async () => Recent = await imports.RecentAsync(10, ct));
+
+    public Task<IActionResult> OnPostColumnsAsync(Guid id, CancellationToken ct) => RunAsync(async () =>
+    {
+        if (!cadre.Has(MemberPermissions.Manage))
+        {
+            return Forbid();
+        }
+
+        await start.ChooseColumnsAsync(id, Chosen, ct);
+        return RedirectToPage(new { id });
+    }, () => LoadAsync(id, ct));
+
+    private async Task LoadAsync(Guid? id, CancellationToken ct)
+    {
+        Current = id is { } followed ? await imports.GetAsync(followed, ct) : null;
+        Columns = Current?.State == ImportState.AwaitingColumns ? await imports.ColumnsAsync(Current.Id, ct) : null;
+        Recent = await imports.RecentAsync(10, ct);
+    }
 
     public async Task<IActionResult> OnPostRestartAsync(Guid id, CancellationToken ct)
     {

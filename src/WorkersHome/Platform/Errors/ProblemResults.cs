@@ -27,6 +27,8 @@ public sealed class FieldErrors
 
     public bool Any => _errors.Count > 0;
 
+    public bool Has(string field) => _errors.ContainsKey(field);
+
     public FieldErrors Add(string field, string zh, string en)
     {
         if (!_errors.TryGetValue(field, out var list))

@@ -37,6 +37,7 @@ public static class UiSetup
             o.Conventions.AuthorizeFolder("/Accounts", AccountPermissions.Manage);
             o.Conventions.AuthorizeFolder("/Members", Modules.Members.MemberPermissions.View);
             o.Conventions.AuthorizeFolder("/Audit", AccountPermissions.ReadAudit);
+            o.Conventions.AuthorizeFolder("/CodeTables", Modules.Members.MemberPermissions.EditCodeTables);
         });
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.ModelMetadataDetailsProviders.Add(new Errors.BindingMessages()));
         return services;

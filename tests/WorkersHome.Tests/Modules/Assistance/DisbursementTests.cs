@@ -71,7 +71,8 @@ public sealed class DisbursementTests(DisbursementFixture fixture) : IClassFixtu
         var idNumber = ResidentIdNumber.Compose("410102", new DateOnly(1970, 1, 1).AddDays(n * 53), 200 + n, Gender.Male);
         await using var scope = fixture.Factory.WholeTreeScope(out _);
         var register = scope.ServiceProvider.GetRequiredService<WorkersHome.Modules.Members.Register.RegisterMember>();
-        return ((await register.ExecuteAsync(TestWorld.Member(fixture.World.Org(TestWorld.ZhengzhouUnionCode), "代发" + n, idNumber))).Id, idNumber, "代发" + n);
+        var name = TestWorld.PersonName("代发", n);
+        return ((await register.ExecuteAsync(TestWorld.Member(fixture.World.Org(TestWorld.ZhengzhouUnionCode), name, idNumber))).Id, idNumber, name);
     }
 
     private async Task<Guid> FiledAndApprovedAsync(WorkersHome.Modules.Assistance.Applications.ApplicationForm form, Guid memberId)

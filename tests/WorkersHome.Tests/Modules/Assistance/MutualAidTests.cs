@@ -32,7 +32,7 @@ public sealed class MutualAidTests(MutualAidFixture fixture) : IClassFixture<Mut
         await using var scope = fixture.Factory.WholeTreeScope(out _);
         var register = scope.ServiceProvider.GetRequiredService<WorkersHome.Modules.Members.Register.RegisterMember>();
         var idNumber = ResidentIdNumber.Compose("410102", new DateOnly(1975, 6, 1).AddDays(n * 29), 300 + n, Gender.Female);
-        return (await register.ExecuteAsync(TestWorld.Member(fixture.World.Org(TestWorld.ZhengzhouUnionCode), "互助" + n, idNumber))).Id;
+        return (await register.ExecuteAsync(TestWorld.Member(fixture.World.Org(TestWorld.ZhengzhouUnionCode), TestWorld.PersonName("互助", n), idNumber))).Id;
     }
 
     private static ApplicationForm Claim(long programId, decimal total, decimal insurance) =>

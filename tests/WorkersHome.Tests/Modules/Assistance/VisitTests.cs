@@ -28,7 +28,7 @@ public sealed class VisitTests(VisitFixture fixture) : IClassFixture<VisitFixtur
         {
             var register = scope.ServiceProvider.GetRequiredService<WorkersHome.Modules.Members.Register.RegisterMember>();
             var idNumber = ResidentIdNumber.Compose("410102", new DateOnly(1968, 4, 1).AddDays(n * 31), 400 + n, Gender.Male);
-            id = (await register.ExecuteAsync(TestWorld.Member(fixture.World.Org(TestWorld.ZhengzhouUnionCode), "走访" + n, idNumber))).Id;
+            id = (await register.ExecuteAsync(TestWorld.Member(fixture.World.Org(TestWorld.ZhengzhouUnionCode), TestWorld.PersonName("走访", n), idNumber))).Id;
         }
 
         await HardshipSeeding.PutInArchiveAsync(fixture.Factory, id, causes);

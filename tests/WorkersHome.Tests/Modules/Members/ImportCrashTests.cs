@@ -66,7 +66,7 @@ public sealed class ImportCrashTests(QueueOnlyFixture fixture) : IClassFixture<Q
             var gender = k % 2 == 0 ? Gender.Male : Gender.Female;
             var birth = new DateOnly(1975, 1, 1).AddDays(k / 1000);
             var id = ResidentIdNumber.Compose("410185", birth, k / 2 % 500, gender);
-            csv.Append(CultureInfo.InvariantCulture, $"测试{k % 97},,汉族,居民身份证,{id},,,,,{TestWorld.ZhengzhouUnionCode},,全日制,,否,,2019-05-01\n");
+            csv.Append(CultureInfo.InvariantCulture, $"测试{"甲乙丙丁戊己庚辛壬癸"[k % 10]},,汉族,居民身份证,{id},,,,,{TestWorld.ZhengzhouUnionCode},,全日制,,否,,2019-05-01\n");
         }
 
         await using var scope = fixture.Factory.WholeTreeScope(out _);

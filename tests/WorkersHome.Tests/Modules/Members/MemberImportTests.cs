@@ -74,13 +74,17 @@ public sealed class MemberImportTests(AppFixture fixture) : IClassFixture<AppFix
 
         var report = await Officer.GetStringAsync($"/api/members/imports/{result.GetProperty("id")}/report");
         var lines = report.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines[0].ShouldStartWith("原行号,姓名,");
         lines[0].ShouldEndWith("错误\r");
-        lines[1].EndsWith(",\r", StringComparison.Ordinal).ShouldBeTrue("the good row has no error");
-        lines[2].ShouldContain("居民身份证号码校验位不正确");
-        lines[3].ShouldContain("与第 2 行证件号码重复");
-        lines[4].ShouldContain("未知的民族代码或名称：火星族");
+        lines.Length.ShouldBe(6, "only the rejected rows, each with its row number in the file");
+        lines[1].ShouldStartWith("3,王坏号,");
+        lines[1].ShouldContain("居民身份证号码校验位不正确");
+        lines[2].ShouldStartWith("4,王重复,");
+        lines[2].ShouldContain("与第 2 行证件号码重复");
+        lines[3].ShouldContain("未知的民族代码或名称：火星族");
+        lines[4].ShouldContain("不存在或不在您的管辖范围内");
+        lines[5].ShouldStartWith("7,王建国,");
         lines[5].ShouldContain("不存在或不在您的管辖范围内");
-        lines[6].ShouldContain("不存在或不在您的管辖范围内");
     }
 
     [Fact]
@@ -107,11 +111,12 @@ public sealed class MemberImportTests(AppFixture fixture) : IClassFixture<AppFix
     {
         var response = await Officer.PostAsync("/api/members/imports", new StringContent("名字,号码\n张三,1", Encoding.UTF8, "text/csv"));
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await response.Content.ReadAsStringAsync()).ShouldContain("缺少列：姓名、证件号码、基层工会代码、用工形式");
+        (await response.Content.ReadAsStringAsync()).ShouldContain("缺少列：证件号码、基层工会代码、用工形式");
         var form = await Officer.PostAsync("/api/members/imports", new StringContent(Header, Encoding.UTF8, "application/x-www-form-urlencoded"));
         form.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
 
-        var result = await ImportAsync(string.Join("\n", Header, Row("孙错", "123")), "AllOrNothing");
+        var result = await Officer.ImportAsync(new StringContent(string.Join("\n", Header, Row("孙错", "123")), Encoding.UTF8, "text/csv"), "?mode=AllOrNothing");
+        result.GetProperty("state").GetString().ShouldBe("Failed", "every row was rejected");
         var luoyang = fixture.Factory.Api(fixture.World.User("ly.officer"));
         (await luoyang.GetAsync($"/api/members/imports/{result.GetProperty("id")}/report")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
@@ -168,8 +173,9 @@ public sealed class MemberXlsxTests(AppFixture fixture) : IClassFixture<AppFixtu
         report.Content.Headers.ContentType!.MediaType.ShouldBe(Xlsx);
         var reportRows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(await report.Content.ReadAsByteArrayAsync()), useHeaderRow: true)
             .Cast<IDictionary<string, object?>>().ToList();
-        reportRows.Count.ShouldBe(2);
-        reportRows[1]["错误"]!.ToString()!.ShouldContain("这是 15 位旧身份证号码");
+        reportRows.Count.ShouldBe(1, "only the rejected row");
+        reportRows[0]["原行号"]!.ToString().ShouldBe("3");
+        reportRows[0]["错误"]!.ToString()!.ShouldContain("这是 15 位旧身份证号码");
 
         var export = await officer.GetAsync("/api/members/export.xlsx");
         var exported = MiniExcelLibs.MiniExcel.Query(new MemoryStream(await export.Content.ReadAsByteArrayAsync()), useHeaderRow: true)

@@ -26,10 +26,35 @@ internal static class StandardCodes
         "07 中国民主促进会会员 CAPD_member|08 中国农工民主党党员 CPWDP_member|09 中国致公党党员 CZGP_member|" +
         "10 九三学社社员 Jiusan_Society_member|11 台湾民主自治同盟盟员 TDSGL_member|12 无党派人士 Independent|13 群众 No_affiliation";
 
+    // The short forms and everyday words that rosters use for the entries above (code: spellings).
+    private const string EducationSynonyms =
+        "10 研究生|硕士|博士|硕士研究生|博士研究生|研究生及以上|硕士及以上;20 本科|大学本科|大学|学士|本科学历;30 大专|专科|大学专科|高职;" +
+        "40 中专|中技|技校|职高|中等专业|中等专科|中职;60 高中|普高|普通高中|高级中学;70 初中|初级中学;80 小学|小学及以下";
+
+    private const string PoliticalSynonyms =
+        "01 党员|中共党员|共产党员|中国共产党员;02 预备党员|中共预备党员;03 团员|共青团员|青年团员;04 民革|民革会员;05 民盟|民盟盟员;" +
+        "06 民建|民建会员;07 民进|民进会员;08 农工党|农工党党员;09 致公党|致公党党员;10 九三|九三学社;11 台盟|台盟盟员;12 无党派|无党派民主人士;" +
+        "13 普通群众|一般群众";
+
     public static IEnumerable<CodeEntry> All() =>
         Parse(CodeTableNames.Ethnicity, Ethnicities)
             .Concat(Parse(CodeTableNames.Education, Education))
             .Concat(Parse(CodeTableNames.PoliticalStatus, Political));
+
+    /// <summary>The seeded spellings: the lists above, and every ethnicity without its 族 (汉, 蒙古, 维吾尔…).</summary>
+    public static IEnumerable<CodeSynonym> Synonyms() =>
+        Parse(CodeTableNames.Ethnicity, Ethnicities)
+            .Where(e => e.Zh.Length > 1 && e.Zh.EndsWith('族'))
+            .Select(e => new CodeSynonym { Table = e.Table, Code = e.Code, Text = e.Zh[..^1] })
+            .Concat(ParseSynonyms(CodeTableNames.Education, EducationSynonyms))
+            .Concat(ParseSynonyms(CodeTableNames.PoliticalStatus, PoliticalSynonyms));
+
+    private static IEnumerable<CodeSynonym> ParseSynonyms(string table, string lists) =>
+        lists.Split(';').SelectMany(list =>
+        {
+            var (code, spellings) = (list[..list.IndexOf(' ')], list[(list.IndexOf(' ') + 1)..]);
+            return spellings.Split('|').Select(text => new CodeSynonym { Table = table, Code = code, Text = text });
+        });
 
     private static IEnumerable<CodeEntry> Parse(string table, string entries) =>
         entries.Split('|').Select((entry, i) =>

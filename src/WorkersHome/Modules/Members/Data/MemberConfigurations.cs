@@ -120,6 +120,31 @@ internal sealed class CodeEntryConfiguration : IEntityTypeConfiguration<CodeEntr
         b.HasData(StandardCodes.All());
     }
 }
+internal sealed class CodeSynonymConfiguration : IEntityTypeConfiguration<CodeSynonym>
+{
+    public void Configure(EntityTypeBuilder<CodeSynonym> b)
+    {
+        b.ToTable("code_synonyms", "members");
+        b.HasKey(s => new { s.Table, s.Text });
+        b.Property(s => s.Table).HasMaxLength(30);
+        b.Property(s => s.Text).HasMaxLength(CodeSynonym.MaxLength);
+        b.Property(s => s.Code).HasMaxLength(4);
+        b.HasData(StandardCodes.Synonyms());
+    }
+}
+
+internal sealed class ImportColumnMappingConfiguration : IEntityTypeConfiguration<Import.ImportColumnMapping>
+{
+    public void Configure(EntityTypeBuilder<Import.ImportColumnMapping> b)
+    {
+        b.ToTable("import_column_mappings", "members");
+        b.HasKey(m => m.OrgPath);
+        b.Property(m => m.OrgPath).HasMaxLength(400);
+        b.Property(m => m.Map).HasMaxLength(4000);
+        b.Property(m => m.UpdatedBy).HasMaxLength(100);
+    }
+}
+
 internal sealed class MemberImportConfiguration : IEntityTypeConfiguration<Import.MemberImport>
 {
     public void Configure(EntityTypeBuilder<Import.MemberImport> b)
@@ -131,6 +156,8 @@ internal sealed class MemberImportConfiguration : IEntityTypeConfiguration<Impor
         b.Property(i => i.FileName).HasMaxLength(200);
         b.Property(i => i.Culture).HasMaxLength(10);
         b.Property(i => i.Failure).HasMaxLength(500);
+        b.Property(i => i.ColumnMap).HasMaxLength(4000);
+        b.Property(i => i.Summary).HasMaxLength(8000);
         b.HasIndex(i => i.At);
         b.HasIndex(i => new { i.State, i.LeaseUntil });
     }

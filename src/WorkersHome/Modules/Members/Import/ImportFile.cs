@@ -4,6 +4,7 @@ using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 
+using WorkersHome.Modules.Members.Register;
 using WorkersHome.Platform.Errors;
 using WorkersHome.Platform.Files;
 
@@ -12,57 +13,108 @@ namespace WorkersHome.Modules.Members.Import;
 /// <summary>One data row of an import file: its row number in the file (the header is row 1) and its cells.</summary>
 public sealed record SourceRow(int Number, string[] Cells);
 
+/// <summary>The column choices to read a file with: the cadre's explicit ones and the union's remembered ones (field → header).</summary>
+public sealed record ColumnChoices(IReadOnlyDictionary<string, string>? Chosen = null, IReadOnlyDictionary<string, string>? Remembered = null)
+{
+    public static readonly ColumnChoices None = new();
+}
+
 /// <summary>
-/// Reads a member file (.csv or the first sheet of an .xlsx) row by row, never holding more than the
-/// current row: the header is checked on opening, so a wrong file is refused before anything runs.
+/// Reads a member file (.csv or the first sheet of an .xlsx) row by row, never holding more than a few
+/// rows: the header row is found on opening (below a title row such as "XX公司工会会员名册" if there is
+/// one) and matched to the template's fields, so a file whose columns cannot be told is stopped before
+/// anything runs.
 /// </summary>
 public sealed class ImportFile : IDisposable
 {
+    /// <summary>How far down a header row is looked for (title rows, notes, blank lines above it).</summary>
+    private const int HeaderSearchRows = 10;
+
     private readonly IDisposable _owner;
     private readonly IEnumerator<SourceRow> _rows;
+    private readonly Queue<SourceRow> _pending;
 
-    private ImportFile(string[] headers, IEnumerator<SourceRow> rows, IDisposable owner)
+    private ImportFile(string[] headers, ColumnLayout layout, Queue<SourceRow> pending, IEnumerator<SourceRow> rows, IDisposable owner)
     {
         Headers = headers;
+        Layout = layout;
+        _pending = pending;
         _rows = rows;
         _owner = owner;
     }
 
+    /// <summary>The file's own header row, as written.</summary>
     public string[] Headers { get; }
 
+    public ColumnLayout Layout { get; }
+
     /// <summary>Opens <paramref name="stream"/>, which the file then owns; .xlsx needs a seekable stream.</summary>
-    public static ImportFile Open(Stream stream, bool xlsx)
+    public static ImportFile Open(Stream stream, bool xlsx, ColumnChoices? choices = null)
     {
+        IEnumerator<SourceRow>? rows = null;
+        IDisposable owner = stream;
         try
         {
-            return xlsx ? OpenXlsx(stream) : OpenCsv(stream);
+            if (xlsx)
+            {
+                rows = XlsxRows(stream).GetEnumerator();
+            }
+            else
+            {
+                var parser = new CsvParser(new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16),
+                    new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, MissingFieldFound = null });
+                owner = parser;
+                rows = CsvRows(parser).GetEnumerator();
+            }
+
+            return FindHeader(rows, owner, choices ?? ColumnChoices.None);
+        }
+        catch (Exception ex) when (xlsx && ex is InvalidDataException or System.Xml.XmlException or InvalidOperationException)
+        {
+            rows?.Dispose();
+            owner.Dispose();
+            new FieldErrors().Add("file", "无法读取该 Excel 文件，请确认是 .xlsx 格式", "The Excel file cannot be read; check it is .xlsx").ThrowIfAny();
+            throw;
         }
         catch
         {
-            stream.Dispose();
+            rows?.Dispose();
+            owner.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>Refuses the file, naming the required fields it lacks and the columns it has.</summary>
+    public void ThrowIfColumnsMissing()
+    {
+        var missing = Layout.Missing;
+        if (missing.Count > 0)
+        {
+            var have = string.Join("、", Headers.Where(h => h.Length > 0));
+            new FieldErrors().Add("file",
+                "缺少列：" + string.Join("、", missing) + "（请使用导入模板，或指定文件中哪一列对应；文件中的列：" + have + "）",
+                "Missing columns: " + string.Join(", ", missing) + " (use the import template or say which column is which; the file has: " + have + ")").ThrowIfAny();
         }
     }
 
     public IEnumerable<SourceRow> Rows()
     {
-        while (_rows.MoveNext())
+        while (_pending.TryDequeue(out var buffered) || (_rows.MoveNext() && (buffered = _rows.Current) is not null))
         {
-            if (!_rows.Current.Cells.All(string.IsNullOrWhiteSpace))
+            if (!buffered.Cells.All(string.IsNullOrWhiteSpace))
             {
-                yield return _rows.Current;
+                yield return buffered;
             }
         }
     }
 
     /// <summary>
-    /// The cell under <paramref name="column"/>, or null when the file has no such column. A cell our own export
-    /// guarded against formula injection ('=…) is read without the quote, so that an export imports again unchanged.
+    /// The cell of <paramref name="row"/> under a template field, or null when the file has no such column. A cell our
+    /// own export guarded against formula injection ('=…) is read without the quote, so that an export imports again unchanged.
     /// </summary>
-    public Func<string, string?> CellsOf(SourceRow row) => column =>
+    public Func<string, string?> CellsOf(SourceRow row) => field =>
     {
-        var index = Array.IndexOf(Headers, column);
-        var cell = index >= 0 && index < row.Cells.Length ? row.Cells[index] : null;
+        var cell = Layout.Columns.TryGetValue(field, out var index) && index < row.Cells.Length ? row.Cells[index] : null;
         return cell is not null && SpreadsheetCells.WasGuarded(cell) ? cell[1..] : cell;
     };
 
@@ -72,54 +124,36 @@ public sealed class ImportFile : IDisposable
         _owner.Dispose();
     }
 
-    private static ImportFile OpenCsv(Stream stream)
+    /// <summary>The header row is the one among the first few that names the most known columns; the first non-empty row if none does.</summary>
+    private static ImportFile FindHeader(IEnumerator<SourceRow> rows, IDisposable owner, ColumnChoices choices)
     {
-        var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        var parser = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, MissingFieldFound = null });
-        try
+        var seen = new List<SourceRow>();
+        while (seen.Count < HeaderSearchRows && rows.MoveNext())
         {
-            if (!parser.Read() || !parser.ReadHeader())
+            if (!rows.Current.Cells.All(string.IsNullOrWhiteSpace))
             {
-                Empty();
+                seen.Add(rows.Current);
             }
+        }
 
-            var headers = CheckHeaders(parser.HeaderRecord!);
-            return new ImportFile(headers, CsvRows(parser).GetEnumerator(), parser);
-        }
-        catch
+        if (seen.Count == 0)
         {
-            parser.Dispose();
-            throw;
+            Empty();
         }
+
+        var header = seen.Select((row, i) => (row, i, known: TemplateColumns.Recognised(row.Cells, choices.Chosen, choices.Remembered)))
+            .OrderByDescending(x => x.known).ThenBy(x => x.i).First();
+        var index = header.known > 0 ? header.i : 0;
+        var headers = seen[index].Cells.Select(h => InputText.Clean(h) ?? "").ToArray();
+        var layout = TemplateColumns.Match(headers, choices.Chosen, choices.Remembered);
+        return new ImportFile(headers, layout, new Queue<SourceRow>(seen.Skip(index + 1)), rows, owner);
     }
 
-    private static IEnumerable<SourceRow> CsvRows(CsvReader parser)
+    private static IEnumerable<SourceRow> CsvRows(CsvParser parser)
     {
         while (parser.Read())
         {
-            yield return new SourceRow(parser.Parser.Row, parser.Parser.Record ?? []);
-        }
-    }
-
-    private static ImportFile OpenXlsx(Stream stream)
-    {
-        IEnumerator<SourceRow>? rows = null;
-        try
-        {
-            rows = XlsxRows(stream).GetEnumerator();
-            if (!rows.MoveNext())
-            {
-                Empty();
-            }
-
-            var headers = CheckHeaders(rows.Current.Cells);
-            return new ImportFile(headers, rows, stream);
-        }
-        catch (Exception ex) when (ex is InvalidDataException or System.Xml.XmlException or InvalidOperationException)
-        {
-            rows?.Dispose();
-            new FieldErrors().Add("file", "无法读取该 Excel 文件，请确认是 .xlsx 格式", "The Excel file cannot be read; check it is .xlsx").ThrowIfAny();
-            throw;
+            yield return new SourceRow(parser.Row, parser.Record ?? []);
         }
     }
 
@@ -142,19 +176,6 @@ public sealed class ImportFile : IDisposable
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
-
-    private static string[] CheckHeaders(string[] raw)
-    {
-        var headers = raw.Select(h => h.Trim()).ToArray();
-        var missing = MemberTemplate.Required.Where(r => !headers.Contains(r)).ToList();
-        if (missing.Count > 0)
-        {
-            new FieldErrors().Add("file", "缺少列：" + string.Join("、", missing) + "（请使用导入模板）",
-                "Missing columns: " + string.Join(", ", missing) + " (use the import template)").ThrowIfAny();
-        }
-
-        return headers;
-    }
 
     private static void Empty() =>
         new FieldErrors().Add("file", "文件为空或没有表头", "The file is empty or has no header row").ThrowIfAny();

@@ -33,7 +33,7 @@ public sealed class ImportMembers(
 
         public string UnionCode { get; set; } = "";
 
-        public List<string> Problems { get; set; } = [];
+        public List<RowProblem> Problems { get; set; } = [];
 
         public Member? Fresh { get; set; }
 
@@ -52,6 +52,8 @@ public sealed class ImportMembers(
 
         /// <summary>Row number → error text, for the report.</summary>
         public Dictionary<int, string> Errors { get; } = [];
+
+        public RejectionSummary Summary { get; } = new();
 
         public int Rows { get; set; }
 
@@ -73,8 +75,9 @@ public sealed class ImportMembers(
         var run = new Run();
 
         var source = new CountingStream(files.OpenRead(import.SourceFile));
-        using (var file = ImportFile.Open(source, import.IsXlsx))
+        using (var file = ImportFile.Open(source, import.IsXlsx, Columns(import)))
         {
+            file.ThrowIfColumnsMissing();
             var batches = Channel.CreateBounded<Row[]>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var producer = Task.Run(() => ProduceAsync(import, file, snapshot, today, now, batches.Writer, stop.Token), stop.Token);
@@ -98,7 +101,9 @@ public sealed class ImportMembers(
 
             import.Rows = run.Rows;
             import.Rejected = run.Errors.Count;
-            import.Applied = import.Mode == ImportMode.ValidRows || run.Errors.Count == 0;
+            // A file of which no row could be taken is a failure, whatever the mode: nothing was imported.
+            import.Applied = run.Errors.Count == 0 || (import.Mode == ImportMode.ValidRows && run.Errors.Count < run.Rows);
+            import.Summary = run.Errors.Count == 0 ? null : run.Summary.ToJson();
             // The report is in place before the result that points to it commits.
             if (run.Errors.Count > 0)
             {
@@ -180,7 +185,8 @@ public sealed class ImportMembers(
         }
         catch (ValidationFailedException ex)
         {
-            problems.AddRange(ex.Errors.SelectMany(e => e.Value));
+            // A cell the template could not read is already named once; the validator's echo of it adds nothing.
+            problems.AddRange(ex.Errors.Where(e => problems.All(p => p.Reason != e.Key)).SelectMany(e => e.Value.Select(text => new RowProblem(e.Key, text))));
         }
     }
 
@@ -192,15 +198,16 @@ public sealed class ImportMembers(
             var union = row.Union;
             if (union is null || !union.IsActive || union.Level != RegisterMember.GrassrootsLevel)
             {
-                row.Problems.Insert(0, Loc.T($"基层工会代码“{row.UnionCode}”不存在或不在您的管辖范围内",
-                    $"Union code '{row.UnionCode}' does not exist or is outside your part of the tree"));
+                row.Problems.Insert(0, new RowProblem(RejectionSummary.Checks.UnionCode, row.UnionCode.Length == 0
+                    ? Loc.T("请填写基层工会代码", "Enter the union code")
+                    : Loc.T($"基层工会代码“{row.UnionCode}”不存在或不在您的管辖范围内", $"Union code '{row.UnionCode}' does not exist or is outside your part of the tree")));
             }
             else if (row.Fresh is { } fresh)
             {
                 MemberRecord.PlaceIn(fresh, union);
                 if (run.FirstRowOfPerson.TryGetValue(fresh.IdHash, out var first))
                 {
-                    row.Problems.Add(Loc.T($"与第 {first} 行证件号码重复", $"Same ID number as row {first}"));
+                    row.Problems.Add(new RowProblem(RejectionSummary.Checks.Duplicate, Loc.T($"与第 {first} 行证件号码重复", $"Same ID number as row {first}")));
                 }
                 else
                 {
@@ -220,7 +227,7 @@ public sealed class ImportMembers(
             }
             else if (stored.OrgId != fresh.OrgId)
             {
-                row.Problems.Add(RegisterMember.OnRecordElsewhere(await orgs.FindInScopeAsync(stored.OrgId, ct)));
+                row.Problems.Add(new RowProblem(RejectionSummary.Checks.Elsewhere, RegisterMember.OnRecordElsewhere(await orgs.FindInScopeAsync(stored.OrgId, ct))));
             }
             else if (MemberRecord.Differs(stored, fresh))
             {
@@ -239,7 +246,8 @@ public sealed class ImportMembers(
 
         foreach (var row in batch.Where(r => r.Problems.Count > 0))
         {
-            run.Errors[row.Source.Number] = string.Join("；", row.Problems);
+            run.Errors[row.Source.Number] = string.Join("；", row.Problems.Select(p => p.Text));
+            run.Summary.Add(row.Source.Number, row.Problems);
         }
 
         run.Added += added.Count;
@@ -307,7 +315,9 @@ public sealed class ImportMembers(
 
     private async Task FinishAsync(MemberImport import, CancellationToken ct)
     {
-        import.State = ImportState.Completed;
+        var allRejected = import.Rows > 0 && import.Rejected == import.Rows;
+        import.State = allRejected ? ImportState.Failed : ImportState.Completed;
+        import.Failure = allRejected ? Loc.T($"全部 {import.Rows} 行均被拒绝，未导入任何数据", $"All {import.Rows} rows were rejected; nothing was imported") : null;
         import.FinishedAt = clock.GetUtcNow();
         import.LeaseUntil = null;
         import.Processed = import.Rows;
@@ -320,7 +330,8 @@ public sealed class ImportMembers(
                 .SetProperty(i => i.Processed, import.Processed).SetProperty(i => i.BytesDone, import.BytesDone).SetProperty(i => i.Rows, import.Rows)
                 .SetProperty(i => i.Added, import.Added).SetProperty(i => i.Updated, import.Updated).SetProperty(i => i.Unchanged, import.Unchanged)
                 .SetProperty(i => i.Rejected, import.Rejected).SetProperty(i => i.Applied, import.Applied)
-                .SetProperty(i => i.HasErrorReport, import.HasErrorReport), ct);
+                .SetProperty(i => i.HasErrorReport, import.HasErrorReport).SetProperty(i => i.Summary, import.Summary)
+                .SetProperty(i => i.Failure, import.Failure), ct);
         if (claimed == 0)
         {
             throw new ImportTakenOverException();
@@ -340,16 +351,22 @@ public sealed class ImportMembers(
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>The uploaded file again, with an error column: read a second time, so that clean imports pay nothing for it.</summary>
+    /// <summary>The rejected rows of the uploaded file with their row numbers and errors: read a second time, so that clean imports pay nothing for it.</summary>
     private void WriteReport(MemberImport import, Dictionary<int, string> errors)
     {
-        using var file = ImportFile.Open(files.OpenRead(import.SourceFile), import.IsXlsx);
+        using var file = ImportFile.Open(files.OpenRead(import.SourceFile), import.IsXlsx, Columns(import));
         using var report = new ImportReportWriter(files.Create(import.ReportFile), file.Headers);
         foreach (var row in file.Rows())
         {
-            report.Write(row, errors.GetValueOrDefault(row.Number));
+            if (errors.TryGetValue(row.Number, out var error))
+            {
+                report.Write(row, error);
+            }
         }
     }
+
+    /// <summary>The columns as checked when the import was queued; the union's remembered choice may have changed since.</summary>
+    private static ColumnChoices Columns(MemberImport import) => new(TemplateColumns.Parse(import.ColumnMap));
 }
 
 /// <summary>Another runner has taken the import over (this run's lease lapsed); this run must stop without committing.</summary>

@@ -56,9 +56,9 @@ public sealed class ImportQueries(AppDbContext db, CurrentCadre cadre, ImportPro
             FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
         try
         {
-            using var file = ImportFile.Open(csv, xlsx: false);
-            var headers = file.Headers;
-            var rows = file.Rows().Select(r => (IDictionary<string, object?>)headers.Select((h, i) => (h, v: (object?)(i < r.Cells.Length ? r.Cells[i] : "")))
+            using var records = ImportReportWriter.Read(csv).GetEnumerator();
+            var headers = records.MoveNext() ? Unique(records.Current) : [];
+            var rows = Remaining(records).Select(r => (IDictionary<string, object?>)headers.Select((h, i) => (h, v: (object?)(i < r.Length ? r[i] : "")))
                 .ToDictionary(x => x.h, x => x.v));
             await MiniExcelLibs.MiniExcel.SaveAsAsync(output, rows, sheetName: sheet, cancellationToken: ct);
             output.Position = 0;
@@ -69,6 +69,21 @@ public sealed class ImportQueries(AppDbContext db, CurrentCadre cadre, ImportPro
             await output.DisposeAsync();
             throw;
         }
+    }
+
+    private static IEnumerable<string[]> Remaining(IEnumerator<string[]> records)
+    {
+        while (records.MoveNext())
+        {
+            yield return records.Current;
+        }
+    }
+
+    /// <summary>A file may repeat a header (two 备注 columns); sheet columns need distinct names.</summary>
+    private static string[] Unique(string[] headers)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return headers.Select((h, i) => seen.Add(h) ? h : h + "(" + (i + 1) + ")").ToArray();
     }
 
     private static byte[] Xlsx(Dictionary<string, object> sheets)
@@ -107,10 +122,25 @@ public sealed class ImportQueries(AppDbContext db, CurrentCadre cadre, ImportPro
     public async Task<IReadOnlyList<RejectedRow>> RejectedRowsAsync(Guid id, int skip, int take, CancellationToken ct = default)
     {
         var (csv, _, _) = await ReportAsync(id, ct);
-        using var file = ImportFile.Open(csv, xlsx: false);
-        return file.Rows()
-            .Select(r => new RejectedRow(r.Number, r.Cells.Length > 0 ? r.Cells[^1] : ""))
-            .Where(r => r.Error.Length > 0).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 1000)).ToList();
+        return ImportReportWriter.Read(csv).Skip(1)
+            .Select(r => new RejectedRow(int.TryParse(r[0], out var number) ? number : 0, r.Length > 1 ? r[^1] : ""))
+            .Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 1000)).ToList();
+    }
+
+    /// <summary>For a held file: its headers, the field each is matched to so far (the union's remembered choices included), and what is missing.</summary>
+    public async Task<ImportColumnsView> ColumnsAsync(Guid id, CancellationToken ct = default)
+    {
+        var import = await FindAsync(id, ct);
+        if (import.State != ImportState.AwaitingColumns || !files.Exists(import.SourceFile))
+        {
+            throw new NotFoundException();
+        }
+
+        var remembered = TemplateColumns.Parse(await db.Set<ImportColumnMapping>().AsNoTracking()
+            .Where(m => m.OrgPath == import.OrgPath).Select(m => m.Map).FirstOrDefaultAsync(ct));
+        using var file = ImportFile.Open(files.OpenRead(import.SourceFile), import.IsXlsx, new ColumnChoices(Remembered: remembered));
+        var headers = file.Headers.Where(h => h.Length > 0).Distinct().ToList();
+        return new ImportColumnsView(headers, file.Layout.Columns.ToDictionary(c => c.Key, c => file.Headers[c.Value]), file.Layout.Missing);
     }
 
     private async Task<MemberImport> FindAsync(Guid id, CancellationToken ct)
@@ -122,10 +152,10 @@ public sealed class ImportQueries(AppDbContext db, CurrentCadre cadre, ImportPro
     private ImportView View(MemberImport i)
     {
         var (rows, bytes) = progress.Live(i.Id) is { } live && i.State == ImportState.Running ? live : (i.Processed, i.BytesDone);
-        var percent = i.State == ImportState.Completed ? 100
+        var percent = i.State == ImportState.Completed || (i.State == ImportState.Failed && i.Rows > 0 && i.Rejected == i.Rows) ? 100
             : i.FileBytes == 0 ? 0 : (int)Math.Min(99, bytes * 100 / i.FileBytes);
         return new ImportView(i.Id, i.FileName, i.Mode, i.State, percent, rows, i.Rows, i.Added, i.Updated, i.Unchanged, i.Rejected, i.Applied,
-            i.HasErrorReport, i.Failure, i.At, i.FinishedAt, i.ActorName);
+            i.HasErrorReport, i.Failure, i.At, i.FinishedAt, i.ActorName, RejectionSummary.Parse(i.Summary), i.Rows > 0 && i.Rejected == i.Rows);
     }
 }
 
@@ -133,7 +163,10 @@ public sealed record RejectedRow(int Row, string Error);
 
 public sealed record ImportView(Guid Id, string FileName, ImportMode Mode, ImportState State, int Percent, int Processed, int Rows, int Added,
     int Updated, int Unchanged, int Rejected, bool Applied, bool HasErrorReport, string? Failure, DateTimeOffset At, DateTimeOffset? FinishedAt,
-    string ActorName)
+    string ActorName, IReadOnlyList<RejectionReason> Reasons, bool AllRejected)
 {
     public bool IsFinished => State is ImportState.Completed or ImportState.Failed;
 }
+
+/// <summary>A held file's columns: its headers, the template field → header matches found so far, and the required fields still open.</summary>
+public sealed record ImportColumnsView(IReadOnlyList<string> FileHeaders, IReadOnlyDictionary<string, string> Matched, IReadOnlyList<string> Missing);

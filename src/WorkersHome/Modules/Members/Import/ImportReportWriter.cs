@@ -3,9 +3,15 @@ using System.Text;
 
 using CsvHelper;
 
+using WorkersHome.Platform.Files;
+
 namespace WorkersHome.Modules.Members.Import;
 
-/// <summary>Writes the error report: every row of the uploaded file as it was, plus the error column.</summary>
+/// <summary>
+/// Writes the error report: each rejected row as it was in the file, after its original row number and
+/// before its errors. Every cell passes the spreadsheet guard, since the report opens in Excel and its
+/// cells are whatever the uploaded file held.
+/// </summary>
 public sealed class ImportReportWriter : IDisposable
 {
     private readonly CsvWriter _csv;
@@ -16,23 +22,34 @@ public sealed class ImportReportWriter : IDisposable
         // UTF-8 with a byte-order mark, so that Excel opens the Chinese text correctly.
         _csv = new CsvWriter(new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16), CultureInfo.InvariantCulture);
         _columns = headers.Length;
-        foreach (var header in headers.Append(MemberTemplate.ErrorColumn))
+        foreach (var header in headers.Prepend(MemberTemplate.RowNumberColumn).Append(MemberTemplate.ErrorColumn))
         {
-            _csv.WriteField(header);
+            _csv.WriteField(SpreadsheetCells.Safe(header));
         }
 
         _csv.NextRecord();
     }
 
-    public void Write(SourceRow row, string? error)
+    public void Write(SourceRow row, string error)
     {
+        _csv.WriteField(row.Number.ToString(CultureInfo.InvariantCulture));
         for (var i = 0; i < _columns; i++)
         {
-            _csv.WriteField(i < row.Cells.Length ? row.Cells[i] : "");
+            _csv.WriteField(SpreadsheetCells.Safe(i < row.Cells.Length ? row.Cells[i] : ""));
         }
 
-        _csv.WriteField(error ?? "");
+        _csv.WriteField(SpreadsheetCells.Safe(error));
         _csv.NextRecord();
+    }
+
+    /// <summary>The report's records as written (header first), for the API's list of rejected rows and the .xlsx conversion.</summary>
+    public static IEnumerable<string[]> Read(Stream csv)
+    {
+        using var parser = new CsvParser(new StreamReader(csv, Encoding.UTF8, detectEncodingFromByteOrderMarks: true), CultureInfo.InvariantCulture);
+        while (parser.Read())
+        {
+            yield return parser.Record ?? [];
+        }
     }
 
     public void Dispose() => _csv.Dispose();

@@ -20,8 +20,11 @@ public enum ImportState
     /// <summary>Finished: applied, or (all or nothing with rejections) checked and left unapplied.</summary>
     Completed = 3,
 
-    /// <summary>Stopped by an error; the stored file allows starting it again.</summary>
+    /// <summary>Stopped by an error (or every row was rejected); the stored file allows starting it again.</summary>
     Failed = 4,
+
+    /// <summary>Stored, but a required column could not be matched: waits for the cadre to say which column is which.</summary>
+    AwaitingColumns = 5,
 }
 
 /// <summary>
@@ -87,6 +90,12 @@ public sealed class MemberImport
     public bool Applied { get; set; }
 
     public bool HasErrorReport { get; set; }
+
+    /// <summary>Which file column feeds which template field (JSON, field → header), when the cadre or the union's remembered choice said so.</summary>
+    public string? ColumnMap { get; set; }
+
+    /// <summary>The rejections grouped by reason (JSON), for the result page.</summary>
+    public string? Summary { get; set; }
 
     public string SourceFile => "import-" + Id.ToString("N") + ".source";
 

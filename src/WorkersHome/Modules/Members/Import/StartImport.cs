@@ -11,12 +11,20 @@ using WorkersHome.Platform.Security;
 namespace WorkersHome.Modules.Members.Import;
 
 /// <summary>
-/// Takes an uploaded member file: stores it sealed, checks its header at once (a wrong file is refused
-/// before it is queued), and queues it for the runner. The caller gets the import to follow.
+/// Takes an uploaded member file: stores it sealed, finds its header row and matches its columns at once
+/// (the template's names, common alternatives, the union's remembered choices, the caller's explicit ones),
+/// and queues it for the runner. A file whose required columns are still unmatched is refused with the
+/// columns named, or (from the import page) held until the cadre says which column is which.
 /// </summary>
 public sealed class StartImport(AppDbContext db, SealedFileStore files, CurrentCadre cadre, TimeProvider clock, ImportRunner runner)
 {
-    public async Task<MemberImport> ExecuteAsync(Stream upload, string fileName, ImportMode mode, CancellationToken ct = default)
+    public Task<MemberImport> ExecuteAsync(Stream upload, string fileName, ImportMode mode, CancellationToken ct = default) =>
+        ExecuteAsync(upload, fileName, mode, columns: null, holdWhenUnmatched: false, ct);
+
+    /// <param name="columns">Explicit choices (template field → the file's header); remembered for the union once the file is accepted.</param>
+    /// <param name="holdWhenUnmatched">Keep a file with unmatched required columns, waiting for <see cref="ChooseColumnsAsync"/>, instead of refusing it.</param>
+    public async Task<MemberImport> ExecuteAsync(Stream upload, string fileName, ImportMode mode, IReadOnlyDictionary<string, string>? columns,
+        bool holdWhenUnmatched, CancellationToken ct = default)
     {
         if (!Enum.IsDefined(mode))
         {
@@ -35,6 +43,7 @@ public sealed class StartImport(AppDbContext db, SealedFileStore files, CurrentC
             FileName = name.Length > 200 ? name[^200..] : name,
             Mode = mode,
         };
+        var remembered = await RememberedAsync(import.OrgPath, ct);
         try
         {
             await using (var sink = files.Create(import.SourceFile))
@@ -43,8 +52,21 @@ public sealed class StartImport(AppDbContext db, SealedFileStore files, CurrentC
                 import.FileBytes = sink.Length;
             }
 
-            // Opening reads and checks the header; the rows wait for the runner.
-            using var check = ImportFile.Open(files.OpenRead(import.SourceFile), import.IsXlsx);
+            // Opening reads and matches the header; the rows wait for the runner.
+            using var check = ImportFile.Open(files.OpenRead(import.SourceFile), import.IsXlsx, new ColumnChoices(columns, remembered));
+            if (check.Layout.Missing.Count > 0 && holdWhenUnmatched)
+            {
+                import.State = ImportState.AwaitingColumns;
+            }
+            else
+            {
+                check.ThrowIfColumnsMissing();
+                import.ColumnMap = check.Layout.ToMap(check.Headers);
+                if (columns is { Count: > 0 })
+                {
+                    await RememberAsync(import.OrgPath, columns, ct);
+                }
+            }
         }
         catch
         {
@@ -56,6 +78,74 @@ public sealed class StartImport(AppDbContext db, SealedFileStore files, CurrentC
         await db.SaveChangesAsync(ct);
         runner.Wake();
         return import;
+    }
+
+    /// <summary>
+    /// The cadre's answer for a held file: which of its columns feeds which template field. The choice is
+    /// remembered for the union, and the file is queued once every required field has a column.
+    /// </summary>
+    public async Task<MemberImport> ChooseColumnsAsync(Guid id, IReadOnlyDictionary<string, string> columns, CancellationToken ct = default)
+    {
+        var import = await db.Set<MemberImport>().FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (import is null || !cadre.Covers(import.OrgPath))
+        {
+            throw new NotFoundException();
+        }
+
+        if (import.State != ImportState.AwaitingColumns || !files.Exists(import.SourceFile))
+        {
+            throw new ConflictException(Loc.T("该导入不在等待选择列的状态", "This import is not waiting for its columns"));
+        }
+
+        var chosen = columns.Where(c => MemberTemplate.Headers.Contains(c.Key) && !string.IsNullOrWhiteSpace(c.Value))
+            .ToDictionary(c => c.Key, c => c.Value.Trim());
+        using (var file = ImportFile.Open(files.OpenRead(import.SourceFile), import.IsXlsx, new ColumnChoices(chosen)))
+        {
+            var errors = new FieldErrors();
+            foreach (var field in file.Layout.Missing)
+            {
+                errors.Add(field, $"请为“{field}”选择文件中的列", $"Choose the file's column for '{field}'");
+            }
+
+            errors.ThrowIfAny();
+            import.ColumnMap = file.Layout.ToMap(file.Headers);
+        }
+
+        await RememberAsync(import.OrgPath, chosen, ct);
+        import.State = ImportState.Queued;
+        await db.SaveChangesAsync(ct);
+        runner.Wake();
+        return import;
+    }
+
+    private async Task<Dictionary<string, string>> RememberedAsync(string orgPath, CancellationToken ct) =>
+        TemplateColumns.Parse(await db.Set<ImportColumnMapping>().Where(m => m.OrgPath == orgPath).Select(m => m.Map).FirstOrDefaultAsync(ct));
+
+    /// <summary>Only the choices that differ from what the template's names already match are worth remembering.</summary>
+    private async Task RememberAsync(string orgPath, IReadOnlyDictionary<string, string> chosen, CancellationToken ct)
+    {
+        var worth = chosen.Where(c => TemplateColumns.FieldOf(c.Value) != c.Key).ToList();
+        if (worth.Count == 0)
+        {
+            return;
+        }
+
+        var mapping = await db.Set<ImportColumnMapping>().FirstOrDefaultAsync(m => m.OrgPath == orgPath, ct);
+        if (mapping is null)
+        {
+            mapping = new ImportColumnMapping { OrgPath = orgPath };
+            db.Set<ImportColumnMapping>().Add(mapping);
+        }
+
+        var map = TemplateColumns.Parse(mapping.Map);
+        foreach (var (field, header) in worth)
+        {
+            map[field] = header;
+        }
+
+        mapping.Map = TemplateColumns.Serialize(map);
+        mapping.UpdatedAt = clock.GetUtcNow();
+        mapping.UpdatedBy = cadre.UserNameOrNull ?? "system";
     }
 
     /// <summary>Starts a failed import again from its stored file.</summary>

@@ -54,17 +54,23 @@ public sealed class MemberValidator(CodeTableCache codes)
     public static ValidMember Validate(MemberInput input, DateOnly today, CodeTableSnapshot codes)
     {
         var errors = new FieldErrors();
-        var name = input.Name?.Trim() ?? "";
-        if (name.Length == 0)
+        var raw = input.Name;
+        input = Normalized(input);
+        var name = input.Name ?? "";
+        if (string.IsNullOrWhiteSpace(raw))
         {
             errors.Add(nameof(MemberInput.Name), "请填写姓名", "Enter the name");
         }
-        else if (name.Length > 50)
+        else if (name.Length == 0)
         {
-            errors.Add(nameof(MemberInput.Name), "姓名不能超过 50 个字", "The name may have at most 50 characters");
+            errors.Add(nameof(MemberInput.Name), "姓名只能包含汉字、字母和间隔号（·），不能含数字或符号", "A name may only hold Chinese characters, letters and the middle dot (·), no digits or symbols");
+        }
+        else if (PersonName.Length(name) is < 2 or > PersonName.MaxLength)
+        {
+            errors.Add(nameof(MemberInput.Name), "姓名应为 2 到 50 个字", "A name has 2 to 50 characters");
         }
 
-        var idNumber = input.IdNumber?.Trim().ToUpperInvariant() ?? "";
+        var idNumber = input.IdNumber ?? "";
         var birth = input.BirthDate;
         var gender = input.Gender;
         if (input.IdType == IdDocumentType.ResidentId)
@@ -95,18 +101,24 @@ public sealed class MemberValidator(CodeTableCache codes)
             errors.Add(nameof(MemberInput.IdNumber), "证件号码应为 5 到 20 位字母或数字", "The document number has 5 to 20 letters or digits");
         }
 
-        if (birth is null)
+        // A resident ID that cannot be read is the one problem to name: birth date and gender would have come from it.
+        var idUnreadable = input.IdType == IdDocumentType.ResidentId && errors.Has(nameof(MemberInput.IdNumber));
+        if (birth is null && !idUnreadable)
         {
             errors.Add(nameof(MemberInput.BirthDate), "请填写出生日期", "Enter the birth date");
         }
 
-        if (gender is null || !Enum.IsDefined(gender.Value))
+        if ((gender is null && !idUnreadable) || (gender is { } chosen && !Enum.IsDefined(chosen)))
         {
             errors.Add(nameof(MemberInput.Gender), "请选择性别", "Choose the gender");
         }
 
         var ethnicity = codes.Resolve(CodeTableNames.Ethnicity, input.Ethnicity);
-        if (ethnicity is null)
+        if (string.IsNullOrEmpty(input.Ethnicity))
+        {
+            errors.Add(nameof(MemberInput.Ethnicity), "请填写民族", "Enter the ethnicity");
+        }
+        else if (ethnicity is null)
         {
             errors.Add(nameof(MemberInput.Ethnicity), $"未知的民族代码或名称：{input.Ethnicity}", $"Unknown ethnicity code or name: {input.Ethnicity}");
         }
@@ -114,7 +126,7 @@ public sealed class MemberValidator(CodeTableCache codes)
         var education = OptionalCode(codes, errors, CodeTableNames.Education, nameof(MemberInput.Education), input.Education, "学历", "education");
         var political = OptionalCode(codes, errors, CodeTableNames.PoliticalStatus, nameof(MemberInput.PoliticalStatus), input.PoliticalStatus, "政治面貌", "political status");
 
-        var phone = string.IsNullOrWhiteSpace(input.Phone) ? null : input.Phone.Trim();
+        var phone = string.IsNullOrEmpty(input.Phone) ? null : input.Phone;
         if (phone is not null && !MobileNumber.IsValid(phone))
         {
             errors.Add(nameof(MemberInput.Phone), "手机号码应为以 1 开头的 11 位数字", "A mobile number has 11 digits starting with 1");
@@ -156,6 +168,23 @@ public sealed class MemberValidator(CodeTableCache codes)
             errors.Add(field, $"{zh}不能超过 {max} 个字", $"{en} may have at most {max} characters");
         }
     }
+
+    /// <summary>
+    /// The input as it will be checked and stored: full-width digits, odd spaces, phone decoration and a
+    /// lowercase x no longer stand between a cadre and a valid record. The name is empty when it cannot be one.
+    /// </summary>
+    public static MemberInput Normalized(MemberInput input) => input with
+    {
+        Name = PersonName.Normalize(input.Name) ?? (string.IsNullOrWhiteSpace(input.Name) ? null : ""),
+        Ethnicity = InputText.Clean(input.Ethnicity),
+        IdNumber = InputText.IdNumber(input.IdNumber),
+        Phone = InputText.Phone(input.Phone),
+        Education = InputText.Clean(input.Education),
+        PoliticalStatus = InputText.Clean(input.PoliticalStatus),
+        EmployerName = InputText.Clean(input.EmployerName),
+        PlatformName = InputText.Clean(input.PlatformName),
+        HouseholdRegistration = InputText.Clean(input.HouseholdRegistration),
+    };
 
     private static string? OptionalCode(CodeTableSnapshot codes, FieldErrors errors, string table, string field, string? value, string zh, string en)
     {
