@@ -70,7 +70,7 @@ public sealed class DualControlThresholdTests(DualControlFixture fixture) : ICla
             await using (var scope = fixture.Factory.WholeTreeScope(out _))
             {
                 var register = scope.ServiceProvider.GetRequiredService<WorkersHome.Modules.Members.Register.RegisterMember>();
-                memberId = (await register.ExecuteAsync(TestWorld.Member(fixture.World.Org(TestWorld.ZhengzhouUnionCode), "复核" + n, idNumber))).Id;
+                memberId = (await register.ExecuteAsync(TestWorld.Member(fixture.World.Org(TestWorld.ZhengzhouUnionCode), TestWorld.PersonName("复核", n), idNumber))).Id;
             }
 
             var filed = await Cadre("zy.assist").PostAsJsonAsync($"/api/assistance/applications?memberId={memberId}", Aid(programId, null, null, null, null, null), Json);

@@ -25,7 +25,7 @@ public sealed class BulkCardIssueTests(BulkCardIssueFixture fixture) : IClassFix
         for (var i = 0; i < count; i++)
         {
             var idNumber = ResidentIdNumber.Compose("410105", new DateOnly(1980, 1, 1).AddDays(i), firstSequence + i, Gender.Female);
-            ids.Add((await register.ExecuteAsync(TestWorld.Member(fixture.World.Org(unionCode), "批量" + (firstSequence + i), idNumber))).Id);
+            ids.Add((await register.ExecuteAsync(TestWorld.Member(fixture.World.Org(unionCode), TestWorld.PersonName("批量", firstSequence + i), idNumber))).Id);
         }
 
         return ids;

@@ -26,7 +26,7 @@ public sealed class AmountFieldTests(AppFixture fixture) : IClassFixture<AppFixt
         await using var scope = fixture.Factory.WholeTreeScope(out _);
         var register = scope.ServiceProvider.GetRequiredService<WorkersHome.Modules.Members.Register.RegisterMember>();
         var idNumber = ResidentIdNumber.Compose("410102", new DateOnly(1972, 3, 1).AddDays(n * 31), 500 + n, Gender.Female);
-        return (await register.ExecuteAsync(TestWorld.Member(fixture.World.Org(TestWorld.ZhengzhouUnionCode), "金额" + n, idNumber))).Id;
+        return (await register.ExecuteAsync(TestWorld.Member(fixture.World.Org(TestWorld.ZhengzhouUnionCode), TestWorld.PersonName("金额", n), idNumber))).Id;
     }
 
     private static async Task<string> TextOfAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
