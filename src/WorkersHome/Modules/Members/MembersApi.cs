@@ -94,6 +94,12 @@ internal static class MembersApi
             return await q.GetAsync(id, ct);
         }).RequireAuthorization(MemberPermissions.Manage)
             .WithSummary("For a file waiting for its columns: { columns: { template field: the file's header } }; remembered for your union");
+        api.MapPost("/imports/{id:guid}/discard", async (Guid id, StartImport start, ImportQueries q, CancellationToken ct) =>
+        {
+            await start.DiscardAsync(id, ct);
+            return await q.GetAsync(id, ct);
+        }).RequireAuthorization(MemberPermissions.Manage)
+            .WithSummary("Give up on a file waiting for its columns: it ends as failed and its stored copy is deleted");
         api.MapGet("/imports/{id:guid}/columns", (Guid id, ImportQueries q, CancellationToken ct) => q.ColumnsAsync(id, ct))
             .RequireAuthorization(MemberPermissions.Manage).WithSummary("For a file waiting for its columns: its headers and the matches found so far");
         api.MapPost("/bulk", async (BulkImportRequest request, StartImport start, ImportQueries q, CancellationToken ct) =>

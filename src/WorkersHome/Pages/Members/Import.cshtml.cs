@@ -72,6 +72,17 @@ public sealed class ImportModel(StartImport start, ImportQueries imports, Curren
         return RedirectToPage(new { id });
     }, () => LoadAsync(id, ct));
 
+    public Task<IActionResult> OnPostDiscardAsync(Guid id, CancellationToken ct) => RunAsync(async () =>
+    {
+        if (!cadre.Has(MemberPermissions.Manage))
+        {
+            return Forbid();
+        }
+
+        await start.DiscardAsync(id, ct);
+        return RedirectToPage(new { id });
+    }, () => LoadAsync(id, ct));
+
     private async Task LoadAsync(Guid? id, CancellationToken ct)
     {
         Current = id is { } followed ? await imports.GetAsync(followed, ct) : null;

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 using WorkersHome.Modules.Members;
 using WorkersHome.Testing;
@@ -263,6 +264,34 @@ public sealed partial class RealRosterImportTests(AppFixture fixture) : IClassFi
         var explicitMap = await luoyang.PostAsync("/api/members/imports?fileName=d.csv&map=" + Uri.EscapeDataString("工会编号:基层工会代码") +
             "&map=" + Uri.EscapeDataString("用工性质:用工形式"), new StringContent(first, Encoding.UTF8, "text/csv"));
         explicitMap.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+    }
+
+    [Fact]
+    public async Task A_held_file_the_cadre_discards_ends_as_failed_and_its_stored_copy_is_deleted()
+    {
+        string[] headers = ["姓名", "身份证号码", "编号甲", "类别乙"];
+        var file = Csv([["冯一", Id(4101), TestWorld.ZhengzhouUnionCode, "合同制"]], title: "会员名册", headers: headers);
+        var browser = await fixture.Factory.SignedInAsync(fixture.World.User("zz.officer"));
+        var held = await UploadOnPageAsync(browser, file, "放弃.csv");
+        var id = held.Split("id=")[1];
+        var page = await browser.GetStringAsync(held);
+        page.ShouldContain("id=\"columns-discard\"");
+        var store = fixture.Factory.Services.GetRequiredService<WorkersHome.Platform.Files.SealedFileStore>();
+        store.Exists("import-" + Guid.Parse(id).ToString("N") + ".source").ShouldBeTrue();
+
+        var discarded = await WebClients.PostFormAsync(browser, $"/Members/Import?handler=Discard&id={id}", new Dictionary<string, string>(), held);
+        discarded.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var view = await Officer.GetFromJsonAsync<JsonElement>("/api/members/imports/" + id);
+        view.GetProperty("state").GetString().ShouldBe("Failed");
+        store.Exists("import-" + Guid.Parse(id).ToString("N") + ".source").ShouldBeFalse();
+        // Once given up, it can be neither answered nor discarded again, and no member was written.
+        (await Officer.PostAsJsonAsync($"/api/members/imports/{id}/columns", new { columns = new Dictionary<string, string> { ["基层工会代码"] = "编号甲" } }))
+            .StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await Officer.PostAsync($"/api/members/imports/{id}/discard", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        // A cadre of another city cannot even see that it exists.
+        (await fixture.Factory.Api(fixture.World.User("ly.officer")).PostAsync($"/api/members/imports/{id}/discard", null)).StatusCode
+            .ShouldBe(HttpStatusCode.NotFound);
     }
 
     /// <summary>Posts a file through the import page's form, as the browser does; returns where the page sends the cadre.</summary>

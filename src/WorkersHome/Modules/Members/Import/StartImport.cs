@@ -148,6 +148,31 @@ public sealed class StartImport(AppDbContext db, SealedFileStore files, CurrentC
         mapping.UpdatedBy = cadre.UserNameOrNull ?? "system";
     }
 
+    /// <summary>
+    /// The cadre gives up on a held file (the wrong file, or columns they cannot match): it ends as failed, and its
+    /// stored copy, which holds personal data, is deleted rather than kept until someone answers.
+    /// </summary>
+    public async Task<MemberImport> DiscardAsync(Guid id, CancellationToken ct = default)
+    {
+        var import = await db.Set<MemberImport>().FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (import is null || !cadre.Covers(import.OrgPath))
+        {
+            throw new NotFoundException();
+        }
+
+        if (import.State != ImportState.AwaitingColumns)
+        {
+            throw new ConflictException(Loc.T("只有等待选择列的导入可以放弃", "Only an import waiting for its columns can be discarded"));
+        }
+
+        import.State = ImportState.Failed;
+        import.Failure = Loc.T("已放弃：未选择列，文件已删除", "Discarded: no columns were chosen and the file was deleted");
+        import.FinishedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        files.Delete(import.SourceFile);
+        return import;
+    }
+
     /// <summary>Starts a failed import again from its stored file.</summary>
     public async Task<MemberImport> RestartAsync(Guid id, CancellationToken ct = default)
     {
