@@ -21,8 +21,12 @@ public sealed record UploadRejection(string FormKey, string Message);
 /// </summary>
 public sealed class UploadLimitMiddleware(RequestDelegate next)
 {
-    /// <summary>Beyond this a body is not read to its end: the connection is closed after the answer.</summary>
-    private const long MaxDrainBytes = 4L * 1024 * 1024 * 1024;
+    /// <summary>
+    /// Beyond this a body is not read to its end: the connection is closed after the answer. Draining costs the
+    /// server bandwidth for a request that may not even be signed in yet, so it is bounded at what a phone or a
+    /// cadre's PC plausibly picks by mistake (a video, a scanned archive), not at what an attacker can send.
+    /// </summary>
+    private const long MaxDrainBytes = 512L * 1024 * 1024;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
