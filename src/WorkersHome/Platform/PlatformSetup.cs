@@ -47,6 +47,9 @@ public static class PlatformSetup
         services.AddLocalization();
         services.AddUploadLimits();
         services.AddProblemDetails();
+        // A body the API cannot bind throws in every environment (not only Development), so that the problem
+        // pipeline answers it with the field named rather than a bare 400.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "WorkersHome API (网上职工之家)";

@@ -66,13 +66,27 @@ public static class ProblemResults
 
     public static string NotFoundMessage => Loc.T("未找到", "Not found");
 
+    /// <summary>
+    /// A JSON body whose value cannot be read as its field's type ("abc" for an amount, 1e308 for a decimal): the
+    /// field is named by its JSON path, as a form names it, instead of a bare "malformed request".
+    /// </summary>
+    private static ValidationProblemDetails UnreadableField(string field) =>
+        new(new Dictionary<string, string[]>
+        {
+            [field] = [Loc.T($"{field} 的值无法识别：请填写正确格式的数字、日期或选项", $"The value of {field} cannot be read: give a number, date or choice in the right format")],
+        })
+        {
+            Status = 400,
+            Title = Loc.T("输入有误", "Invalid input"),
+        };
+
     /// <summary>Maps the domain exceptions to ProblemDetails for the API, and to pages for browsers.</summary>
     public static IApplicationBuilder UseProblemPipeline(this IApplicationBuilder app) =>
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // Refusals are answers, not faults: only unexpected exceptions are logged as errors.
             SuppressDiagnosticsCallback = c => c.Exception is ValidationFailedException or NotFoundException or ConflictException
-                or ForbiddenException or DbUpdateConcurrencyException or Sms.TooManyRequestsException,
+                or ForbiddenException or DbUpdateConcurrencyException or Sms.TooManyRequestsException or BadHttpRequestException,
             StatusCodeSelector = ex => ex switch
             {
                 ValidationFailedException => StatusCodes.Status400BadRequest,
@@ -98,6 +112,7 @@ public static class ProblemResults
                     ConflictException c => new ProblemDetails { Status = 409, Title = c.Message },
                     ForbiddenException f => new ProblemDetails { Status = 403, Title = f.Message },
                     Sms.TooManyRequestsException t => new ProblemDetails { Status = 429, Title = t.Message },
+                    BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { Length: > 2 } path } } => UnreadableField(path[2..]),
                     BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode, Title = Loc.T("请求格式有误", "Malformed request") },
                     _ => new ProblemDetails { Status = 500, Title = Loc.T("服务器内部错误", "Internal server error") },
                 };

@@ -22,6 +22,18 @@ public sealed class MembersApiTests(AppFixture fixture) : IClassFixture<AppFixtu
         (await Officer.GetFromJsonAsync<JsonElement>($"/api/organizations/{fixture.World.Org(code)}")).GetProperty("members").GetInt32();
 
     [Fact]
+    public async Task A_json_value_of_the_wrong_type_is_refused_with_its_field_named()
+    {
+        var response = await Officer.PostAsync("/api/members",
+            new StringContent("{\"orgId\":\"abc\",\"name\":\"赵一\"}", System.Text.Encoding.UTF8, "application/json"));
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var message = problem.GetProperty("errors").GetProperty("orgId")[0].GetString();
+        message.ShouldNotBeNull();
+        message.ShouldContain("orgId 的值无法识别");
+    }
+
+    [Fact]
     public async Task Adding_a_member_counts_them_up_the_tree_and_shows_only_masked_numbers()
     {
         var before = (Union: await MembersOfAsync(TestWorld.ZhengzhouUnionCode), City: await MembersOfAsync("4101"));
