@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -6,6 +7,8 @@ using WorkersHome.Modules.Members.SignIn;
 
 namespace WorkersHome.Pages.m;
 
+// Signed in by its own scheme: the form's antiforgery token was issued to that identity, and is checked against it.
+[Authorize(Policy = MemberAuthentication.Policy)]
 public sealed class LogoutModel : PageModel
 {
     public async Task<IActionResult> OnPostAsync()
