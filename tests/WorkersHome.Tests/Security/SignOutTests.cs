@@ -40,6 +40,19 @@ public sealed partial class SignOutTests(SignOutFixture fixture) : IClassFixture
         after.Headers.Location!.ToString().ShouldContain("/m/Login");
     }
 
+    [Fact]
+    public async Task A_resend_refused_as_too_soon_does_not_also_say_a_code_was_sent()
+    {
+        var phone = fixture.Factory.Anonymous();
+        var fields = new Dictionary<string, string> { ["Phone"] = "13900000077" };
+        var first = System.Net.WebUtility.HtmlDecode(await (await WebClients.PostFormAsync(phone, "/m/Login?handler=Send", new(fields), "/m/Login")).Content.ReadAsStringAsync());
+        first.ShouldContain("验证码已发送");
+
+        var again = System.Net.WebUtility.HtmlDecode(await (await WebClients.PostFormAsync(phone, "/m/Login?handler=Send", new(fields), "/m/Login")).Content.ReadAsStringAsync());
+        again.ShouldContain("发送过于频繁");
+        again.ShouldNotContain("验证码已发送");
+    }
+
     /// <summary>The token inside the sign-out form itself: a page's other forms carry tokens of their own.</summary>
     private static string SignOutToken(string html, string action)
     {

@@ -24,6 +24,9 @@ public sealed class LoginModel(SmsCodeService codes, LinkMemberPhone link, Perso
 
     public bool CodeSent { get; private set; }
 
+    /// <summary>A code went out with this very request: only then does the page say so (a refused resend must not).</summary>
+    public bool JustSent { get; private set; }
+
     public string? Error { get; private set; }
 
     public async Task<IActionResult> OnPostSendAsync(CancellationToken ct)
@@ -32,6 +35,7 @@ public sealed class LoginModel(SmsCodeService codes, LinkMemberPhone link, Perso
         {
             await codes.SendCodeAsync(Phone?.Trim(), ct);
             CodeSent = true;
+            JustSent = true;
         }
         catch (ValidationFailedException ex)
         {
