@@ -58,6 +58,18 @@ public static class InputText
             return text;
         }
 
+        // The usual cell of an import is digits alone and costs no copy; only the prefixes remain to check.
+        var number = text.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0 ? text : WithoutSeparators(text);
+        if (number.Length == 15 && number.StartsWith("0086", StringComparison.Ordinal))
+        {
+            return number[4..];
+        }
+
+        return number.Length == 13 && number.StartsWith("86", StringComparison.Ordinal) ? number[2..] : number;
+    }
+
+    private static string WithoutSeparators(string text)
+    {
         var digits = new StringBuilder(text.Length);
         foreach (var c in text)
         {
@@ -69,13 +81,7 @@ public static class InputText
             digits.Append(c);
         }
 
-        var number = digits.ToString();
-        if (number.Length == 15 && number.StartsWith("0086", StringComparison.Ordinal))
-        {
-            return number[4..];
-        }
-
-        return number.Length == 13 && number.StartsWith("86", StringComparison.Ordinal) ? number[2..] : number;
+        return digits.ToString();
     }
 
     /// <summary>An ID number in capitals without spaces, so a lowercase x check digit or a spaced-out number still reads.</summary>
