@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using WorkersHome.BrowserTests.Infrastructure;
 using WorkersHome.Modules.Cards;
 using WorkersHome.Modules.Cards.Tokens;
+using WorkersHome.Modules.Merchants;
 using WorkersHome.Modules.Organizations.Contracts;
 using WorkersHome.Testing;
 

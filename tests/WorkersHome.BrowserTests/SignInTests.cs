@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 
 using WorkersHome.BrowserTests.Infrastructure;
+using WorkersHome.Modules.Organizations;
 using WorkersHome.Testing;
 
 namespace WorkersHome.BrowserTests;

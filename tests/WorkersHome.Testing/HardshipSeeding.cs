@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+using WorkersHome.Modules.Assistance;
 using WorkersHome.Modules.Assistance.Archive;
+using WorkersHome.Modules.Members;
 using WorkersHome.Platform.Privacy;
 
 namespace WorkersHome.Testing;

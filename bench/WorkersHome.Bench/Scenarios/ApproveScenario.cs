@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 using WorkersHome.Bench.Infrastructure;
 using WorkersHome.Bench.Scenarios.Assistance;
+using WorkersHome.Modules.Assistance;
 using WorkersHome.Modules.Assistance.Applications;
 using WorkersHome.Modules.Assistance.Programs;
 using WorkersHome.Platform.Audit;

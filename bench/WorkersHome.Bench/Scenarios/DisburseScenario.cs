@@ -8,6 +8,7 @@ using Npgsql;
 
 using WorkersHome.Bench.Infrastructure;
 using WorkersHome.Bench.Scenarios.Disburse;
+using WorkersHome.Modules.Assistance;
 using WorkersHome.Modules.Assistance.Disbursement;
 using WorkersHome.Modules.Assistance.Programs;
 using WorkersHome.Platform.Audit;
@@ -330,7 +331,7 @@ internal sealed class DisburseScenario : IScenario
         var doublePaid = await entries.GroupBy(e => e.ApplicationId).Where(g => g.Count() > 1).LongCountAsync(ct);
         var paidWithoutEntry = await db.Payments.AsNoTracking()
             .LongCountAsync(p => p.ProgramId == programId && p.Status == PaymentStatus.Sent && !entries.Any(e => e.ApplicationId == p.ApplicationId), ct);
-        var entriesWithoutPaid = await entries.LongCountAsync(e => !db.Payments.Any(p => p.ApplicationId == e.ApplicationId && p.Status == PaymentStatus.Sent), ct);
+        var entriesWithoutPaid = await entries.LongCountAsync(e => !db.Set<Payment>().Any(p => p.ApplicationId == e.ApplicationId && p.Status == PaymentStatus.Sent), ct);
         var lost = world.Payments - paid;
         var budgets = await db.ProgramBudgets.AsNoTracking().Where(b => b.ProgramId == programId && b.ParentId != null).ToListAsync(ct);
         var (reserved, paidAmount) = (budgets.Sum(b => b.Reserved), budgets.Sum(b => b.Paid));

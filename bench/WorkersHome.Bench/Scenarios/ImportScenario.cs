@@ -10,6 +10,7 @@ using Npgsql;
 using WorkersHome.Bench.Infrastructure;
 using WorkersHome.Bench.Scenarios.Import;
 using WorkersHome.Bench.Scenarios.Tree;
+using WorkersHome.Modules.Members;
 using WorkersHome.Modules.Members.Import;
 using WorkersHome.Modules.Members.Statistics;
 using WorkersHome.Modules.Organizations;
@@ -124,7 +125,7 @@ internal sealed class ImportScenario(bool xlsx) : IScenario
         var members = await db.Members.CountAsync(ct);
         var events = await db.MembershipEvents.CountAsync(ct);
         var root = await db.Set<MemberStats>().AsNoTracking().SingleAsync(s => s.OrgCode == NationalTreeSeeder.NationalRoot().Code, ct);
-        var rollup = await db.OrgRollups.AsNoTracking().Where(r => r.OrgId == db.OrgUnits.Where(o => o.Code == "CN").Select(o => o.Id).Single())
+        var rollup = await db.OrgRollups.AsNoTracking().Where(r => r.OrgId == db.Set<OrgUnit>().Where(o => o.Code == "CN").Select(o => o.Id).Single())
             .Select(r => r.Members).SingleAsync(ct);
         var audited = await db.AuditEntries.CountAsync(a => a.Action == "member.imported" && a.TargetId == import.Id.ToString(), ct);
         Console.WriteLine($"check: added {import.Added}, rejected {import.Rejected}, members {members}, events {events}, " +

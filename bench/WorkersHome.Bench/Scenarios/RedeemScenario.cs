@@ -15,7 +15,9 @@ using WorkersHome.Bench.Scenarios.Registry;
 using WorkersHome.Bench.Scenarios.Tree;
 using WorkersHome.Modules.Cards;
 using WorkersHome.Modules.Cards.Tokens;
+using WorkersHome.Modules.Members;
 using WorkersHome.Modules.Merchants;
+using WorkersHome.Modules.Organizations;
 using WorkersHome.Platform.Persistence;
 using WorkersHome.Platform.Privacy;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 
 using Microsoft.EntityFrameworkCore;
 
+using WorkersHome.Modules.Assistance;
 using WorkersHome.Modules.Assistance.Archive;
 using WorkersHome.Modules.Members;
 using WorkersHome.Modules.Members.Contracts;

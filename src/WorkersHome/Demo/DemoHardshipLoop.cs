@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 
+using WorkersHome.Modules.Assistance;
+using WorkersHome.Modules.Cards;
 using WorkersHome.Modules.Members.Import;
+using WorkersHome.Modules.Organizations;
 using WorkersHome.Platform.Persistence;
 
 namespace WorkersHome.Demo;

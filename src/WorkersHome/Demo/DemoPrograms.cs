@@ -1,5 +1,6 @@
 using System.Text.Json;
 
+using WorkersHome.Modules.Assistance;
 using WorkersHome.Modules.Assistance.Programs;
 using WorkersHome.Modules.Organizations;
 using WorkersHome.Platform.Persistence;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
+using WorkersHome.Modules.Cards;
 using WorkersHome.Modules.Organizations;
 using WorkersHome.Modules.Organizations.Seeding;
 using WorkersHome.Platform.Persistence;

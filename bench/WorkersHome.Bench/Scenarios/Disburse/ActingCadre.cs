@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+using WorkersHome.Modules.Organizations;
 using WorkersHome.Platform.Persistence;
 using WorkersHome.Platform.Security;
 

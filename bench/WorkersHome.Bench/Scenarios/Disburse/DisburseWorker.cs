@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 using WorkersHome.Bench.Infrastructure;
+using WorkersHome.Modules.Assistance;
 using WorkersHome.Modules.Assistance.Disbursement;
 using WorkersHome.Platform.Persistence;
 

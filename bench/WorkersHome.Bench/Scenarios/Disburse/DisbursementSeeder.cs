@@ -13,6 +13,7 @@ using WorkersHome.Bench.Infrastructure;
 using WorkersHome.Bench.Scenarios.Registry;
 using WorkersHome.Bench.Scenarios.Tree;
 using WorkersHome.Demo;
+using WorkersHome.Modules.Assistance;
 using WorkersHome.Modules.Assistance.Applications;
 using WorkersHome.Modules.Assistance.Archive;
 using WorkersHome.Modules.Assistance.Disbursement;

@@ -30,18 +30,3 @@ public sealed class AssistanceMembershipFollower(AppDbContext db) : IMembershipF
         (file.OrgId, file.OrgPath) = (member.OrgId, member.OrgPath);
     }
 }
-
-/// <summary>Keeps files' copied org paths in step when the tree moves or unions merge (the figures move with the tree's own follower).</summary>
-public sealed class AssistanceTreeFollower(AppDbContext db) : IOrgTreeChangeHandler
-{
-    public async Task OnSubtreeMovedAsync(string oldPath, string newPath, CancellationToken ct)
-    {
-        var oldLength = oldPath.Length;
-        await db.HardshipFiles.IgnoreQueryFilters().Where(f => f.OrgPath.StartsWith(oldPath))
-            .ExecuteUpdateAsync(s => s.SetProperty(f => f.OrgPath, f => newPath + f.OrgPath.Substring(oldLength)), ct);
-    }
-
-    public async Task OnUnionMergedAsync(long sourceId, string sourcePath, long targetId, string targetPath, CancellationToken ct) =>
-        await db.HardshipFiles.IgnoreQueryFilters().Where(f => f.OrgPath == sourcePath)
-            .ExecuteUpdateAsync(s => s.SetProperty(f => f.OrgId, targetId).SetProperty(f => f.OrgPath, targetPath), ct);
-}

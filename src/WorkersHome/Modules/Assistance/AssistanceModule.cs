@@ -63,7 +63,6 @@ public static class AssistanceModule
         services.AddScoped<Visits.VisitDesk>();
         services.AddScoped<Dashboard.CampaignDashboard>();
         services.AddScoped<IMembershipFollower, AssistanceMembershipFollower>();
-        services.AddScoped<IOrgTreeChangeHandler, AssistanceTreeFollower>();
         return services;
     }
 

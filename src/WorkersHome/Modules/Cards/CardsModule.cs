@@ -30,7 +30,6 @@ public static class CardsModule
         services.AddScoped<Contracts.ICardChecker, CardChecker>();
         services.AddScoped<Contracts.ICardIssuer, CardIssuer>();
         services.AddScoped<Contracts.ILinkedBankAccounts, LinkedBankAccounts>();
-        services.AddScoped<IOrgTreeChangeHandler, CardsTreeFollower>();
         services.AddScoped<IMembershipFollower, CardsMembershipFollower>();
         return services;
     }

@@ -1,4 +1,5 @@
 using WorkersHome.Platform.Localization;
+using WorkersHome.Platform.Persistence.OrgOwnership;
 
 namespace WorkersHome.Modules.Cards;
 
@@ -17,6 +18,7 @@ public enum CardStatus
 /// A member service card (会员服务卡): proves membership to merchants and carries benefits. A member holds at most
 /// one card that is not reissued or cancelled; the card number is the printed identity, the id is what tokens carry.
 /// </summary>
+[OrgOwned(WhenUnionMoves.FollowsUnion)]
 public sealed class MemberCard
 {
     public Guid Id { get; set; }
@@ -81,6 +83,7 @@ public sealed class CardStatusChange
 }
 
 /// <summary>A benefit every card holder below a union enjoys (e.g. transit discounts), kept as data by that union.</summary>
+[OrgOwned(WhenUnionMoves.FollowsUnion, UnionId = null, SubtreeFilter = false)]
 public sealed class CardBenefit
 {
     public long Id { get; set; }

@@ -1,4 +1,5 @@
 using WorkersHome.Platform.Localization;
+using WorkersHome.Platform.Persistence.OrgOwnership;
 
 namespace WorkersHome.Modules.Members;
 
@@ -31,6 +32,7 @@ public enum MembershipStatus
 /// One person's real-name membership record: one record per person nationwide, found by the keyed
 /// hash of the ID number. ID number and phone are stored encrypted, with masked copies for screens.
 /// </summary>
+[OrgOwned(WhenUnionMoves.FollowsUnion)]
 public sealed class Member
 {
     public Guid Id { get; set; }
@@ -50,6 +52,7 @@ public sealed class Member
 
     public string IdCipher { get; set; } = "";
 
+    [ByteOrder]
     public string IdHash { get; set; } = "";
 
     public string IdMasked { get; set; } = "";
@@ -58,6 +61,7 @@ public sealed class Member
 
     public string? PhoneCipher { get; set; }
 
+    [ByteOrder]
     public string? PhoneHash { get; set; }
 
     public string? PhoneMasked { get; set; }

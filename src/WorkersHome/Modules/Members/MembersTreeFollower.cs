@@ -5,14 +5,14 @@ using WorkersHome.Platform.Persistence;
 
 namespace WorkersHome.Modules.Members;
 
-/// <summary>Keeps members' copied org paths and unions in step when the tree moves or unions merge.</summary>
+/// <summary>
+/// Keeps the member figures and histories in step when the tree moves or unions merge. The members' copied paths themselves
+/// follow through <see cref="Platform.Persistence.OrgOwnership.OrgOwnedRows"/>, which runs after this (so the old paths are still there).
+/// </summary>
 public sealed class MembersTreeFollower(AppDbContext db, TimeProvider clock, Statistics.MemberStatsWriter stats) : IOrgTreeChangeHandler
 {
     public async Task OnSubtreeMovedAsync(string oldPath, string newPath, CancellationToken ct)
     {
-        var oldLength = oldPath.Length;
-        await db.Members.IgnoreQueryFilters().Where(m => m.OrgPath.StartsWith(oldPath))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.OrgPath, m => newPath + m.OrgPath.Substring(oldLength)), ct);
         await stats.MoveSubtreeAsync(oldPath, newPath, ct);
     }
 
@@ -38,7 +38,5 @@ public sealed class MembersTreeFollower(AppDbContext db, TimeProvider clock, Sta
             Note = "所在工会合并",
             ActorName = "system",
         }));
-        await db.Members.IgnoreQueryFilters().Where(m => m.OrgPath == sourcePath)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.OrgId, targetId).SetProperty(m => m.OrgPath, targetPath), ct);
     }
 }

@@ -1,4 +1,5 @@
 using WorkersHome.Platform.Localization;
+using WorkersHome.Platform.Persistence.OrgOwnership;
 
 namespace WorkersHome.Modules.Merchants;
 
@@ -15,6 +16,7 @@ public enum MerchantCategory
 }
 
 /// <summary>A partner merchant (普惠商户) onboarded by a union, whose subtree's members enjoy its offers.</summary>
+[OrgOwned(WhenUnionMoves.FollowsUnion)]
 public sealed class Merchant
 {
     public long Id { get; set; }
@@ -161,6 +163,7 @@ public sealed class MerchantStaff
 }
 
 /// <summary>One sale at a merchant with a member's discount: recorded once per shown card code.</summary>
+[OrgOwned(WhenUnionMoves.FollowsUnion, UnionId = null)]
 public sealed class Redemption
 {
     public long Id { get; set; }

@@ -30,8 +30,8 @@ public sealed class MerchantQueries(AppDbContext db)
                 m.Category,
                 m.Address,
                 m.IsActive,
-                Offers = db.Offers.Count(o => o.MerchantId == m.Id),
-                Staff = db.MerchantStaff.Count(s => s.MerchantId == m.Id),
+                Offers = db.Set<Offer>().Count(o => o.MerchantId == m.Id),
+                Staff = db.Set<MerchantStaff>().Count(s => s.MerchantId == m.Id),
             }).Take(500).ToListAsync(ct);
         return rows.Select(r => new MerchantRow(r.Id, r.Name, r.CreditCode, Merchant.CategoryLabel(r.Category).ToString(), r.Address, r.IsActive, r.Offers, r.Staff)).ToList();
     }

@@ -1,4 +1,5 @@
 using WorkersHome.Platform.Localization;
+using WorkersHome.Platform.Persistence.OrgOwnership;
 
 namespace WorkersHome.Modules.Organizations;
 
@@ -33,6 +34,7 @@ public enum UnionType
 /// A node of the union tree. <see cref="Path"/> is the materialised path of codes from the root,
 /// e.g. "/41/4101/410105/", so that a subtree is a range scan on one index.
 /// </summary>
+[OrgOwned(WhenUnionMoves.IsTheTree, Path = nameof(Path), UnionId = null)]
 public sealed class OrgUnit
 {
     public long Id { get; set; }

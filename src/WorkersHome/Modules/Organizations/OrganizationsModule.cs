@@ -26,6 +26,7 @@ public static class OrganizationsModule
         services.AddHostedService<OrgPathIndexService>();
         services.AddScoped<IOrgTreeChangeHandler, TreeCountersFollower>();
         services.AddScoped<OrgTreeQueries>();
+        services.AddScoped<Platform.Security.ICadreOrgLookup, BrowseTree.CadreOrgLookup>();
         services.AddScoped<IOrgDirectory>(sp => sp.GetRequiredService<OrgTreeQueries>());
         services.AddScoped<OrgRollups>();
         services.AddScoped<BrowseTree.ServiceFiguresQueries>();

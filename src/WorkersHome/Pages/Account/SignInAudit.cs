@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
+using WorkersHome.Modules.Organizations;
 using WorkersHome.Platform.Audit;
 using WorkersHome.Platform.Persistence;
 using WorkersHome.Platform.Security;

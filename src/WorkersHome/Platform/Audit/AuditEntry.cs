@@ -2,12 +2,15 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
+using WorkersHome.Platform.Persistence.OrgOwnership;
+
 namespace WorkersHome.Platform.Audit;
 
 /// <summary>
 /// One row of the append-only audit trail. Each row's hash covers its own fields and the previous
 /// row's hash, so changing or deleting any row breaks the chain from there on.
 /// </summary>
+[OrgOwned(WhenUnionMoves.StaysWithActingOrg, UnionId = null, SubtreeFilter = false)]
 public sealed class AuditEntry
 {
     public long Id { get; set; }

@@ -14,6 +14,7 @@ public static class DatabaseSetup
             Configure(o, connectionString, DatabaseOptions.DetectProvider(connectionString));
         }, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         services.AddSingleton<DirectSql>();
+        services.AddScoped<OrgOwnership.OrgOwnedRows>();
         return services;
     }
 

@@ -6,6 +6,7 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+using WorkersHome.Modules.Assistance;
 using WorkersHome.Modules.Assistance.Applications;
 using WorkersHome.Modules.Assistance.Archive;
 using WorkersHome.Modules.Assistance.Programs;

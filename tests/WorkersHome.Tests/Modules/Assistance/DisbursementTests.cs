@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 using MiniExcelLibs;
 
+using WorkersHome.Modules.Assistance;
 using WorkersHome.Modules.Assistance.Archive;
 using WorkersHome.Modules.Assistance.Disbursement;
 using WorkersHome.Modules.Assistance.Programs;

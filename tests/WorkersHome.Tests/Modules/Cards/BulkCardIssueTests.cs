@@ -6,6 +6,7 @@ using WorkersHome.Modules.Cards.Browse;
 using WorkersHome.Modules.Cards.Issue;
 using WorkersHome.Modules.Members;
 using WorkersHome.Modules.Members.Register;
+using WorkersHome.Modules.Organizations;
 using WorkersHome.Testing;
 
 namespace WorkersHome.Tests.Modules.Cards;

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using WorkersHome.Modules.Cards;
 using WorkersHome.Modules.Members;
 using WorkersHome.Modules.Members.Transfer;
+using WorkersHome.Modules.Organizations;
 using WorkersHome.Modules.Organizations.BrowseTree;
 using WorkersHome.Testing;
 

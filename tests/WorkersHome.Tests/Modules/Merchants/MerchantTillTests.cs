@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 using WorkersHome.Modules.Cards;
 using WorkersHome.Modules.Cards.Tokens;
+using WorkersHome.Modules.Members;
 using WorkersHome.Modules.Merchants;
 using WorkersHome.Modules.Merchants.Till;
 using WorkersHome.Modules.Organizations.Contracts;

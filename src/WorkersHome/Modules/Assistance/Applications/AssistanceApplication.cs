@@ -1,5 +1,6 @@
 using WorkersHome.Modules.Assistance.Programs;
 using WorkersHome.Platform.Localization;
+using WorkersHome.Platform.Persistence.OrgOwnership;
 
 namespace WorkersHome.Modules.Assistance.Applications;
 
@@ -23,6 +24,7 @@ public enum ApplicationStatus
 /// An application to an assistance program (帮扶申请), judged by the rules version in force when it was filed. What the
 /// applicant claimed (costs, the student, household ID numbers, remarks) is kept encrypted in <see cref="FactsCipher"/>.
 /// </summary>
+[OrgOwned(WhenUnionMoves.FollowsUnion)]
 public sealed class AssistanceApplication
 {
     public Guid Id { get; set; }

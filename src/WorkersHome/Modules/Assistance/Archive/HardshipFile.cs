@@ -1,4 +1,5 @@
 using WorkersHome.Platform.Localization;
+using WorkersHome.Platform.Persistence.OrgOwnership;
 
 namespace WorkersHome.Modules.Assistance.Archive;
 
@@ -24,6 +25,7 @@ public enum HardshipStatus
 /// A hardship household's file (困难职工档案). The household's health, work and income, and its needs, are kept encrypted
 /// (<see cref="DetailsCipher"/>); what lists and statistics need (causes, household size, housing) is kept plain.
 /// </summary>
+[OrgOwned(WhenUnionMoves.FollowsUnion)]
 public sealed class HardshipFile
 {
     public Guid Id { get; set; }

@@ -1,4 +1,5 @@
 using WorkersHome.Platform.Localization;
+using WorkersHome.Platform.Persistence.OrgOwnership;
 
 namespace WorkersHome.Modules.Assistance.Disbursement;
 
@@ -37,6 +38,7 @@ public enum PaymentStatus
 /// batch, is sent in the batch's bank file, and comes back paid or failed. Every money step is a fund-ledger entry
 /// whose key names the payment and its attempt, so no step is booked twice.
 /// </summary>
+[OrgOwned(WhenUnionMoves.StaysWithActingOrg)]
 public sealed class Payment
 {
     public long Id { get; set; }
@@ -116,6 +118,7 @@ public enum BatchStatus
 }
 
 /// <summary>A batch of payments of one program at one union (代发批次), confirmed by finance and sent as one bank file.</summary>
+[OrgOwned(WhenUnionMoves.StaysWithActingOrg)]
 public sealed class PaymentBatch
 {
     public long Id { get; set; }

@@ -1,4 +1,5 @@
 using WorkersHome.Platform.Localization;
+using WorkersHome.Platform.Persistence.OrgOwnership;
 
 namespace WorkersHome.Modules.Assistance.MutualAid;
 
@@ -25,6 +26,7 @@ public enum PremiumPayer
 /// many items (份) at the premium per item, paid by the union, the member, or — for households in hardship through
 /// illness — the city union, which also raises their benefit.
 /// </summary>
+[OrgOwned(WhenUnionMoves.FollowsUnion, SubtreeFilter = false)]
 public sealed class Enrollment
 {
     public long Id { get; set; }

@@ -1,4 +1,5 @@
 using WorkersHome.Platform.Localization;
+using WorkersHome.Platform.Persistence.OrgOwnership;
 
 namespace WorkersHome.Modules.Assistance.Programs;
 
@@ -15,6 +16,7 @@ public enum ProgramStatus
 /// An assistance program (帮扶项目) of one union for one year: it covers that union's subtree, has a budget allocated
 /// down the tree, and rules kept as versioned data (<see cref="ProgramRuleVersion"/>).
 /// </summary>
+[OrgOwned(WhenUnionMoves.FollowsUnion, SubtreeFilter = false)]
 public sealed class AssistanceProgram
 {
     public long Id { get; set; }
@@ -77,6 +79,7 @@ public sealed class ProgramRuleVersion
 /// projection of the fund ledger (<see cref="FundEntry"/>), changed only by conditional updates in the same transaction
 /// as the entry, so that the reconciliation finds them equal to the ledger's sums.
 /// </summary>
+[OrgOwned(WhenUnionMoves.FollowsUnion, FollowsMerge = false, SubtreeFilter = false)]
 public sealed class ProgramBudget
 {
     public long Id { get; set; }

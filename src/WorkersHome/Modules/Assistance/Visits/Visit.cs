@@ -1,4 +1,5 @@
 using WorkersHome.Platform.Localization;
+using WorkersHome.Platform.Persistence.OrgOwnership;
 
 namespace WorkersHome.Modules.Assistance.Visits;
 
@@ -28,6 +29,7 @@ public enum VisitStatus
 }
 
 /// <summary>A planned visit (from a campaign such as 元旦春节送温暖) to a member's household, and, once made, its record.</summary>
+[OrgOwned(WhenUnionMoves.FollowsUnion)]
 public sealed class Visit
 {
     public Guid Id { get; set; }

@@ -28,7 +28,8 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         b.Property(m => m.Version).IsConcurrencyToken();
         // One person, one record, nationwide: the keyed hash of the ID number is unique.
         b.HasIndex(m => m.IdHash).IsUnique();
-        b.HasIndex(m => m.PhoneHash);
+        // Keyed hashes are only compared for equality: a hash index is smaller and cheaper to keep up than a B-tree on PostgreSQL.
+        b.HasIndex(m => m.PhoneHash).HasMethod("hash");
         // Also serves "the members of one union" (OrgPath equal to the union's path); no separate OrgId index to keep up.
         // Name and Id ride along (not as keys, which every imported row would pay to compare) so that a name search
         // within a city reads the index alone and visits the table only for the page it shows.

@@ -1,3 +1,5 @@
+using WorkersHome.Platform.Persistence.OrgOwnership;
+
 namespace WorkersHome.Modules.Members.Import;
 
 public enum ImportMode
@@ -31,6 +33,7 @@ public enum ImportState
 /// One import run: who, which file, how far it has got, what came of it. The file itself and the error
 /// report live in the sealed file store under names derived from the id.
 /// </summary>
+[OrgOwned(WhenUnionMoves.FollowsUnion, UnionId = null, SubtreeFilter = false)]
 public sealed class MemberImport
 {
     /// <summary>After this many interrupted runs an import is marked failed rather than tried again.</summary>

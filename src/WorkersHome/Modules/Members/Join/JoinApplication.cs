@@ -1,4 +1,5 @@
 using WorkersHome.Platform.Localization;
+using WorkersHome.Platform.Persistence.OrgOwnership;
 
 namespace WorkersHome.Modules.Members.Join;
 
@@ -14,6 +15,7 @@ public enum JoinStatus
 /// An application to join a union (网上入会), filed on a phone. The ID number and phone are kept encrypted like a
 /// member's; the rest of the form waits as submitted until the union's officer decides.
 /// </summary>
+[OrgOwned(WhenUnionMoves.FollowsUnion)]
 public sealed class JoinApplication
 {
     public Guid Id { get; set; }

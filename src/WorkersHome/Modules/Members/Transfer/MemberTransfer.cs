@@ -1,4 +1,5 @@
 using WorkersHome.Platform.Localization;
+using WorkersHome.Platform.Persistence.OrgOwnership;
 
 namespace WorkersHome.Modules.Members.Transfer;
 
@@ -16,6 +17,8 @@ public enum TransferStatus
 /// accepts; the sending union confirms, or the move completes on its own after a set number of days. The one
 /// member record moves, so a person is never active in two unions; both unions keep the history.
 /// </summary>
+[OrgOwned(WhenUnionMoves.FollowsUnion, Path = nameof(FromPath), UnionId = nameof(FromOrgId), SubtreeFilter = false)]
+[OrgOwned(WhenUnionMoves.FollowsUnion, Path = nameof(ToPath), UnionId = nameof(ToOrgId), SubtreeFilter = false)]
 public sealed class MemberTransfer
 {
     public Guid Id { get; set; }

@@ -5,12 +5,13 @@ using WorkersHome.Platform.Audit;
 using WorkersHome.Platform.Errors;
 using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Persistence;
+using WorkersHome.Platform.Persistence.OrgOwnership;
 
 namespace WorkersHome.Modules.Organizations.ManageUnions;
 
 /// <summary>Merges a grassroots union into another: the source closes, its members' counts go to the target.</summary>
 public sealed class MergeUnions(AppDbContext db, OrgRollups rollups, OrgChangeLog changes, TimeProvider clock,
-    IEnumerable<IOrgTreeChangeHandler> followers)
+    IEnumerable<IOrgTreeChangeHandler> followers, OrgOwnedRows ownedRows)
 {
     public async Task<OrgUnit> ExecuteAsync(long sourceId, long targetId, int expectedVersion, CancellationToken ct = default)
     {
@@ -51,6 +52,8 @@ public sealed class MergeUnions(AppDbContext db, OrgRollups rollups, OrgChangeLo
         {
             await follower.OnUnionMergedAsync(source.Id, source.Path, target.Id, target.Path, ct);
         }
+
+        await ownedRows.MergeUnionAsync(source.Path, target.Id, target.Path, ct);
 
         db.Entry(source).Property(o => o.Version).OriginalValue = expectedVersion;
         source.Status = OrgStatus.Merged;

@@ -6,13 +6,14 @@ using WorkersHome.Platform.Audit;
 using WorkersHome.Platform.Errors;
 using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Persistence;
+using WorkersHome.Platform.Persistence.OrgOwnership;
 using WorkersHome.Platform.Security;
 
 namespace WorkersHome.Modules.Organizations.ManageUnions;
 
 /// <summary>Moves a unit and its whole subtree under another parent; paths, depths and rollups follow.</summary>
 public sealed class MoveUnit(AppDbContext db, OrgRollups rollups, OrgChangeLog changes, CurrentCadre cadre, TimeProvider clock, OrgPathIndex index,
-    IEnumerable<IOrgTreeChangeHandler> followers)
+    IEnumerable<IOrgTreeChangeHandler> followers, OrgOwnedRows ownedRows)
 {
     public async Task<OrgUnit> ExecuteAsync(long id, long newParentId, int expectedVersion, CancellationToken ct = default)
     {
@@ -64,6 +65,8 @@ public sealed class MoveUnit(AppDbContext db, OrgRollups rollups, OrgChangeLog c
         {
             await follower.OnSubtreeMovedAsync(oldPath, newPath, ct);
         }
+
+        await ownedRows.MoveSubtreeAsync(oldPath, newPath, ct);
 
         if (db.IsPostgres)
         {

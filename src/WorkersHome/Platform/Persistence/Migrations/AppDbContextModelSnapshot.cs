@@ -1109,7 +1109,8 @@ namespace WorkersHome.Platform.Persistence.Migrations
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
@@ -2614,7 +2615,8 @@ namespace WorkersHome.Platform.Persistence.Migrations
                 {
                     b.Property<string>("OrgPath")
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
 
                     b.Property<string>("Map")
                         .IsRequired()
@@ -2701,7 +2703,8 @@ namespace WorkersHome.Platform.Persistence.Migrations
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
 
                     b.Property<int>("Processed")
                         .HasColumnType("integer");
