@@ -161,17 +161,8 @@ internal sealed class RedeemScenario : IScenario
         // Cards go to active members only (the seeded registry also holds retained, ended and deceased memberships).
         var members = await db.Members.AsNoTracking().Where(m => m.Status == Modules.Members.MembershipStatus.Active).OrderBy(m => m.Id)
             .Select(m => new { m.Id, m.OrgId, m.OrgPath }).Take(_cards + _warmup).ToListAsync(ct);
-        var cards = members.Select((m, i) => new MemberCard
-        {
-            Id = Guid.CreateVersion7(),
-            MemberId = m.Id,
-            OrgId = m.OrgId,
-            OrgPath = m.OrgPath,
-            Number = CardNumber.Compose("628811", 100_000_000L + i),
-            Status = CardStatus.Active,
-            IssuedAt = now,
-            StatusChangedAt = now,
-        }).ToList();
+        var cards = members.Select((m, i) => MemberCard.Issue(Guid.CreateVersion7(), m.Id, m.OrgId, m.OrgPath, CardNumber.Compose("628811", 100_000_000L + i), now))
+            .ToList();
         await db.Database.OpenConnectionAsync(ct);
         await db.InsertManyAsync(cards, ct);
         var province = await db.OrgUnits.Where(o => o.Path.Length > 1).OrderBy(o => o.Path.Length).ThenBy(o => o.Path).FirstAsync(ct);

@@ -5,8 +5,8 @@ using WorkersHome.Platform.Errors;
 
 namespace WorkersHome.Modules.Cards;
 
-public sealed class CardIssuer(CardDesk desk, IMemberDirectory members) : ICardIssuer
+public sealed class CardIssuer(IssueCard issue, IMemberDirectory members) : ICardIssuer
 {
     public async Task IssueAsync(Guid memberId, string actorName, CancellationToken ct = default) =>
-        await desk.IssueAsync(await members.FindCheckedAsync(memberId, ct) ?? throw new NotFoundException(), actorName, ct);
+        await issue.ExecuteAsync(await members.FindCheckedAsync(memberId, ct) ?? throw new NotFoundException(), actorName, ct);
 }

@@ -2,8 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 
 using WorkersHome.Modules.Cards.Issue;
 using WorkersHome.Modules.Cards.Tokens;
-using WorkersHome.Modules.Members;
-using WorkersHome.Modules.Members.SignIn;
+using WorkersHome.Modules.Members.Contracts;
 using WorkersHome.Platform.Errors;
 using WorkersHome.Platform.Security;
 
@@ -50,14 +49,14 @@ internal static class CardsApi
         var cadre = app.MapGroup("/api/members/{id:guid}/card").WithTags("Cards").RequireAuthorization(CardPermissions.Manage);
         cadre.MapGet("/", async (Guid id, CardQueries q, CancellationToken ct) =>
             await q.ForMemberAsync(id, byMember: false, ct) is { } view ? Results.Ok(view) : Results.NotFound());
-        cadre.MapPost("/", async (Guid id, CardQueries q, CardDesk desk, CurrentCadre who, CancellationToken ct) =>
+        cadre.MapPost("/", async (Guid id, CardQueries q, IssueCard issue, CurrentCadre who, CancellationToken ct) =>
         {
-            var card = await desk.IssueAsync(await q.MemberAsync(id, byMember: false, ct), who.UserName, ct);
+            var card = await issue.ExecuteAsync(await q.MemberAsync(id, byMember: false, ct), who.UserName, ct);
             return await q.ViewAsync(card, byMember: false, ct);
         }).WithSummary("Issue the member's card (returns the live card if there is one)");
-        app.MapPost("/api/cards/{id:guid}/actions", async (Guid id, CardActionRequest request, CardQueries q, CardDesk desk, CurrentCadre who, CancellationToken ct) =>
+        app.MapPost("/api/cards/{id:guid}/actions", async (Guid id, CardActionRequest request, CardQueries q, ApplyCardAction apply, CurrentCadre who, CancellationToken ct) =>
         {
-            var card = await desk.ApplyAsync(await q.FindAsync(id, null, ct), request.Action, request.Version, request.Reason, who.UserName, byMember: false, ct);
+            var card = await apply.ExecuteAsync(await q.FindAsync(id, null, ct), request.Action, request.Version, request.Reason, who.UserName, byMember: false, ct);
             return await q.ViewAsync(card, byMember: false, ct);
         }).WithTags("Cards").RequireAuthorization(CardPermissions.Manage).WithSummary("Freeze, unfreeze, report lost, reissue or cancel a card (409 on a stale version)");
 
@@ -82,16 +81,16 @@ internal static class CardsApi
         app.MapGet("/api/cards/banks", (BankCardLinks links) => links.Banks).WithTags("Cards").AllowAnonymous().WithSummary("Banks that issue co-branded cards");
 
         // The signed-in member's own card.
-        var me = app.MapGroup("/api/me/card").WithTags("Cards").RequireAuthorization(MemberAuthentication.Policy);
-        me.MapGet("/", async (HttpContext http, CardQueries q, CardDesk desk, CancellationToken ct) =>
+        var me = app.MapGroup("/api/me/card").WithTags("Cards").RequireAuthorization(MemberIdentity.Policy);
+        me.MapGet("/", async (HttpContext http, CardQueries q, IssueCard issue, CancellationToken ct) =>
         {
-            var memberId = MemberAuthentication.MemberIdOf(http.User)!.Value;
-            await desk.IssueAsync(await q.MemberAsync(memberId, byMember: true, ct), "member", ct);
+            var memberId = MemberIdentity.MemberIdOf(http.User)!.Value;
+            await issue.ExecuteAsync(await q.MemberAsync(memberId, byMember: true, ct), "member", ct);
             return await q.ForMemberAsync(memberId, byMember: true, ct);
         }).WithSummary("My card (issued on first visit)");
-        me.MapPost("/token", async (HttpContext http, CardDesk desk, CardTokenIssuer issuer, CancellationToken ct) =>
+        me.MapPost("/token", async (HttpContext http, CardBook book, CardTokenIssuer issuer, CancellationToken ct) =>
         {
-            var card = await desk.LiveCardAsync(MemberAuthentication.MemberIdOf(http.User)!.Value, ct);
+            var card = await book.LiveCardAsync(MemberIdentity.MemberIdOf(http.User)!.Value, ct);
             if (card is not { IsUsable: true })
             {
                 throw new ConflictException(Platform.Localization.Loc.T("会员卡当前不可用，无法出示二维码", "The card is not usable now; no code can be shown"));
@@ -101,23 +100,23 @@ internal static class CardsApi
             http.Response.Headers.CacheControl = "no-store";
             return new CardTokenView(token, expiresAt, RefreshSeconds);
         }).WithSummary("A fresh QR token for my card (valid one minute)");
-        me.MapPost("/actions", async (HttpContext http, CardActionRequest request, CardQueries q, CardDesk desk, CancellationToken ct) =>
+        me.MapPost("/actions", async (HttpContext http, CardActionRequest request, CardQueries q, CardBook book, ApplyCardAction apply, CancellationToken ct) =>
         {
-            var memberId = MemberAuthentication.MemberIdOf(http.User)!.Value;
-            var card = await desk.LiveCardAsync(memberId, ct) ?? throw new NotFoundException();
-            await desk.ApplyAsync(card, request.Action, request.Version, request.Reason, "member", byMember: true, ct);
+            var memberId = MemberIdentity.MemberIdOf(http.User)!.Value;
+            var card = await book.LiveCardAsync(memberId, ct) ?? throw new NotFoundException();
+            await apply.ExecuteAsync(card, request.Action, request.Version, request.Reason, "member", byMember: true, ct);
             return await q.ForMemberAsync(memberId, byMember: true, ct);
         }).WithSummary("Report my card lost, or reissue it");
-        me.MapPut("/bank", async (HttpContext http, BankLinkRequest request, CardQueries q, CardDesk desk, BankCardLinks links, CancellationToken ct) =>
+        me.MapPut("/bank", async (HttpContext http, BankLinkRequest request, CardQueries q, CardBook book, BankCardLinks links, CancellationToken ct) =>
         {
-            var memberId = MemberAuthentication.MemberIdOf(http.User)!.Value;
-            await links.LinkAsync(await desk.LiveCardAsync(memberId, ct) ?? throw new NotFoundException(), request, "member", ct);
+            var memberId = MemberIdentity.MemberIdOf(http.User)!.Value;
+            await links.LinkAsync(await book.LiveCardAsync(memberId, ct) ?? throw new NotFoundException(), request, "member", ct);
             return await q.ForMemberAsync(memberId, byMember: true, ct);
         }).WithSummary("Link my co-branded bank card");
-        me.MapDelete("/bank", async (HttpContext http, int version, CardQueries q, CardDesk desk, BankCardLinks links, CancellationToken ct) =>
+        me.MapDelete("/bank", async (HttpContext http, int version, CardQueries q, CardBook book, BankCardLinks links, CancellationToken ct) =>
         {
-            var memberId = MemberAuthentication.MemberIdOf(http.User)!.Value;
-            await links.UnlinkAsync(await desk.LiveCardAsync(memberId, ct) ?? throw new NotFoundException(), version, "member", ct);
+            var memberId = MemberIdentity.MemberIdOf(http.User)!.Value;
+            await links.UnlinkAsync(await book.LiveCardAsync(memberId, ct) ?? throw new NotFoundException(), version, "member", ct);
             return await q.ForMemberAsync(memberId, byMember: true, ct);
         }).WithSummary("Unlink my co-branded bank card");
     }

@@ -21,7 +21,11 @@ public static class CardsModule
         services.AddSingleton<CardTokenIssuer>();
         services.AddSingleton<CardTokenVerifier>();
         services.AddSingleton<CardRevocations>();
-        services.AddScoped<CardDesk>();
+        services.AddScoped<CardBook>();
+        services.AddScoped<IssueCard>();
+        services.AddScoped<IssueCardBatch>();
+        services.AddScoped<ApplyCardAction>();
+        services.AddScoped<CancelCardsForEndedMembership>();
         services.AddScoped<BankCardLinks>();
         services.AddScoped<CardQueries>();
         services.AddScoped<Browse.CardFigures>();

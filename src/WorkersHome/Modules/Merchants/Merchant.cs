@@ -38,7 +38,8 @@ public sealed class Merchant
 
     public double Longitude { get; set; }
 
-    public bool IsActive { get; set; } = true;
+    /// <summary>A merchant that left the programme keeps its history; its tills no longer sign in or record.</summary>
+    public bool IsActive { get; private set; } = true;
 
     public DateTimeOffset CreatedAt { get; set; }
 
@@ -93,7 +94,10 @@ public sealed class Offer
 
     public UsageLimit Limit { get; set; }
 
-    public bool IsActive { get; set; } = true;
+    /// <summary>A withdrawn offer is no longer shown or usable; recorded redemptions keep pointing at it.</summary>
+    public bool IsActive { get; private set; } = true;
+
+    public void Withdraw() => IsActive = false;
 
     public decimal DiscountOn(decimal sale) => Kind == DiscountKind.Percent
         ? Math.Round(sale * Value / 100m, 2, MidpointRounding.AwayFromZero)
@@ -153,13 +157,31 @@ public sealed class MerchantStaff
 
     public string PasswordHash { get; set; } = "";
 
-    public int FailedSignIns { get; set; }
+    public int FailedSignIns { get; private set; }
 
-    public DateTimeOffset? LockedUntil { get; set; }
+    public DateTimeOffset? LockedUntil { get; private set; }
 
-    public bool IsDisabled { get; set; }
+    public bool IsDisabled { get; private set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Whether the account may try a password at <paramref name="now"/>: not disabled, not locked out.</summary>
+    public bool MayTrySignInAt(DateTimeOffset now) => !IsDisabled && !(LockedUntil > now);
+
+    /// <summary>
+    /// A wrong password (or a merchant no longer active): the <paramref name="maxFailures"/>-th failure in a row locks the
+    /// account for <paramref name="lockout"/> and starts the count again.
+    /// </summary>
+    public void RecordFailedSignIn(DateTimeOffset now, int maxFailures, TimeSpan lockout)
+    {
+        FailedSignIns++;
+        if (FailedSignIns >= maxFailures)
+        {
+            (LockedUntil, FailedSignIns) = (now + lockout, 0);
+        }
+    }
+
+    public void RecordSignIn() => FailedSignIns = 0;
 }
 
 /// <summary>One sale at a merchant with a member's discount: recorded once per shown card code.</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 using Microsoft.EntityFrameworkCore;
 
 using MiniExcelLibs;
@@ -15,12 +17,15 @@ public enum StatementPeriod
     Month,
 }
 
-public sealed record StatementRow(string Period, long MerchantId, string Merchant, int Sales, decimal Amount, decimal Discount);
+/// <summary>One merchant's redemptions in one period; the count travels as "sales", as it always has.</summary>
+public sealed record StatementRow(string Period, long MerchantId, string Merchant, [property: JsonPropertyName("sales")] int Redemptions, decimal Amount,
+    decimal Discount);
 
-public sealed record Statement(StatementPeriod Period, DateOnly From, DateOnly To, IReadOnlyList<StatementRow> Rows, int Sales, decimal Amount, decimal Discount);
+public sealed record Statement(StatementPeriod Period, DateOnly From, DateOnly To, IReadOnlyList<StatementRow> Rows, [property: JsonPropertyName("sales")] int Redemptions,
+    decimal Amount, decimal Discount);
 
 /// <summary>
-/// Sales with member discounts per merchant and per day or month (China business days): for a till its own
+/// Redemptions (sales with member discounts) per merchant and per day or month (China business days): for a till its own
 /// merchant, for a union administrator every merchant onboarded in the subtree.
 /// </summary>
 public sealed class MerchantStatements(AppDbContext db, TimeProvider clock)
@@ -43,19 +48,19 @@ public sealed class MerchantStatements(AppDbContext db, TimeProvider clock)
         sales = sales.Where(r => r.Day >= start && r.Day <= end);
         var grouped = period == StatementPeriod.Day
             ? await sales.GroupBy(r => new { r.MerchantId, r.Day })
-                .Select(g => new { g.Key.MerchantId, g.Key.Day.Year, g.Key.Day.Month, Day = g.Key.Day.Day, Sales = g.Count(), Amount = g.Sum(r => r.SaleAmount), Discount = g.Sum(r => r.Discount) })
+                .Select(g => new { g.Key.MerchantId, g.Key.Day.Year, g.Key.Day.Month, Day = g.Key.Day.Day, Redemptions = g.Count(), Amount = g.Sum(r => r.SaleAmount), Discount = g.Sum(r => r.Discount) })
                 .ToListAsync(ct)
             : await sales.GroupBy(r => new { r.MerchantId, r.Day.Year, r.Day.Month })
-                .Select(g => new { g.Key.MerchantId, g.Key.Year, g.Key.Month, Day = 0, Sales = g.Count(), Amount = g.Sum(r => r.SaleAmount), Discount = g.Sum(r => r.Discount) })
+                .Select(g => new { g.Key.MerchantId, g.Key.Year, g.Key.Month, Day = 0, Redemptions = g.Count(), Amount = g.Sum(r => r.SaleAmount), Discount = g.Sum(r => r.Discount) })
                 .ToListAsync(ct);
         var ids = grouped.Select(g => g.MerchantId).Distinct().ToList();
         var names = await db.Merchants.IgnoreQueryFilters().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, ct);
         var rows = grouped
             .Select(g => new StatementRow(
                 period == StatementPeriod.Day ? $"{g.Year:D4}-{g.Month:D2}-{g.Day:D2}" : $"{g.Year:D4}-{g.Month:D2}",
-                g.MerchantId, names.GetValueOrDefault(g.MerchantId, ""), g.Sales, g.Amount, g.Discount))
+                g.MerchantId, names.GetValueOrDefault(g.MerchantId, ""), g.Redemptions, g.Amount, g.Discount))
             .OrderBy(r => r.Period, StringComparer.Ordinal).ThenBy(r => r.Merchant, StringComparer.Ordinal).ToList();
-        return new Statement(period, start, end, rows, rows.Sum(r => r.Sales), rows.Sum(r => r.Amount), rows.Sum(r => r.Discount));
+        return new Statement(period, start, end, rows, rows.Sum(r => r.Redemptions), rows.Sum(r => r.Amount), rows.Sum(r => r.Discount));
     }
 
     public static byte[] Xlsx(Statement statement)
@@ -64,7 +69,7 @@ public sealed class MerchantStatements(AppDbContext db, TimeProvider clock)
         {
             [Loc.T("期间", "Period")] = r.Period,
             [Loc.T("商户", "Merchant")] = SpreadsheetCells.Safe(r.Merchant),
-            [Loc.T("笔数", "Sales")] = r.Sales,
+            [Loc.T("笔数", "Sales")] = r.Redemptions,
             [Loc.T("消费金额（元）", "Amount (yuan)")] = r.Amount,
             [Loc.T("优惠金额（元）", "Discount (yuan)")] = r.Discount,
         }).ToList();
@@ -72,7 +77,7 @@ public sealed class MerchantStatements(AppDbContext db, TimeProvider clock)
         {
             [Loc.T("期间", "Period")] = Loc.T("合计", "Total"),
             [Loc.T("商户", "Merchant")] = "",
-            [Loc.T("笔数", "Sales")] = statement.Sales,
+            [Loc.T("笔数", "Sales")] = statement.Redemptions,
             [Loc.T("消费金额（元）", "Amount (yuan)")] = statement.Amount,
             [Loc.T("优惠金额（元）", "Discount (yuan)")] = statement.Discount,
         });

@@ -18,19 +18,19 @@ internal static class MerchantsApi
         var manage = app.MapGroup("/api/merchants").WithTags("Merchants").RequireAuthorization(MerchantPermissions.Manage);
         manage.MapGet("/", (MerchantQueries q, CancellationToken ct) => q.ListAsync(ct)).WithSummary("Partner merchants onboarded in your subtree");
         manage.MapGet("/{id:long}", (long id, MerchantQueries q, CancellationToken ct) => q.GetAsync(id, ct));
-        manage.MapPost("/", async (MerchantInput input, MerchantDesk desk, MerchantQueries q, CancellationToken ct) =>
+        manage.MapPost("/", async (MerchantInput input, OnboardMerchant onboard, MerchantQueries q, CancellationToken ct) =>
         {
-            var merchant = await desk.OnboardAsync(input, ct);
+            var merchant = await onboard.ExecuteAsync(input, ct);
             return TypedResults.Created($"/api/merchants/{merchant.Id}", await q.GetAsync(merchant.Id, ct));
         }).WithSummary("Onboard a merchant (name, credit code, category, address with coordinates)");
-        manage.MapPost("/{id:long}/offers", async (long id, OfferInput input, MerchantDesk desk, MerchantQueries q, CancellationToken ct) =>
+        manage.MapPost("/{id:long}/offers", async (long id, OfferInput input, AddOffer addOffer, MerchantQueries q, CancellationToken ct) =>
         {
-            await desk.AddOfferAsync(id, input, ct);
+            await addOffer.ExecuteAsync(id, input, ct);
             return await q.GetAsync(id, ct);
         }).WithSummary("Add an offer: percentage or amount off, validity, once per member per day/month/ever");
-        manage.MapPost("/{id:long}/staff", async (long id, StaffInput input, MerchantDesk desk, MerchantQueries q, CancellationToken ct) =>
+        manage.MapPost("/{id:long}/staff", async (long id, StaffInput input, AddMerchantStaff addStaff, MerchantQueries q, CancellationToken ct) =>
         {
-            await desk.AddStaffAsync(id, input, ct);
+            await addStaff.ExecuteAsync(id, input, ct);
             return await q.GetAsync(id, ct);
         }).WithSummary("Add a till account for the merchant's staff");
 
@@ -58,22 +58,22 @@ internal static class MerchantsApi
             await http.SignInAsync(TillAuthentication.Scheme, principal);
             return Results.NoContent();
         }).AllowAnonymous().WithSummary("Sign a till in (sets the till cookie)");
-        till.MapPost("/check", async (TillCheckRequest request, TillDesk desk, HttpContext http, CancellationToken ct) =>
-            await desk.CheckAsync(TillAuthentication.Of(http.User).MerchantId, request.Token, ct))
+        till.MapPost("/check", async (TillCheckRequest request, CheckCardAtTill check, HttpContext http, CancellationToken ct) =>
+            await check.ExecuteAsync(TillAuthentication.Of(http.User).MerchantId, request.Token, ct))
             .RequireAuthorization(TillAuthentication.Policy).WithSummary("Check a shown card code: valid or why not, the member (masked) and the offers usable here now");
-        till.MapPost("/redemptions", async (RedeemRequest request, TillDesk desk, HttpContext http, CancellationToken ct) =>
+        till.MapPost("/redemptions", async (RedeemRequest request, RecordRedemption record, HttpContext http, CancellationToken ct) =>
         {
             var (staffId, merchantId) = TillAuthentication.Of(http.User);
-            return await desk.RedeemAsync(staffId, merchantId, request.Token, request.OfferId, request.SaleAmount, ct);
-        }).RequireAuthorization(TillAuthentication.Policy).WithSummary("Record a sale with a member discount: once per shown code, whatever the retries");
+            return await record.ExecuteAsync(staffId, merchantId, request.Token, request.OfferId, request.SaleAmount, ct);
+        }).RequireAuthorization(TillAuthentication.Policy).WithSummary("Record a redemption (a sale with a member discount): once per shown code, whatever the retries");
         till.MapGet("/offers", (MerchantQueries q, HttpContext http, CancellationToken ct) => q.TillOffersAsync(TillAuthentication.Of(http.User).MerchantId, ct))
             .RequireAuthorization(TillAuthentication.Policy).WithSummary("This merchant's active offers with their dates, for the till's offline cache");
-        till.MapPost("/redemptions/sync", async (List<OfflineSale> sales, TillDesk desk, HttpContext http, CancellationToken ct) =>
+        till.MapPost("/redemptions/sync", async (List<OfflineRedemption> redemptions, SyncOfflineRedemptions sync, HttpContext http, CancellationToken ct) =>
         {
             var (staffId, merchantId) = TillAuthentication.Of(http.User);
-            return await desk.SyncAsync(staffId, merchantId, sales, ct);
+            return await sync.ExecuteAsync(staffId, merchantId, redemptions, ct);
         }).RequireAuthorization(TillAuthentication.Policy)
-            .WithSummary("Sales recorded offline (up to 24 hours), checked as of when they were made; each recorded once however often synced");
+            .WithSummary("Redemptions recorded offline (up to 24 hours), checked as of when they were made; each recorded once however often synced");
         till.MapGet("/statement", (StatementPeriod? period, DateOnly? from, DateOnly? to, MerchantStatements statements, HttpContext http, CancellationToken ct) =>
             statements.BuildAsync(period ?? StatementPeriod.Day, from, to, TillAuthentication.Of(http.User).MerchantId, ct))
             .RequireAuthorization(TillAuthentication.Policy).WithSummary("This merchant's sales per day or month");

@@ -17,13 +17,18 @@ public static class MerchantsModule
     {
         permissions.Declare(MerchantPermissions.Manage, "管理普惠商户", "Manage partner merchants", Roles.UnionAdministrator);
         services.AddScoped<IPasswordHasher<MerchantStaff>, PasswordHasher<MerchantStaff>>();
-        services.AddScoped<MerchantDesk>();
+        services.AddScoped<MerchantsInScope>();
+        services.AddScoped<OnboardMerchant>();
+        services.AddScoped<AddOffer>();
+        services.AddScoped<AddMerchantStaff>();
         services.AddScoped<MerchantQueries>();
         services.AddScoped<MerchantStatements>();
         services.AddScoped<MerchantDirectory>();
         services.AddScoped<TillSignIn>();
-        services.AddScoped<TillDesk>();
-        services.AddSingleton<SalesInFlight>();
+        services.AddScoped<CheckCardAtTill>();
+        services.AddScoped<RecordRedemption>();
+        services.AddScoped<SyncOfflineRedemptions>();
+        services.AddSingleton<RedemptionsInFlight>();
         services.AddScoped<RedemptionCounting>();
         services.AddScoped<WorkersHome.Platform.Statistics.ITreeCounterSource>(sp => sp.GetRequiredService<RedemptionCounting>());
         services.AddHostedService<RedemptionCounter>();

@@ -18,7 +18,7 @@ namespace WorkersHome.Pages.Members;
 /// for what they may do, and the handlers check the same permissions again.
 /// </summary>
 public sealed class DetailModel(MemberDetailQueries details, MemberQueries members, UpdateMember update, ChangeMemberStatus changeStatus,
-    CodeTableCache codes, CardQueries cards, CardDesk desk, CurrentCadre cadre) : Organizations.OrgPageModel
+    CodeTableCache codes, CardQueries cards, IssueCard issueCard, ApplyCardAction applyCardAction, CurrentCadre cadre) : Organizations.OrgPageModel
 {
     private string _fieldPrefix = "";
 
@@ -119,7 +119,7 @@ public sealed class DetailModel(MemberDetailQueries details, MemberQueries membe
     }
 
     public Task<IActionResult> OnPostIssueCardAsync(CancellationToken ct) =>
-        StepAsync(CanManageCards, async () => await desk.IssueAsync(await cards.MemberAsync(Id, byMember: false, ct), cadre.UserName, ct),
+        StepAsync(CanManageCards, async () => await issueCard.ExecuteAsync(await cards.MemberAsync(Id, byMember: false, ct), cadre.UserName, ct),
             Loc.T("已发卡", "Card issued"), new { id = Id }, () => LoadAsync(ct));
 
     public Task<IActionResult> OnPostCardAsync(CancellationToken ct)
@@ -144,7 +144,7 @@ public sealed class DetailModel(MemberDetailQueries details, MemberQueries membe
                 new FieldErrors().Add(nameof(Reason), "原因不能超过 200 个字", "The reason may have at most 200 characters").ThrowIfAny();
             }
 
-            await desk.ApplyAsync(card, action, Version, Reason, cadre.UserName, byMember: false, ct);
+            await applyCardAction.ExecuteAsync(card, action, Version, Reason, cadre.UserName, byMember: false, ct);
         }, Loc.T("会员卡业务已办理", "Card updated"), new { id = Id }, () => LoadAsync(ct));
     }
 

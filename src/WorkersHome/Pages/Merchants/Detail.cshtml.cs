@@ -9,7 +9,7 @@ using WorkersHome.Platform.Localization;
 namespace WorkersHome.Pages.Merchants;
 
 /// <summary>One merchant: its offers and till accounts, with forms to add each.</summary>
-public sealed class DetailModel(MerchantQueries queries, MerchantDesk desk, TimeProvider clock) : OrgPageModel
+public sealed class DetailModel(MerchantQueries queries, AddOffer addOffer, AddMerchantStaff addStaff, TimeProvider clock) : OrgPageModel
 {
     [BindProperty(SupportsGet = true)]
     public long Id { get; set; }
@@ -63,7 +63,7 @@ public sealed class DetailModel(MerchantQueries queries, MerchantDesk desk, Time
 
     private Task<IActionResult> AddOfferAsync(CancellationToken ct) => RunAsync(async () =>
     {
-        await desk.AddOfferAsync(Id, new OfferInput(Title, Kind, Value, ValidFrom, ValidTo, Limit,
+        await addOffer.ExecuteAsync(Id, new OfferInput(Title, Kind, Value, ValidFrom, ValidTo, Limit,
             Groups.Aggregate(Modules.Members.Contracts.MemberGroups.None, (all, g) => all | g)), ct);
         TempData["Notice"] = Loc.T("优惠已添加", "Offer added");
         return RedirectToPage(new { Id });
@@ -71,7 +71,7 @@ public sealed class DetailModel(MerchantQueries queries, MerchantDesk desk, Time
 
     public Task<IActionResult> OnPostStaffAsync(CancellationToken ct) => RunAsync(async () =>
     {
-        var staff = await desk.AddStaffAsync(Id, new StaffInput(UserName, DisplayName, Password), ct);
+        var staff = await addStaff.ExecuteAsync(Id, new StaffInput(UserName, DisplayName, Password), ct);
         TempData["Notice"] = Loc.T($"收银账号 {staff.UserName} 已创建，请在 /shop/Login 登录", $"Till account {staff.UserName} created; it signs in at /shop/Login");
         return RedirectToPage(new { Id });
     }, () => LoadAsync(ct));

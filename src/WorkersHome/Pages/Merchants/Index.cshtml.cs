@@ -8,7 +8,7 @@ using WorkersHome.Platform.Localization;
 namespace WorkersHome.Pages.Merchants;
 
 /// <summary>The union's partner merchants, and onboarding a new one.</summary>
-public sealed class IndexModel(MerchantQueries queries, MerchantDesk desk) : OrgPageModel
+public sealed class IndexModel(MerchantQueries queries, OnboardMerchant onboard) : OrgPageModel
 {
     public IReadOnlyList<MerchantRow> Merchants { get; private set; } = [];
 
@@ -34,7 +34,7 @@ public sealed class IndexModel(MerchantQueries queries, MerchantDesk desk) : Org
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) => RunAsync(async () =>
     {
-        var merchant = await desk.OnboardAsync(new MerchantInput(Name, CreditCode, Category, Address, Latitude, Longitude, null), ct);
+        var merchant = await onboard.ExecuteAsync(new MerchantInput(Name, CreditCode, Category, Address, Latitude, Longitude, null), ct);
         TempData["Notice"] = Loc.T($"商户“{merchant.Name}”已入驻，请添加优惠和收银账号", $"{merchant.Name} is on board; add its offers and till accounts");
         return RedirectToPage("/Merchants/Detail", new { id = merchant.Id });
     }, async () => Merchants = await queries.ListAsync(ct));

@@ -16,7 +16,7 @@ namespace WorkersHome.Pages.m;
 
 /// <summary>My card: number, status, benefits, and a QR code signed afresh every 30 seconds for merchants to scan.</summary>
 [Authorize(Policy = MemberAuthentication.Policy)]
-public sealed class CardModel(CardQueries queries, CardDesk desk, CardTokenIssuer issuer, BankCardLinks bankLinks) : PageModel
+public sealed class CardModel(CardQueries queries, CardBook book, IssueCard issue, ApplyCardAction apply, CardTokenIssuer issuer, BankCardLinks bankLinks) : PageModel
 {
     public CardView? Card { get; private set; }
 
@@ -46,8 +46,8 @@ public sealed class CardModel(CardQueries queries, CardDesk desk, CardTokenIssue
     {
         try
         {
-            var card = await desk.LiveCardAsync(MemberId, ct) ?? throw new NotFoundException();
-            await desk.ApplyAsync(card, Action, Version, null, "member", byMember: true, ct);
+            var card = await book.LiveCardAsync(MemberId, ct) ?? throw new NotFoundException();
+            await apply.ExecuteAsync(card, Action, Version, null, "member", byMember: true, ct);
             TempData["Notice"] = Action == CardAction.Reissue
                 ? Loc.T("已补换新卡，原卡立即失效", "A new card has been issued; the old one is void at once")
                 : Loc.T("会员卡已挂失，二维码已停用", "The card is reported lost; its code no longer works");
@@ -70,7 +70,7 @@ public sealed class CardModel(CardQueries queries, CardDesk desk, CardTokenIssue
     {
         try
         {
-            var card = await desk.LiveCardAsync(MemberId, ct) ?? throw new NotFoundException();
+            var card = await book.LiveCardAsync(MemberId, ct) ?? throw new NotFoundException();
             await bankLinks.LinkAsync(card, new BankLinkRequest(BankName, AccountNumber, Version), "member", ct);
             TempData["Notice"] = Loc.T("联名银行卡已绑定", "The bank card is linked");
             return RedirectToPage();
@@ -92,7 +92,7 @@ public sealed class CardModel(CardQueries queries, CardDesk desk, CardTokenIssue
     {
         try
         {
-            var card = await desk.LiveCardAsync(MemberId, ct) ?? throw new NotFoundException();
+            var card = await book.LiveCardAsync(MemberId, ct) ?? throw new NotFoundException();
             await bankLinks.UnlinkAsync(card, Version, "member", ct);
             TempData["Notice"] = Loc.T("已解除联名银行卡绑定", "The bank card is unlinked");
             return RedirectToPage();
@@ -109,7 +109,7 @@ public sealed class CardModel(CardQueries queries, CardDesk desk, CardTokenIssue
     /// <summary>A fresh token and its QR code, fetched by the page every 30 seconds.</summary>
     public async Task<IActionResult> OnPostTokenAsync(CancellationToken ct)
     {
-        var card = await desk.LiveCardAsync(MemberId, ct);
+        var card = await book.LiveCardAsync(MemberId, ct);
         if (card is not { IsUsable: true })
         {
             return new JsonResult(new { error = Loc.T("会员卡当前不可用", "The card is not usable now") }) { StatusCode = StatusCodes.Status409Conflict };
@@ -132,7 +132,7 @@ public sealed class CardModel(CardQueries queries, CardDesk desk, CardTokenIssue
     {
         try
         {
-            await desk.IssueAsync(await queries.MemberAsync(MemberId, byMember: true, ct), "member", ct);
+            await issue.ExecuteAsync(await queries.MemberAsync(MemberId, byMember: true, ct), "member", ct);
         }
         catch (ConflictException ex)
         {

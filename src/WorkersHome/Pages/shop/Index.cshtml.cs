@@ -9,7 +9,7 @@ using WorkersHome.Platform.Errors;
 namespace WorkersHome.Pages.shop;
 
 /// <summary>The till: scan or type the member's code, see whether it is valid and which offers apply, record the sale.</summary>
-public sealed class IndexModel(TillDesk desk) : PageModel
+public sealed class IndexModel(CheckCardAtTill check, RecordRedemption record) : PageModel
 {
     [BindProperty]
     public string? Token { get; set; }
@@ -34,7 +34,7 @@ public sealed class IndexModel(TillDesk desk) : PageModel
     }
 
     public async Task OnPostCheckAsync(CancellationToken ct) =>
-        Check = await desk.CheckAsync(TillAuthentication.Of(User).MerchantId, Token, ct);
+        Check = await check.ExecuteAsync(TillAuthentication.Of(User).MerchantId, Token, ct);
 
     public async Task OnPostRedeemAsync(CancellationToken ct)
     {
@@ -43,13 +43,13 @@ public sealed class IndexModel(TillDesk desk) : PageModel
         {
             // "abc" or "1e308" binds to nothing; say so rather than "请填写消费金额".
             Error = unreadable.Errors[0].ErrorMessage;
-            Check = await desk.CheckAsync(merchantId, Token, ct);
+            Check = await check.ExecuteAsync(merchantId, Token, ct);
             return;
         }
 
         try
         {
-            Recorded = await desk.RedeemAsync(staffId, merchantId, Token, OfferId ?? 0, SaleAmount ?? 0, ct);
+            Recorded = await record.ExecuteAsync(staffId, merchantId, Token, OfferId ?? 0, SaleAmount ?? 0, ct);
             // Ready for the next customer: the form shows the model, not what was posted.
             ModelState.Clear();
             (Token, OfferId, SaleAmount) = (null, null, null);
@@ -57,12 +57,12 @@ public sealed class IndexModel(TillDesk desk) : PageModel
         catch (ConflictException ex)
         {
             Error = ex.Message;
-            Check = await desk.CheckAsync(merchantId, Token, ct);
+            Check = await check.ExecuteAsync(merchantId, Token, ct);
         }
         catch (ValidationFailedException ex)
         {
             Error = string.Join(" ", ex.Errors.SelectMany(e => e.Value));
-            Check = await desk.CheckAsync(merchantId, Token, ct);
+            Check = await check.ExecuteAsync(merchantId, Token, ct);
         }
     }
 }

@@ -100,7 +100,7 @@ public sealed class DisbursementTests(DisbursementFixture fixture) : IClassFixtu
         var account = body + CardNumber.CheckDigit(body);
         await using var scope = fixture.Factory.WholeTreeScope(out var db);
         var member = await scope.ServiceProvider.GetRequiredService<IMemberDirectory>().FindCheckedAsync(memberId);
-        await scope.ServiceProvider.GetRequiredService<CardDesk>().IssueAsync(member!, "测试", default);
+        await scope.ServiceProvider.GetRequiredService<IssueCard>().ExecuteAsync(member!, "测试", default);
         var card = await db.MemberCards.IgnoreQueryFilters().SingleAsync(c => c.MemberId == memberId && c.Status == CardStatus.Active);
         await scope.ServiceProvider.GetRequiredService<BankCardLinks>().LinkAsync(card, new BankLinkRequest("中原银行", account, card.Version), "测试", default);
         return account;

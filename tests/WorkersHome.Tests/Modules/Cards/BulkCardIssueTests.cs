@@ -112,7 +112,7 @@ public sealed class BulkCardIssueTests(BulkCardIssueFixture fixture) : IClassFix
         var path = (await TestWorld.FindUnitAsync(workDb, fixture.World.Org(unionCode))).Path;
 
         // The same member twice in one batch stands for a run that lost a race: the index refuses the whole batch.
-        var issued = await work.ServiceProvider.GetRequiredService<CardDesk>().IssueManyAsync([member, member], path, "test", "批量发卡", default);
+        var issued = await work.ServiceProvider.GetRequiredService<IssueCardBatch>().ExecuteAsync([member, member], path, "test", "批量发卡", default);
 
         issued.Count.ShouldBe(1);
         (await workDb.MemberCards.AsNoTracking().CountAsync(c => c.MemberId == memberId)).ShouldBe(1);

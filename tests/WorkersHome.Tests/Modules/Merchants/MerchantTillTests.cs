@@ -236,7 +236,7 @@ public sealed class MerchantTillTests(MerchantTillFixture fixture) : IClassFixtu
 
         var daily = await Admin("zz.admin").GetFromJsonAsync<Statement>("/api/merchants/statements?period=Day", Json);
         var row = daily!.Rows.Single(r => r.MerchantId == merchant.Id);
-        (row.Sales, row.Amount, row.Discount).ShouldBe((2, 150m, 15m));
+        (row.Redemptions, row.Amount, row.Discount).ShouldBe((2, 150m, 15m));
         row.Period.Length.ShouldBe(10);
         // The tree's figures count each sale once too (counted in batches; reading them catches up first).
         var figures = await Admin("zz.admin").GetFromJsonAsync<WorkersHome.Modules.Organizations.BrowseTree.ServiceFigures>($"/api/organizations/{city}/service-figures", Json);
@@ -248,7 +248,7 @@ public sealed class MerchantTillTests(MerchantTillFixture fixture) : IClassFixtu
 
         var own = await till.GetFromJsonAsync<Statement>("/api/till/statement?period=Month", Json);
         own!.Rows.ShouldAllBe(r => r.MerchantId == merchant.Id);
-        own.Sales.ShouldBe(2);
+        own.Redemptions.ShouldBe(2);
 
         var xlsx = await Admin("zz.admin").GetAsync("/api/merchants/statements.xlsx?period=Day");
         xlsx.Content.Headers.ContentType!.MediaType.ShouldBe(MerchantStatements.XlsxType);
@@ -326,7 +326,7 @@ public sealed class MerchantTillTests(MerchantTillFixture fixture) : IClassFixtu
         object Sale(string id, string token, DateTimeOffset at) => new { ClientId = id, Token = token, OfferId = merchant.Offers[0].Id, SaleAmount = 40m, RecordedAt = at };
 
         var batch = new[] { Sale("a", old, now.AddMinutes(-9.5)), Sale("b", old, now), Sale("c", TokenFor(card), now.AddHours(-25)) };
-        var results = await (await till.PostAsJsonAsync("/api/till/redemptions/sync", batch, Json)).Content.ReadFromJsonAsync<List<OfflineSaleResult>>(Json);
+        var results = await (await till.PostAsJsonAsync("/api/till/redemptions/sync", batch, Json)).Content.ReadFromJsonAsync<List<OfflineRedemptionResult>>(Json);
         results.ShouldNotBeNull();
         results.Single(r => r.ClientId == "a").Recorded.ShouldBeTrue();
         var expired = results.Single(r => r.ClientId == "b");
@@ -335,8 +335,8 @@ public sealed class MerchantTillTests(MerchantTillFixture fixture) : IClassFixtu
         stale.Recorded.ShouldBeFalse();
         stale.Error!.ShouldContain("24 小时");
 
-        var again = await (await till.PostAsJsonAsync("/api/till/redemptions/sync", new[] { Sale("a", old, now.AddMinutes(-9.5)) }, Json)).Content.ReadFromJsonAsync<List<OfflineSaleResult>>(Json);
-        again!.Single().Sale!.Repeated.ShouldBeTrue();
+        var again = await (await till.PostAsJsonAsync("/api/till/redemptions/sync", new[] { Sale("a", old, now.AddMinutes(-9.5)) }, Json)).Content.ReadFromJsonAsync<List<OfflineRedemptionResult>>(Json);
+        again!.Single().Redemption!.Repeated.ShouldBeTrue();
         await using (var scope = fixture.Factory.WholeTreeScope(out var db))
         {
             var sale = await db.Redemptions.SingleAsync(r => r.MerchantId == merchant.Id);
@@ -352,7 +352,7 @@ public sealed class MerchantTillTests(MerchantTillFixture fixture) : IClassFixtu
             .StatusCode.ShouldBe(HttpStatusCode.OK);
         var afterLoss = new CardTokenIssuer(keys, new CardOptions(), new FixedClock(lostAt.AddSeconds(5))).Issue(card).Token;
         var lossBatch = new[] { Sale("d", beforeLoss, lostAt.AddSeconds(-1)), Sale("e", afterLoss, lostAt.AddSeconds(5)) };
-        var lossResults = await (await till.PostAsJsonAsync("/api/till/redemptions/sync", lossBatch, Json)).Content.ReadFromJsonAsync<List<OfflineSaleResult>>(Json);
+        var lossResults = await (await till.PostAsJsonAsync("/api/till/redemptions/sync", lossBatch, Json)).Content.ReadFromJsonAsync<List<OfflineRedemptionResult>>(Json);
         lossResults.ShouldNotBeNull();
         lossResults.Single(r => r.ClientId == "d").Recorded.ShouldBeTrue();
         var refused = lossResults.Single(r => r.ClientId == "e");

@@ -28,7 +28,7 @@ public sealed class OfferTests
         offer.IsValidOn(new DateOnly(2026, 12, 31)).ShouldBeTrue();
         offer.IsValidOn(new DateOnly(2027, 1, 1)).ShouldBeFalse();
         offer.IsValidOn(new DateOnly(2025, 12, 31)).ShouldBeFalse();
-        offer.IsActive = false;
+        offer.Withdraw();
         offer.IsValidOn(new DateOnly(2026, 6, 1)).ShouldBeFalse();
     }
 

@@ -45,26 +45,22 @@ public sealed class BankCardLinks(AppDbContext db, PersonalDataProtector protect
         }
 
         errors.ThrowIfAny();
-        EnsureLive(card, request.Version);
-        (card.BankName, card.BankCardLast4, card.BankAccountCipher) = (bank, account[^4..], protector.Encrypt(account));
+        EnsureCurrent(card, request.Version);
+        card.SetBankCard(bank, account[^4..], protector.Encrypt(account), clock.GetUtcNow());
         await SaveAsync(card, request.Version, BankLinkAuditActions.Linked, actorName, ct);
     }
 
     public async Task UnlinkAsync(MemberCard card, int version, string actorName, CancellationToken ct)
     {
-        EnsureLive(card, version);
-        (card.BankName, card.BankCardLast4, card.BankAccountCipher) = (null, null, null);
+        EnsureCurrent(card, version);
+        card.SetBankCard(null, null, null, clock.GetUtcNow());
         await SaveAsync(card, version, BankLinkAuditActions.Unlinked, actorName, ct);
     }
 
-    private static void EnsureLive(MemberCard card, int version)
+    /// <summary>A stale version answers 409 here; a void card is refused by the card itself (<see cref="MemberCard.SetBankCard"/>).</summary>
+    private static void EnsureCurrent(MemberCard card, int version)
     {
-        if (card.Status is CardStatus.Reissued or CardStatus.Cancelled)
-        {
-            throw new ConflictException(Loc.T("此卡已失效，请在新卡上绑定", "This card is void; link the bank card to the new one"));
-        }
-
-        if (card.Version != version)
+        if (card.IsLive && card.Version != version)
         {
             throw Stale();
         }
@@ -73,8 +69,6 @@ public sealed class BankCardLinks(AppDbContext db, PersonalDataProtector protect
     private async Task SaveAsync(MemberCard card, int version, string action, string actorName, CancellationToken ct)
     {
         db.Entry(card).Property(c => c.Version).OriginalValue = version;
-        card.Version = version + 1;
-        card.StatusChangedAt = clock.GetUtcNow();
         audit.Record(action, "card", card.Id.ToString(), card.OrgPath, new { card = CardNumber.Masked(card.Number), bank = card.BankName, last4 = card.BankCardLast4 },
             actorName: actorName);
         try

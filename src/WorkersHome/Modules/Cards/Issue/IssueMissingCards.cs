@@ -15,7 +15,7 @@ public sealed record BulkIssueResult(int Issued, long StillWithout, bool Finishe
 /// the last one stopped (members who got a card are skipped); the one-live-card index makes two runs at once, or a run
 /// racing a member's first sign-in, issue one card per member.
 /// </summary>
-public sealed class IssueMissingCards(CardDesk desk, IMemberDirectory members, IOrgDirectory orgs, CardFigures figures)
+public sealed class IssueMissingCards(IssueCardBatch issueBatch, IMemberDirectory members, IOrgDirectory orgs, CardFigures figures)
 {
     public const int BatchSize = 500;
 
@@ -38,7 +38,7 @@ public sealed class IssueMissingCards(CardDesk desk, IMemberDirectory members, I
                 break;
             }
 
-            issued += (await desk.IssueManyAsync(page, org.Path, actorName, reason, ct)).Count;
+            issued += (await issueBatch.ExecuteAsync(page, org.Path, actorName, reason, ct)).Count;
             after = page[^1].Id;
         }
 

@@ -48,7 +48,7 @@ public sealed class TillSignIn(AppDbContext db, IPasswordHasher<MerchantStaff> h
         var name = userName?.Trim() ?? "";
         var staff = await db.MerchantStaff.FirstOrDefaultAsync(s => s.UserName == name, ct);
         var now = clock.GetUtcNow();
-        if (staff is null || staff.IsDisabled || staff.LockedUntil > now || string.IsNullOrEmpty(password))
+        if (staff is null || !staff.MayTrySignInAt(now) || string.IsNullOrEmpty(password))
         {
             audit.Record(AuditActions.SignInFailed, "merchant-staff", name, succeeded: false, actorName: name);
             await db.SaveChangesAsync(ct);
@@ -58,18 +58,14 @@ public sealed class TillSignIn(AppDbContext db, IPasswordHasher<MerchantStaff> h
         var merchant = await db.Merchants.IgnoreQueryFilters().AsNoTracking().FirstAsync(m => m.Id == staff.MerchantId, ct);
         if (!merchant.IsActive || hasher.VerifyHashedPassword(staff, staff.PasswordHash, password) == PasswordVerificationResult.Failed)
         {
-            staff.FailedSignIns++;
-            if (staff.FailedSignIns >= TillAuthentication.MaxFailedSignIns)
-            {
-                (staff.LockedUntil, staff.FailedSignIns) = (now + TillAuthentication.LockoutDuration, 0);
-            }
+            staff.RecordFailedSignIn(now, TillAuthentication.MaxFailedSignIns, TillAuthentication.LockoutDuration);
 
             audit.Record(AuditActions.SignInFailed, "merchant-staff", name, merchant.OrgPath, succeeded: false, actorName: name);
             await db.SaveChangesAsync(ct);
             return null;
         }
 
-        staff.FailedSignIns = 0;
+        staff.RecordSignIn();
         audit.Record(AuditActions.SignInSucceeded, "merchant-staff", name, merchant.OrgPath, actorName: name);
         await db.SaveChangesAsync(ct);
         return TillAuthentication.Principal(staff, merchant.Name);
