@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 using WorkersHome.Modules.Assistance.Programs;
 using WorkersHome.Platform.Audit;
 using WorkersHome.Platform.Persistence;
@@ -13,14 +11,9 @@ public sealed class CancelPayment(AppDbContext db, DisbursementSteps steps, Fund
     {
         var payment = await steps.PaymentAsync(paymentId, ct);
         var reason = DisbursementSteps.RequireReason(action, "请填写取消支付的原因", "Give the reason for cancelling");
-        var from = Payment.MovableTo(PaymentStatus.Cancelled);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var cancelled = await db.Payments
-            .Where(p => p.Id == paymentId && from.Contains(p.Status))
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PaymentStatus.Cancelled).SetProperty(p => p.FailureReason, reason), ct);
-        if (cancelled == 0)
+        if (!await steps.MoveAsync(paymentId, PaymentStatus.Cancelled, reason, null, new("该款项不能取消", "This payment cannot be cancelled"), ct))
         {
-            await steps.EnsureAlreadyAsync(paymentId, PaymentStatus.Cancelled, "该款项不能取消", "This payment cannot be cancelled", ct);
             return;
         }
 

@@ -41,8 +41,26 @@ public sealed class DisbursementSteps(AppDbContext db)
     /// After a conditional update that moved nothing: fine when a twin request (a double click, a second officer) has
     /// just brought the payment where this one wanted it; else refused, naming the payment's status.
     /// </summary>
-    public async Task EnsureAlreadyAsync(long paymentId, PaymentStatus wanted, string zh, string en, CancellationToken ct) =>
-        Payment.EnsureAlready(await db.Payments.AsNoTracking().Where(p => p.Id == paymentId).Select(p => p.Status).FirstAsync(ct), wanted, new LocalizedText(zh, en));
+    public async Task EnsureAlreadyAsync(long paymentId, PaymentStatus wanted, LocalizedText refusal, CancellationToken ct) =>
+        Payment.EnsureAlready(await db.Payments.AsNoTracking().Where(p => p.Id == paymentId).Select(p => p.Status).FirstAsync(ct), wanted, refusal);
+
+    /// <summary>
+    /// Moves a payment to <paramref name="to"/> with the reason for it, from the statuses the state table allows (and,
+    /// given an attempt, only while the payment is at that attempt): true when this request moved it; false when a twin
+    /// request had just done so; else refused (409) naming the payment's status.
+    /// </summary>
+    public async Task<bool> MoveAsync(long paymentId, PaymentStatus to, string reason, int? attempt, LocalizedText refusal, CancellationToken ct)
+    {
+        var from = Payment.MovableTo(to);
+        var moved = await db.Payments.Where(p => p.Id == paymentId && from.Contains(p.Status) && (attempt == null || p.Attempt == attempt))
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, to).SetProperty(p => p.FailureReason, reason), ct);
+        if (moved == 0)
+        {
+            await EnsureAlreadyAsync(paymentId, to, refusal, ct);
+        }
+
+        return moved == 1;
+    }
 
     public static string RequireReason(PaymentAction action, string zh, string en)
     {

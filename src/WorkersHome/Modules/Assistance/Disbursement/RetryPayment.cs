@@ -18,7 +18,7 @@ public sealed class RetryPayment(AppDbContext db, DisbursementSteps steps, Audit
                 .SetProperty(p => p.Attempt, p => p.Attempt + 1).SetProperty(p => p.SendToken, (Guid?)null), ct);
         if (moved == 0)
         {
-            await steps.EnsureAlreadyAsync(paymentId, PaymentStatus.Pending, "只有支付失败或已冲正的款项可以重新支付", "Only a failed or reversed payment can be retried", ct);
+            await steps.EnsureAlreadyAsync(paymentId, PaymentStatus.Pending, new("只有支付失败或已冲正的款项可以重新支付", "Only a failed or reversed payment can be retried"), ct);
             return;
         }
 

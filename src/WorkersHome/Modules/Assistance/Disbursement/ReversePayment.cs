@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 using WorkersHome.Modules.Assistance.Programs;
 using WorkersHome.Platform.Audit;
 using WorkersHome.Platform.Persistence;
@@ -17,13 +15,10 @@ public sealed class ReversePayment(AppDbContext db, DisbursementSteps steps, Fun
     {
         var payment = await steps.PaymentAsync(paymentId, ct);
         var reason = DisbursementSteps.RequireReason(action, "请填写冲正原因（如：银行退汇、收款账户已销户）", "Give the reason for the reversal (e.g. the bank returned the money)");
-        var from = Payment.MovableTo(PaymentStatus.Reversed);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var reversed = await db.Payments.Where(p => p.Id == paymentId && from.Contains(p.Status) && p.Attempt == payment.Attempt)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PaymentStatus.Reversed).SetProperty(p => p.FailureReason, reason), ct);
-        if (reversed == 0)
+        if (!await steps.MoveAsync(paymentId, PaymentStatus.Reversed, reason, payment.Attempt,
+                new("只有已发送银行或已到账的款项可以冲正", "Only a payment sent to the bank or paid can be reversed"), ct))
         {
-            await steps.EnsureAlreadyAsync(paymentId, PaymentStatus.Reversed, "只有已发送银行或已到账的款项可以冲正", "Only a payment sent to the bank or paid can be reversed", ct);
             return;
         }
 

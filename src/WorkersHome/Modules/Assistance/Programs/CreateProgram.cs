@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 using WorkersHome.Modules.Organizations.Contracts;
 using WorkersHome.Platform.Audit;
 using WorkersHome.Platform.Errors;
