@@ -17,7 +17,7 @@ using WorkersHome.Platform.Persistence;
 namespace WorkersHome.Bench.Scenarios;
 
 /// <summary>
-/// Final approval of assistance applications at the budget's edge, in-process through the product's ApplicationDesk:
+/// Final approval of assistance applications at the budget's edge, in-process through the product's ApproveApplication use case:
 /// 32 approvers (each approval a request's scope of its own, the approver signed in) approve 20,000 applications of
 /// 1,000 yuan, each tried once, against county budgets that cover exactly 15,000 of them. Exactly 15,000 must be
 /// approved (each with its payment waiting), the other 5,000 refused as over budget, no budget overdrawn, and the ledger
@@ -120,7 +120,7 @@ internal sealed class ApproveScenario : IScenario
                 try
                 {
                     await using var scope = approver.Scope(services);
-                    await scope.ServiceProvider.GetRequiredService<ApplicationDesk>().ApproveAsync(queue[i], new ApplicationDecision(1, null), ct);
+                    await scope.ServiceProvider.GetRequiredService<ApproveApplication>().ExecuteAsync(queue[i], new ApplicationDecision(1, null), ct);
                     approved.Add((start, Stopwatch.GetTimestamp()));
                 }
                 catch (ConflictException e) when (IsOverBudget(e))

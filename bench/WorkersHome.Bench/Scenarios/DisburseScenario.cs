@@ -18,7 +18,7 @@ namespace WorkersHome.Bench.Scenarios;
 /// <summary>
 /// Sending assistance payments to the bank, with a crash in the middle: 100,000 approved payments in 500 unions' batches
 /// (200 each) of one program, compiled by one finance officer and confirmed by another. A worker process (this executable's hidden disburse-worker command)
-/// sends the batches through DisbursementDesk.SendAsync with 16 workers, every request sent twice at once; when about
+/// sends the batches through the SendBatch use case with 16 workers, every request sent twice at once; when about
 /// 45% of the payments are paid it is killed with SIGKILL, and a fresh worker process resumes every batch not marked
 /// sent. Afterwards every payment must be sent to the bank (and booked paid in the ledger) exactly once: sent =
 /// payments, no payment with two Paid ledger entries, none lost, the budgets moved from Reserved to Paid in step with the ledger (the program's reconciliation),

@@ -36,8 +36,6 @@ public sealed class DemoPrograms(AppDbContext db, TimeProvider clock)
                 Year = year,
                 StartsOn = new DateOnly(year, 1, 1),
                 EndsOn = new DateOnly(year, 12, 31),
-                Status = ProgramStatus.Open,
-                RulesVersion = 1,
                 CreatedBy = "zhengzhou.assist",
                 CreatedAt = now,
                 Version = 1,
@@ -50,7 +48,7 @@ public sealed class DemoPrograms(AppDbContext db, TimeProvider clock)
                 Number = 1,
                 EffectiveFrom = now,
                 CreatedBy = program.CreatedBy,
-                RulesJson = JsonSerializer.Serialize(ProgramRules.DefaultsFor(type), ProgramDesk.Json),
+                RulesJson = JsonSerializer.Serialize(ProgramRules.DefaultsFor(type), ProgramQueries.Json),
             });
             var root = new ProgramBudget { ProgramId = program.Id, OrgId = city.Id, OrgPath = city.Path, OrgName = city.Name, Amount = cityBudget, AllocatedOut = countyShare };
             db.ProgramBudgets.Add(root);

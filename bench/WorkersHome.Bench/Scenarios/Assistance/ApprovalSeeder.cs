@@ -154,8 +154,8 @@ internal static class ApprovalSeeder
         var year = ChinaTime.DayOf(DateTimeOffset.UtcNow).Year;
         // 送温暖 at a fixed amount for any current member; above 500 yuan the county (or a union above it) approves.
         var rules = new ProgramRules { FixedAmount = Amount, GrassrootsUpTo = 500 };
-        var program = await scope.ServiceProvider.GetRequiredService<ProgramDesk>()
-            .CreateAsync(new NewProgram($"{year}年送温暖（压测）", ProgramType.LivingRelief, province.Id, year, null, null, rules), ct);
+        var program = await scope.ServiceProvider.GetRequiredService<CreateProgram>()
+            .ExecuteAsync(new NewProgram($"{year}年送温暖（压测）", ProgramType.LivingRelief, province.Id, year, null, null, rules), ct);
         return program.Id;
     }
 
@@ -187,7 +187,7 @@ internal static class ApprovalSeeder
         foreach (var (org, amount) in allocations)
         {
             await using var scope = officer.Scope(services);
-            await scope.ServiceProvider.GetRequiredService<BudgetDesk>().AllocateAsync(programId, new BudgetAllocation(org.Id, amount, Guid.NewGuid()), ct);
+            await scope.ServiceProvider.GetRequiredService<AllocateBudget>().ExecuteAsync(programId, new BudgetAllocation(org.Id, amount, Guid.NewGuid()), ct);
         }
 
         Console.WriteLine($"seed: {allocations.Count} budgets for {covered} of {applications} applications, per county (covered/filed): " +
@@ -208,7 +208,7 @@ internal static class ApprovalSeeder
                 // The member's own bank account, where the approved money is to be paid.
                 var form = new ApplicationForm(programId, null, null, "生活困难，申请送温暖补助", null, Guid.NewGuid(), "中国工商银行",
                     string.Create(CultureInfo.InvariantCulture, $"62220200{i:D11}"));
-                var application = (await scope.ServiceProvider.GetRequiredService<ApplicationDesk>().FileForMemberAsync(members[i], form, ct)).Application;
+                var application = (await scope.ServiceProvider.GetRequiredService<FileApplicationForMember>().ExecuteAsync(members[i], form, ct)).Application;
                 if (application is not { Status: ApplicationStatus.Submitted, Version: 1, ApproversNeeded: 1 } || application.Amount != Amount)
                 {
                     throw new InvalidOperationException($"application {application.Id} was filed as {application.Status} v{application.Version} for {application.Amount}");
@@ -221,7 +221,7 @@ internal static class ApprovalSeeder
     }
 
     private static OrgUnit CountyOf(string path, Dictionary<string, OrgUnit> counties) =>
-        ProgramDesk.PathsUpTo(path).Select(p => counties.GetValueOrDefault(p)).LastOrDefault(c => c is not null)
+        ProgramQueries.PathsUpTo(path).Select(p => counties.GetValueOrDefault(p)).LastOrDefault(c => c is not null)
         ?? throw new InvalidOperationException($"no county above {path}");
 
     private static void Check(IdentityResult result, string name)

@@ -17,7 +17,7 @@ namespace WorkersHome.Bench.Scenarios.Disburse;
 /// The worker process of the disburse scenario (a hidden command of this executable, started by
 /// <see cref="DisburseScenario"/>, which may kill it with SIGKILL). It builds the app on the scenario's database, and
 /// <c>--workers</c> workers take the program's batches not yet marked sent from a shared queue; each batch is sent
-/// through DisbursementDesk.SendAsync twice at once, each call a finance officer's request with its own scope.
+/// through the SendBatch use case twice at once, each call a finance officer's request with its own scope.
 /// It talks to the parent by lines on standard output: "ready …", "start" just before the first send, "done …" at the end.
 /// </summary>
 internal static class DisburseWorker
@@ -120,7 +120,7 @@ internal static class DisburseWorker
         try
         {
             await using var scope = finance.Scope(services);
-            return await scope.ServiceProvider.GetRequiredService<DisbursementDesk>().SendAsync(batchId, CancellationToken.None);
+            return await scope.ServiceProvider.GetRequiredService<SendBatch>().ExecuteAsync(batchId, CancellationToken.None);
         }
         catch (Exception e)
         {

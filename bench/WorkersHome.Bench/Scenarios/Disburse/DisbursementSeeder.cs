@@ -32,11 +32,11 @@ internal sealed record DisburseWorld(long ProgramId, ActingCadre ProgramOfficer,
 
 /// <summary>
 /// Seeds a program with approved payments to send. The tree and members come from the other scenarios' seeders; the
-/// program and its budgets (the province's, and one passed to each of the unions) are made through ProgramDesk and
-/// BudgetDesk as the program officer; the approvals' outcome is bulk-loaded with COPY as ApplicationDesk's final
+/// program and its budgets (the province's, and one passed to each of the unions) are made through CreateProgram and
+/// AllocateBudget as the program officer; the approvals' outcome is bulk-loaded with COPY as FinalApproval's
 /// approval writes it (the application approved with its budget, the payment waiting for a batch, the Reserved ledger
 /// entry keyed "reserve:{application}", the budget's Reserved raised by the same amount); then finance makes one batch
-/// per union through DisbursementDesk, and a second finance officer confirms each (dual control).
+/// per union through CompileBatch, and a second finance officer confirms each (dual control).
 /// </summary>
 internal static class DisbursementSeeder
 {
@@ -72,7 +72,7 @@ internal static class DisbursementSeeder
 
         var (officer, finance, confirmer) = await Step("cadre accounts", () => CadresAsync(services, province, ct));
         var programId = await Step("program", () => CreateProgramAsync(services, officer, province, ct));
-        var budgets = await Step($"budgets: the province's and {unions.Count} unions' (BudgetDesk)", () => AllocateAsync(services, officer, programId, province, unions, ct));
+        var budgets = await Step($"budgets: the province's and {unions.Count} unions' (AllocateBudget)", () => AllocateAsync(services, officer, programId, province, unions, ct));
         await Step($"{payments} approved applications with payments and holds (COPY)", () => ApproveAsync(services, connectionString, programId, unions, budgets, ct));
         await using (var db = contexts.WholeTree())
         {
@@ -80,7 +80,7 @@ internal static class DisbursementSeeder
             await Step("vacuum analyze", () => db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE)", ct));
         }
 
-        var batches = await Step($"{unions.Count} batches made and confirmed by finance (DisbursementDesk, {Makers} at a time)",
+        var batches = await Step($"{unions.Count} batches made and confirmed by finance (CompileBatch and ConfirmBatch, {Makers} at a time)",
             () => BatchesAsync(services, finance, confirmer, programId, unions, ct));
         Console.WriteLine($"seed: total {total.Elapsed.TotalSeconds:F1} s");
         return new DisburseWorld(programId, officer, finance, batches, unions.Sum(u => u.Payees.Count), Amount);
@@ -137,8 +137,8 @@ internal static class DisbursementSeeder
     {
         await using var scope = officer.Scope(services);
         var year = ChinaTime.DayOf(DateTimeOffset.UtcNow).Year;
-        var program = await scope.ServiceProvider.GetRequiredService<ProgramDesk>()
-            .CreateAsync(new NewProgram($"{year}年送温暖（代发压测）", ProgramType.LivingRelief, province.Id, year, null, null, new ProgramRules { FixedAmount = Amount }), ct);
+        var program = await scope.ServiceProvider.GetRequiredService<CreateProgram>()
+            .ExecuteAsync(new NewProgram($"{year}年送温暖（代发压测）", ProgramType.LivingRelief, province.Id, year, null, null, new ProgramRules { FixedAmount = Amount }), ct);
         return program.Id;
     }
 
@@ -155,7 +155,7 @@ internal static class DisbursementSeeder
         foreach (var (org, amount) in allocations)
         {
             await using var scope = officer.Scope(services);
-            var budget = await scope.ServiceProvider.GetRequiredService<BudgetDesk>().AllocateAsync(programId, new BudgetAllocation(org.Id, amount, Guid.NewGuid()), ct);
+            var budget = await scope.ServiceProvider.GetRequiredService<AllocateBudget>().ExecuteAsync(programId, new BudgetAllocation(org.Id, amount, Guid.NewGuid()), ct);
             budgets[org.Id] = budget.Id;
         }
 
@@ -165,7 +165,7 @@ internal static class DisbursementSeeder
     private sealed record Approval(AssistanceApplication Application, Payment Payment, FundEntry Hold);
 
     /// <summary>
-    /// What ApplicationDesk.ApproveFinallyAsync leaves behind for each payee, in an order that mixes the unions (as
+    /// What FinalApproval.ApproveAsync leaves behind for each payee, in an order that mixes the unions (as
     /// approvals arrive): the application approved (version 2, its budget set), its payment (PaymentFor: waiting, attempt
     /// 1, the account encrypted and masked), the Reserved ledger entry and the budget's Reserved raised.
     /// </summary>
@@ -214,7 +214,6 @@ internal static class DisbursementSeeder
                 IdMasked = member.IdMasked,
                 OrgId = union.Id,
                 OrgPath = union.Path,
-                Status = ApplicationStatus.Approved,
                 Amount = judgement.Amount,
                 ExplanationZh = judgement.Explanation.Zh,
                 ExplanationEn = judgement.Explanation.En,
@@ -223,13 +222,12 @@ internal static class DisbursementSeeder
                 HouseholdIdHashes = member.IdHash,
                 PersonKey = $"m:{member.Id:N}",
                 SubmissionKey = Guid.NewGuid(),
-                FactsCipher = protector.Encrypt(JsonSerializer.Serialize(new ApplicationFacts(null, "生活困难，申请送温暖补助", [], bank, account), ProgramDesk.Json)),
-                BudgetId = budgetId,
+                FactsCipher = protector.Encrypt(JsonSerializer.Serialize(new ApplicationFacts(null, "生活困难，申请送温暖补助", [], bank, account), ProgramQueries.Json)),
                 FiledBy = ClerkUser,
                 FiledAt = filedAt,
-                DecidedAt = decidedAt,
                 Version = 2,
             };
+            application.Approve(budgetId, decidedAt);
             var payment = new Payment
             {
                 ApplicationId = application.Id,
@@ -244,8 +242,6 @@ internal static class DisbursementSeeder
                 AccountCipher = protector.Encrypt(account),
                 AccountMasked = "****" + account[^4..],
                 Amount = application.Amount,
-                Status = PaymentStatus.Pending,
-                Attempt = 1,
                 CreatedAt = decidedAt,
             };
             var hold = new FundEntry
@@ -398,7 +394,7 @@ internal static class DisbursementSeeder
                 PaymentBatch batch;
                 await using (var scope = finance.Scope(services))
                 {
-                    batch = await scope.ServiceProvider.GetRequiredService<DisbursementDesk>().CreateBatchAsync(new NewBatch(programId, unions[i].Union.Id, Guid.NewGuid()), ct);
+                    batch = await scope.ServiceProvider.GetRequiredService<CompileBatch>().ExecuteAsync(new NewBatch(programId, unions[i].Union.Id, Guid.NewGuid()), ct);
                 }
 
                 if (batch.ItemCount != unions[i].Payees.Count || batch.Total != unions[i].Payees.Count * Amount)
@@ -408,7 +404,7 @@ internal static class DisbursementSeeder
 
                 await using (var scope = confirmer.Scope(services))
                 {
-                    await scope.ServiceProvider.GetRequiredService<DisbursementDesk>().ConfirmAsync(batch.Id, new BatchDecision(batch.Version), ct);
+                    await scope.ServiceProvider.GetRequiredService<ConfirmBatch>().ExecuteAsync(batch.Id, new BatchDecision(batch.Version), ct);
                 }
 
                 ids[i] = batch.Id;

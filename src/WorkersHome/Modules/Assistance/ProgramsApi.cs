@@ -17,22 +17,22 @@ internal static class ProgramsApi
             .WithSummary("Per budget: its figures against the fund ledger's sums (any mismatch is flagged)");
 
         var programs = app.MapGroup("/api/assistance/programs").WithTags("Assistance programs").RequireAuthorization(AssistancePermissions.Programs);
-        programs.MapPost("/", async (NewProgram request, ProgramDesk desk, ProgramQueries queries, CancellationToken ct) =>
+        programs.MapPost("/", async (NewProgram request, CreateProgram create, ProgramQueries queries, CancellationToken ct) =>
         {
-            var program = await desk.CreateAsync(request, ct);
+            var program = await create.ExecuteAsync(request, ct);
             return TypedResults.Created($"/api/assistance/programs/{program.Id}", await queries.DetailAsync(program.Id, ct));
         }).WithSummary("Create a program for a union of your subtree and a year (rules default to the type's usual ones)");
-        programs.MapPut("/{id:long}/rules", async (long id, RulesChange change, ProgramDesk desk, CancellationToken ct) =>
+        programs.MapPut("/{id:long}/rules", async (long id, RulesChange change, ChangeProgramRules changeRules, CancellationToken ct) =>
         {
-            var version = await desk.ChangeRulesAsync(id, change, ct);
+            var version = await changeRules.ExecuteAsync(id, change, ct);
             return new { version.Number, version.EffectiveFrom };
         }).WithSummary("New rules, in force from now as a new version (the owning union; ?version= of the program)");
-        programs.MapPut("/{id:long}/status", async (long id, ProgramStatusChange change, ProgramDesk desk, CancellationToken ct) =>
+        programs.MapPut("/{id:long}/status", async (long id, ProgramStatusChange change, ChangeProgramStatus changeStatus, CancellationToken ct) =>
         {
-            await desk.SetStatusAsync(id, change, ct);
+            await changeStatus.ExecuteAsync(id, change, ct);
             return TypedResults.NoContent();
         }).WithSummary("Open or close the program for new applications");
-        programs.MapPut("/{id:long}/budgets", (long id, BudgetAllocation request, BudgetDesk desk, CancellationToken ct) => desk.AllocateAsync(id, request, ct))
+        programs.MapPut("/{id:long}/budgets", (long id, BudgetAllocation request, AllocateBudget allocate, CancellationToken ct) => allocate.ExecuteAsync(id, request, ct))
             .WithSummary("Set an org's budget (the owner's is the program's; a union's share comes from the union above); requestKey makes it once-only");
 
         var applications = app.MapGroup("/api/assistance/applications").WithTags("Assistance applications").RequireAuthorization(AssistancePermissions.View);
@@ -44,9 +44,9 @@ internal static class ProgramsApi
             .WithSummary("One application with its history; claimed costs and household ID numbers only with the permission, and that view is audited");
 
         var decide = app.MapGroup("/api/assistance/applications").WithTags("Assistance applications").RequireAuthorization(AssistancePermissions.Manage);
-        decide.MapPost("/", async (Guid memberId, ApplicationForm form, ApplicationDesk desk, CancellationToken ct) =>
+        decide.MapPost("/", async (Guid memberId, ApplicationForm form, FileApplicationForMember file, CancellationToken ct) =>
         {
-            var (application, notOnTheSpot) = await desk.FileForMemberAsync(memberId, form, ct);
+            var (application, notOnTheSpot) = await file.ExecuteAsync(memberId, form, ct);
             return TypedResults.Ok(new
             {
                 application.Id,
@@ -57,14 +57,14 @@ internal static class ProgramsApi
                 NotOnTheSpot = notOnTheSpot?.ToString(),
             });
         }).WithSummary("File for a member of your subtree (?memberId=); submissionKey makes a double submit file once");
-        decide.MapPost("/{id:guid}/approve", async (Guid id, ApplicationDecision decision, ApplicationDesk desk, CancellationToken ct) =>
+        decide.MapPost("/{id:guid}/approve", async (Guid id, ApplicationDecision decision, ApproveApplication approve, CancellationToken ct) =>
         {
-            await desk.ApproveAsync(id, decision, ct);
+            await approve.ExecuteAsync(id, decision, ct);
             return TypedResults.NoContent();
         }).WithSummary("Approve (the level the amount needs; never your own, your household's or one you filed); the last approval reserves the budget");
-        decide.MapPost("/{id:guid}/reject", async (Guid id, ApplicationDecision decision, ApplicationDesk desk, CancellationToken ct) =>
+        decide.MapPost("/{id:guid}/reject", async (Guid id, ApplicationDecision decision, RejectApplication reject, CancellationToken ct) =>
         {
-            await desk.RejectAsync(id, decision, ct);
+            await reject.ExecuteAsync(id, decision, ct);
             return TypedResults.NoContent();
         }).WithSummary("Reject with a reason");
 
@@ -89,15 +89,15 @@ internal static class ProgramsApi
         }).WithSummary("Programs taking applications now, each with why I may not apply (ineligible, null when I may)");
         mine.MapGet("/applications", (HttpContext http, ApplicationQueries queries, CancellationToken ct) =>
             queries.MineAsync(MemberIdentity.MemberIdOf(http.User)!.Value, ct)).WithSummary("My applications with their history and reasons");
-        mine.MapPost("/applications", async (ApplicationForm form, HttpContext http, ApplicationDesk desk, ApplicationQueries queries, CancellationToken ct) =>
+        mine.MapPost("/applications", async (ApplicationForm form, HttpContext http, FileOwnApplication file, ApplicationQueries queries, CancellationToken ct) =>
         {
             var memberId = MemberIdentity.MemberIdOf(http.User)!.Value;
-            var application = await desk.FileOwnAsync(memberId, form, ct);
+            var application = await file.ExecuteAsync(memberId, form, ct);
             return TypedResults.Ok((await queries.MineAsync(memberId, ct)).First(a => a.Application.Id == application.Id));
         }).WithSummary("Apply to a program; the amount is worked out and explained at once");
-        mine.MapPost("/applications/{id:guid}/withdraw", async (Guid id, int version, HttpContext http, ApplicationDesk desk, CancellationToken ct) =>
+        mine.MapPost("/applications/{id:guid}/withdraw", async (Guid id, int version, HttpContext http, WithdrawOwnApplication withdraw, CancellationToken ct) =>
         {
-            await desk.WithdrawOwnAsync(MemberIdentity.MemberIdOf(http.User)!.Value, id, version, ct);
+            await withdraw.ExecuteAsync(MemberIdentity.MemberIdOf(http.User)!.Value, id, version, ct);
             return TypedResults.NoContent();
         }).WithSummary("Withdraw my application while it waits (?version=)");
     }

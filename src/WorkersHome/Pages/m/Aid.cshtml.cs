@@ -13,7 +13,7 @@ namespace WorkersHome.Pages.m;
 
 /// <summary>A member applies to the assistance programs open to their union on the phone and follows their applications.</summary>
 [Authorize(Policy = MemberAuthentication.Policy)]
-public sealed class AidModel(ApplicationDesk desk, ApplicationQueries queries, ProgramEligibility eligibility, IMemberDirectory members, ILinkedBankAccounts bankAccounts)
+public sealed class AidModel(FileOwnApplication file, WithdrawOwnApplication withdraw, ApplicationQueries queries, ProgramEligibility eligibility, IMemberDirectory members, ILinkedBankAccounts bankAccounts)
     : OrgPageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -48,7 +48,7 @@ public sealed class AidModel(ApplicationDesk desk, ApplicationQueries queries, P
         KeepBindingFailures();
         return await RunAsync(async () =>
         {
-            var application = await desk.FileOwnAsync(MemberId, posted.ToForm(ProgramId ?? 0), ct);
+            var application = await file.ExecuteAsync(MemberId, posted.ToForm(ProgramId ?? 0), ct);
             TempData["Notice"] = Loc.T($"申请已提交：{application.Explanation.Zh}", $"Filed: {application.Explanation.En}");
             return RedirectToPage(new { ProgramId = (long?)null });
         }, async () =>
@@ -63,7 +63,7 @@ public sealed class AidModel(ApplicationDesk desk, ApplicationQueries queries, P
         KeepBindingFailures();
         return await RunAsync(async () =>
         {
-            await desk.WithdrawOwnAsync(MemberId, id, version, ct);
+            await withdraw.ExecuteAsync(MemberId, id, version, ct);
             TempData["Notice"] = Loc.T("申请已撤回", "Application withdrawn");
             return RedirectToPage(new { ProgramId = (long?)null });
         }, () => LoadAsync(ct));

@@ -101,10 +101,15 @@ public sealed class ApplicationQueries(AppDbContext db, IOrgDirectory orgs, Pers
         return views;
     }
 
+    /// <summary>What a member has been approved in a program so far (the period cap counts it).</summary>
+    public Task<decimal> ReceivedAsync(Guid memberId, long programId, CancellationToken ct) =>
+        db.AssistanceApplications.IgnoreQueryFilters().Where(a => a.MemberId == memberId && a.ProgramId == programId && a.Status == ApplicationStatus.Approved)
+            .SumAsync(a => a.Amount, ct);
+
     /// <summary>Open programs of the member's union and the unions above it, taking applications today.</summary>
     public async Task<IReadOnlyList<OpenProgram>> OpenForAsync(string memberOrgPath, CancellationToken ct)
     {
-        var paths = ProgramDesk.PathsUpTo(memberOrgPath);
+        var paths = ProgramQueries.PathsUpTo(memberOrgPath);
         var today = ChinaTime.DayOf(clock.GetUtcNow());
         var programs = await db.AssistancePrograms.AsNoTracking()
             .Where(p => paths.Contains(p.OrgPath) && p.Status == ProgramStatus.Open && p.StartsOn <= today && p.EndsOn >= today)
@@ -114,7 +119,7 @@ public sealed class ApplicationQueries(AppDbContext db, IOrgDirectory orgs, Pers
         var versions = (await db.ProgramRuleVersions.AsNoTracking().Where(v => ids.Contains(v.ProgramId)).ToListAsync(ct)).ToDictionary(v => (v.ProgramId, v.Number));
         return programs.Select(p =>
         {
-            var rules = ProgramDesk.Read(versions[(p.Id, p.RulesVersion)]);
+            var rules = ProgramQueries.Read(versions[(p.Id, p.RulesVersion)]);
             return new OpenProgram(p.Id, p.Name, ProgramNames.Type(p.Type).ToString(), p.OrgName, p.EndsOn, rules.NeedsSchoolLevel, rules.NeedsCost,
                 rules.CostName, RulesSummary.Describe(rules).ToString(), rules.RequireEnrollment);
         }).ToList();
@@ -123,7 +128,7 @@ public sealed class ApplicationQueries(AppDbContext db, IOrgDirectory orgs, Pers
     private async Task<ApplicationView> ViewAsync(AssistanceApplication a, bool withDetails, CancellationToken ct)
     {
         var history = await db.ApplicationSteps.AsNoTracking().Where(s => s.ApplicationId == a.Id).OrderBy(s => s.Id).ToListAsync(ct);
-        var facts = JsonSerializer.Deserialize<ApplicationFacts>(protector.Decrypt(a.FactsCipher), ProgramDesk.Json)!;
+        var facts = JsonSerializer.Deserialize<ApplicationFacts>(protector.Decrypt(a.FactsCipher), ProgramQueries.Json)!;
         var household = facts.Household.Select(p => p with { IdNumber = Mask.IdNumber(p.IdNumber ?? "") }).ToList();
         // One payment per approved application; a retry sends the same row again as its next attempt.
         var payment = await db.Payments.IgnoreQueryFilters().AsNoTracking().Where(p => p.ApplicationId == a.Id)
@@ -132,7 +137,7 @@ public sealed class ApplicationQueries(AppDbContext db, IOrgDirectory orgs, Pers
         return new ApplicationView(row, a.RuleVersionNumber, a.FirstApprover, a.LastReason, withDetails ? facts.ClaimedCost : null,
             withDetails ? facts.Description : null, household, withDetails,
             history.Select(s => new ApplicationStepView(ApplicationStep.KindLabel(s.Kind).ToString(),
-                s.Actor == ApplicationDesk.ByMember ? Loc.T("会员本人", "The member") : s.Actor, s.ActorOrg, s.At, s.Outcome, s.Reason)).ToList(),
+                s.Actor == ApplicationSteps.ByMember ? Loc.T("会员本人", "The member") : s.Actor, s.ActorOrg, s.At, s.Outcome, s.Reason)).ToList(),
             withDetails ? facts.Bill : null, payment is null ? null : PayoutView.Of(payment.Status, payment.FailureReason));
     }
 

@@ -1,4 +1,5 @@
 using WorkersHome.Modules.Assistance.Programs;
+using WorkersHome.Platform.Errors;
 using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Persistence.OrgOwnership;
 
@@ -45,7 +46,8 @@ public sealed class AssistanceApplication
 
     public string OrgPath { get; set; } = "";
 
-    public ApplicationStatus Status { get; set; }
+    /// <summary>Changed only through the decisions below, each checked against <see cref="Transitions"/>.</summary>
+    public ApplicationStatus Status { get; private set; } = ApplicationStatus.Submitted;
 
     public SchoolLevel? SchoolLevel { get; set; }
 
@@ -60,7 +62,7 @@ public sealed class AssistanceApplication
 
     public int ApproversNeeded { get; set; }
 
-    public string? FirstApprover { get; set; }
+    public string? FirstApprover { get; private set; }
 
     /// <summary>Blind indexes of the applicant's and the declared household members' ID numbers: none of them may approve.</summary>
     public string HouseholdIdHashes { get; set; } = "";
@@ -73,20 +75,86 @@ public sealed class AssistanceApplication
 
     public string FactsCipher { get; set; } = "";
 
-    public long? BudgetId { get; set; }
+    public long? BudgetId { get; private set; }
 
     /// <summary>"member" when the member filed on the phone, else the cadre's user name.</summary>
     public string FiledBy { get; set; } = "";
 
     public DateTimeOffset FiledAt { get; set; }
 
-    public DateTimeOffset? DecidedAt { get; set; }
+    public DateTimeOffset? DecidedAt { get; private set; }
 
     public string? LastReason { get; set; }
 
     public int Version { get; set; }
 
+    /// <summary>
+    /// The state table: where an application may go from each status. It is decided (approved, in one or two steps, or
+    /// rejected) or withdrawn only while it waits; a decided or withdrawn application never moves again.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<ApplicationStatus, ApplicationStatus[]> Transitions = new Dictionary<ApplicationStatus, ApplicationStatus[]>
+    {
+        [ApplicationStatus.Submitted] = [ApplicationStatus.FirstApproved, ApplicationStatus.Approved, ApplicationStatus.Rejected, ApplicationStatus.Withdrawn],
+        [ApplicationStatus.FirstApproved] = [ApplicationStatus.Approved, ApplicationStatus.Rejected, ApplicationStatus.Withdrawn],
+        [ApplicationStatus.Approved] = [],
+        [ApplicationStatus.Rejected] = [],
+        [ApplicationStatus.Withdrawn] = [],
+    };
+
     public bool IsWaiting => Status is ApplicationStatus.Submitted or ApplicationStatus.FirstApproved;
+
+    /// <summary>Whether an approval now is the first of two (the application needs two approvers and has none yet).</summary>
+    public bool AwaitsFirstOfTwo => this is { ApproversNeeded: 2, Status: ApplicationStatus.Submitted };
+
+    public static bool CanMove(ApplicationStatus from, ApplicationStatus to) => Transitions.TryGetValue(from, out var next) && next.Contains(to);
+
+    /// <summary>Refuses (409) an application that changed since the caller read it at <paramref name="version"/>, or that no longer waits.</summary>
+    public void Expect(int version)
+    {
+        if (Version != version || !IsWaiting)
+        {
+            throw Changed();
+        }
+    }
+
+    /// <summary>The first of two approvals; the second must come from someone else.</summary>
+    public void ApproveFirst(string approver)
+    {
+        MoveTo(ApplicationStatus.FirstApproved);
+        FirstApprover = approver;
+    }
+
+    /// <summary>The final approval: its amount is held from <paramref name="budgetId"/>.</summary>
+    public void Approve(long budgetId, DateTimeOffset at)
+    {
+        MoveTo(ApplicationStatus.Approved);
+        (BudgetId, DecidedAt) = (budgetId, at);
+    }
+
+    public void Reject(DateTimeOffset at)
+    {
+        MoveTo(ApplicationStatus.Rejected);
+        DecidedAt = at;
+    }
+
+    public void Withdraw(DateTimeOffset at)
+    {
+        MoveTo(ApplicationStatus.Withdrawn);
+        DecidedAt = at;
+    }
+
+    private void MoveTo(ApplicationStatus to)
+    {
+        if (!CanMove(Status, to))
+        {
+            throw Changed();
+        }
+
+        Status = to;
+    }
+
+    private ConflictException Changed() =>
+        new(Loc.T($"该申请已变化（当前：{StatusLabel(Status).Zh}），请刷新后再办理", $"The application changed meanwhile (now: {StatusLabel(Status).En}); reload it"));
 
     public LocalizedText Explanation => new(ExplanationZh, ExplanationEn);
 

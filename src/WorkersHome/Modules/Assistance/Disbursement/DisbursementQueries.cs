@@ -32,7 +32,7 @@ public sealed class DisbursementQueries(AppDbContext db)
     public async Task<BatchView> BatchAsync(long id, CancellationToken ct)
     {
         var batch = await db.PaymentBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, ct) ?? throw new NotFoundException();
-        var payments = await db.Payments.AsNoTracking().Where(p => p.BatchId == id).OrderBy(p => p.Id).Take(DisbursementDesk.MaxBatchSize).ToListAsync(ct);
+        var payments = await db.Payments.AsNoTracking().Where(p => p.BatchId == id).OrderBy(p => p.Id).Take(CompileBatch.MaxBatchSize).ToListAsync(ct);
         return new BatchView((await RowsAsync([batch], ct))[0], payments.Select(Row).ToList());
     }
 

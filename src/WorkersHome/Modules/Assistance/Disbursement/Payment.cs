@@ -1,3 +1,4 @@
+using WorkersHome.Platform.Errors;
 using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Persistence.OrgOwnership;
 
@@ -71,21 +72,58 @@ public sealed class Payment
 
     public decimal Amount { get; set; }
 
-    public PaymentStatus Status { get; set; }
+    /// <summary>
+    /// Changed only by the conditional updates of the disbursement use cases (exactly once, docs/adr/0009), each moving
+    /// payments between statuses that <see cref="Transitions"/> allows.
+    /// </summary>
+    public PaymentStatus Status { get; private set; } = PaymentStatus.Pending;
 
-    public long? BatchId { get; set; }
+    public long? BatchId { get; private set; }
 
     /// <summary>1 for the first sending; a retry after a failure sends it again as the next attempt.</summary>
-    public int Attempt { get; set; }
+    public int Attempt { get; private set; } = 1;
 
-    public string? FailureReason { get; set; }
+    public string? FailureReason { get; private set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 
-    public DateTimeOffset? PaidAt { get; set; }
+    public DateTimeOffset? PaidAt { get; private set; }
 
     /// <summary>The sending run that marked it sent: a run books exactly the payments it marked, whatever a twin run did.</summary>
-    public Guid? SendToken { get; set; }
+    public Guid? SendToken { get; private set; }
+
+    /// <summary>
+    /// The state table (docs/adr/0009): a payment waits, joins a batch, is sent (booked paid), and the bank credits or
+    /// returns it; a sent or paid one may be reversed (冲正); a returned or reversed one is retried as its next attempt
+    /// (back to waiting) or given up, as may one still waiting. A cancelled payment never moves again.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<PaymentStatus, PaymentStatus[]> Transitions = new Dictionary<PaymentStatus, PaymentStatus[]>
+    {
+        [PaymentStatus.Pending] = [PaymentStatus.InBatch, PaymentStatus.Cancelled],
+        [PaymentStatus.InBatch] = [PaymentStatus.Sent],
+        [PaymentStatus.Sent] = [PaymentStatus.Paid, PaymentStatus.Failed, PaymentStatus.Reversed],
+        [PaymentStatus.Paid] = [PaymentStatus.Reversed],
+        [PaymentStatus.Failed] = [PaymentStatus.Pending, PaymentStatus.Cancelled],
+        [PaymentStatus.Reversed] = [PaymentStatus.Pending, PaymentStatus.Cancelled],
+        [PaymentStatus.Cancelled] = [],
+    };
+
+    public static bool CanMove(PaymentStatus from, PaymentStatus to) => Transitions.TryGetValue(from, out var next) && next.Contains(to);
+
+    /// <summary>The statuses from which a payment may move to <paramref name="to"/>: the condition of the update that moves it.</summary>
+    public static PaymentStatus[] MovableTo(PaymentStatus to) => [.. Transitions.Where(t => t.Value.Contains(to)).Select(t => t.Key).Order()];
+
+    /// <summary>
+    /// After a conditional update that moved nothing: fine when a twin request has just brought the payment to
+    /// <paramref name="wanted"/>; else the refusal (409) naming the payment's status.
+    /// </summary>
+    public static void EnsureAlready(PaymentStatus now, PaymentStatus wanted, LocalizedText refusal)
+    {
+        if (now != wanted)
+        {
+            throw new ConflictException(Loc.T($"{refusal.Zh}（当前：{StatusLabel(now).Zh}）", $"{refusal.En} (now: {StatusLabel(now).En})"));
+        }
+    }
 
     /// <summary>The statuses booked paid in the fund ledger: sent to the bank, whether or not its results have come back.</summary>
     public static bool IsBookedPaid(PaymentStatus status) => status is PaymentStatus.Sent or PaymentStatus.Paid;
@@ -131,7 +169,8 @@ public sealed class PaymentBatch
 
     public string OrgName { get; set; } = "";
 
-    public BatchStatus Status { get; set; }
+    /// <summary>Changed through <see cref="Confirm"/> and the sending and results updates, as <see cref="Transitions"/> allows.</summary>
+    public BatchStatus Status { get; private set; } = BatchStatus.Draft;
 
     public int ItemCount { get; set; }
 
@@ -145,13 +184,44 @@ public sealed class PaymentBatch
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>The second person (四眼原则) when the batch is at or above the dual-control amount; may be the compiler below it.</summary>
-    public string? ConfirmedBy { get; set; }
+    public string? ConfirmedBy { get; private set; }
 
-    public DateTimeOffset? ConfirmedAt { get; set; }
+    public DateTimeOffset? ConfirmedAt { get; private set; }
 
-    public DateTimeOffset? SentAt { get; set; }
+    public DateTimeOffset? SentAt { get; private set; }
 
     public int Version { get; set; }
+
+    /// <summary>
+    /// The state table: compiled, confirmed by finance, sent to the bank, results imported; a batch with results may
+    /// take a later results file (the bank reports late lines later).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<BatchStatus, BatchStatus[]> Transitions = new Dictionary<BatchStatus, BatchStatus[]>
+    {
+        [BatchStatus.Draft] = [BatchStatus.Confirmed],
+        [BatchStatus.Confirmed] = [BatchStatus.Sent],
+        [BatchStatus.Sent] = [BatchStatus.ResultsImported],
+        [BatchStatus.ResultsImported] = [BatchStatus.ResultsImported],
+    };
+
+    public static bool CanMove(BatchStatus from, BatchStatus to) => Transitions.TryGetValue(from, out var next) && next.Contains(to);
+
+    /// <summary>Sending runs once the batch is confirmed, and may run again (a repeat, or a run resumed after a crash) once it is sent.</summary>
+    public bool MaySend => Status != BatchStatus.Draft;
+
+    /// <summary>Bank results are taken once the batch is sent, and again for a later results file.</summary>
+    public bool TakesResults => CanMove(Status, BatchStatus.ResultsImported);
+
+    /// <summary>Finance confirms the batch's list and total (the caller has checked who may, <c>ConfirmBatch.WhyNotConfirm</c>).</summary>
+    public void Confirm(string by, DateTimeOffset at)
+    {
+        if (!CanMove(Status, BatchStatus.Confirmed))
+        {
+            throw new ConflictException(Loc.T("该批次已变化，请刷新后再办理", "The batch changed meanwhile; reload it"));
+        }
+
+        (Status, ConfirmedBy, ConfirmedAt, Version) = (BatchStatus.Confirmed, by, at, Version + 1);
+    }
 
     public static LocalizedText StatusLabel(BatchStatus status) => status switch
     {

@@ -31,7 +31,7 @@ public static class MutualAidAuditActions
 /// premium per item. A member whose household is in the archive through illness is enrolled at the city's cost and
 /// gets the program's extra benefit points on every claim. One enrolment per person and period.
 /// </summary>
-public sealed class EnrollmentDesk(AppDbContext db, ProgramDesk programs, IMemberDirectory members, IOrgDirectory orgs, PersonalDataProtector protector,
+public sealed class EnrollmentDesk(AppDbContext db, ProgramQueries programs, IMemberDirectory members, IOrgDirectory orgs, PersonalDataProtector protector,
     AuditTrail audit, CurrentCadre cadre, TimeProvider clock)
 {
     public const decimal PremiumPerItem = 80m;

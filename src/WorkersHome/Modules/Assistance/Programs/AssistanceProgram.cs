@@ -1,3 +1,4 @@
+using WorkersHome.Platform.Errors;
 using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Persistence.OrgOwnership;
 
@@ -37,16 +38,45 @@ public sealed class AssistanceProgram
 
     public DateOnly EndsOn { get; set; }
 
-    public ProgramStatus Status { get; set; }
+    /// <summary>Changed only through <see cref="ChangeStatus"/>, as <see cref="Transitions"/> allows.</summary>
+    public ProgramStatus Status { get; private set; } = ProgramStatus.Open;
 
     /// <summary>The version number of the rules in force now (<see cref="ProgramRuleVersion.Number"/>).</summary>
-    public int RulesVersion { get; set; }
+    public int RulesVersion { get; private set; } = 1;
 
     public string CreatedBy { get; set; } = "";
 
     public DateTimeOffset CreatedAt { get; set; }
 
     public int Version { get; set; }
+
+    /// <summary>The state table: a program is opened and closed for new applications, as often as its union wants.</summary>
+    public static readonly IReadOnlyDictionary<ProgramStatus, ProgramStatus[]> Transitions = new Dictionary<ProgramStatus, ProgramStatus[]>
+    {
+        [ProgramStatus.Open] = [ProgramStatus.Closed],
+        [ProgramStatus.Closed] = [ProgramStatus.Open],
+    };
+
+    public static bool CanMove(ProgramStatus from, ProgramStatus to) => Transitions.TryGetValue(from, out var next) && next.Contains(to);
+
+    /// <summary>Opens or closes the program; asking for the status it has already changes nothing (a repeated request).</summary>
+    public void ChangeStatus(ProgramStatus to)
+    {
+        if (to == Status)
+        {
+            return;
+        }
+
+        if (!CanMove(Status, to))
+        {
+            throw new ConflictException(Loc.T($"项目当前为“{StatusLabel(Status).Zh}”，不能改为该状态", $"The program is {StatusLabel(Status).En}; it cannot take that status"));
+        }
+
+        Status = to;
+    }
+
+    /// <summary>A new rules version comes into force: its number.</summary>
+    public int NextRulesVersion() => ++RulesVersion;
 
     public bool TakesApplicationsOn(DateOnly day) => Status == ProgramStatus.Open && day >= StartsOn && day <= EndsOn;
 

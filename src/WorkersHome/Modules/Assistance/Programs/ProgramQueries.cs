@@ -1,5 +1,8 @@
+using System.Text.Json;
+
 using Microsoft.EntityFrameworkCore;
 
+using WorkersHome.Platform.Errors;
 using WorkersHome.Platform.Persistence;
 using WorkersHome.Platform.Security;
 
@@ -18,24 +21,58 @@ public sealed record ProgramView(ProgramRow Program, int Version, ProgramRules R
 /// <summary>Ledger sums for one budget beside the budget's own figures: any difference is a mismatch to chase.</summary>
 public sealed record ReconciliationRow(BudgetView Budget, decimal LedgerAmount, decimal LedgerAllocatedOut, decimal LedgerReserved, decimal LedgerPaid, bool Matches);
 
-public sealed class ProgramQueries(AppDbContext db, ProgramDesk programs, CurrentCadre cadre)
+/// <summary>
+/// Programs as cadres see them: those of their own union and the unions above it (which cover them) and below it; with
+/// their rules, every earlier version of them, and their budgets.
+/// </summary>
+public sealed class ProgramQueries(AppDbContext db, CurrentCadre cadre)
 {
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>A program the cadre may see: of their union, a union above (which covers them), or a union below.</summary>
+    public async Task<AssistanceProgram> VisibleAsync(long programId, CancellationToken ct) =>
+        await Visible().FirstOrDefaultAsync(p => p.Id == programId, ct) ?? throw new NotFoundException();
+
+    public IQueryable<AssistanceProgram> Visible()
+    {
+        var above = PathsUpTo(cadre.OrgPath);
+        var own = cadre.OrgPath;
+        return db.AssistancePrograms.Where(p => above.Contains(p.OrgPath) || p.OrgPath.StartsWith(own));
+    }
+
+    /// <summary>The rules version in force at a moment: the newest that took effect by then.</summary>
+    public async Task<(ProgramRuleVersion Version, ProgramRules Rules)> RulesAtAsync(long programId, DateTimeOffset at, CancellationToken ct)
+    {
+        var version = await db.ProgramRuleVersions.Where(v => v.ProgramId == programId && v.EffectiveFrom <= at)
+            .OrderByDescending(v => v.Number).FirstAsync(ct);
+        return (version, Read(version));
+    }
+
+    public static ProgramRules Read(ProgramRuleVersion version) => JsonSerializer.Deserialize<ProgramRules>(version.RulesJson, Json)!;
+
+    /// <summary>"/41/", "/41/4101/", … down to the path itself.</summary>
+    public static List<string> PathsUpTo(string path)
+    {
+        var codes = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return Enumerable.Range(1, codes.Length).Select(n => "/" + string.Join("/", codes[..n]) + "/").ToList();
+    }
+
     public async Task<IReadOnlyList<ProgramRow>> ListAsync(CancellationToken ct) =>
-        (await programs.Visible().AsNoTracking().OrderByDescending(p => p.Year).ThenBy(p => p.OrgPath).ThenBy(p => p.Id).Take(500).ToListAsync(ct))
+        (await Visible().AsNoTracking().OrderByDescending(p => p.Year).ThenBy(p => p.OrgPath).ThenBy(p => p.Id).Take(500).ToListAsync(ct))
             .Select(Row).ToList();
 
     public async Task<ProgramView> DetailAsync(long id, CancellationToken ct)
     {
-        var program = await programs.VisibleAsync(id, ct);
+        var program = await VisibleAsync(id, ct);
         var versions = await db.ProgramRuleVersions.AsNoTracking().Where(v => v.ProgramId == id).OrderByDescending(v => v.Number).ToListAsync(ct);
-        var history = versions.Select(v => new RuleVersionView(v.Number, v.EffectiveFrom, v.CreatedBy, v.Note, ProgramDesk.Read(v))).ToList();
+        var history = versions.Select(v => new RuleVersionView(v.Number, v.EffectiveFrom, v.CreatedBy, v.Note, Read(v))).ToList();
         return new ProgramView(Row(program), program.Version, history[0].Rules, history, await BudgetsAsync(id, ct));
     }
 
     /// <summary>The budgets of the program that the cadre's subtree holds, or that hold it (the union's own source).</summary>
     public async Task<IReadOnlyList<BudgetView>> BudgetsAsync(long programId, CancellationToken ct)
     {
-        var above = ProgramDesk.PathsUpTo(cadre.OrgPath);
+        var above = PathsUpTo(cadre.OrgPath);
         var own = cadre.OrgPath;
         return (await db.ProgramBudgets.AsNoTracking().Where(b => b.ProgramId == programId && (above.Contains(b.OrgPath) || b.OrgPath.StartsWith(own)))
             .OrderBy(b => b.OrgPath).ToListAsync(ct)).Select(View).ToList();
@@ -44,7 +81,7 @@ public sealed class ProgramQueries(AppDbContext db, ProgramDesk programs, Curren
     /// <summary>Per budget: the figures kept on the budget row against the sums of the ledger's entries. They must agree.</summary>
     public async Task<IReadOnlyList<ReconciliationRow>> ReconcileAsync(long programId, CancellationToken ct)
     {
-        await programs.VisibleAsync(programId, ct);
+        await VisibleAsync(programId, ct);
         return await ReconcileAsync(programId, await BudgetsAsync(programId, ct), ct);
     }
 

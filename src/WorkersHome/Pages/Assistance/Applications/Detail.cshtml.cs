@@ -11,7 +11,7 @@ namespace WorkersHome.Pages.Assistance.Applications;
 
 /// <summary>One application: how its amount was worked out, the household (for those allowed), the decision and the history.</summary>
 [Authorize(Policy = AssistancePermissions.View)]
-public sealed class DetailModel(ApplicationQueries queries, ApplicationDesk desk, CurrentCadre cadre) : OrgPageModel
+public sealed class DetailModel(ApplicationQueries queries, ApproveApplication approve, RejectApplication reject, ApplicationDecisionRules rules, CurrentCadre cadre) : OrgPageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -30,10 +30,10 @@ public sealed class DetailModel(ApplicationQueries queries, ApplicationDesk desk
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
     public Task<IActionResult> OnPostApproveAsync(CancellationToken ct) =>
-        StepAsync(() => desk.ApproveAsync(Id, new ApplicationDecision(Version, Reason), ct), Loc.T("已审批同意", "Approved"), ct);
+        StepAsync(() => approve.ExecuteAsync(Id, new ApplicationDecision(Version, Reason), ct), Loc.T("已审批同意", "Approved"), ct);
 
     public Task<IActionResult> OnPostRejectAsync(CancellationToken ct) =>
-        StepAsync(() => desk.RejectAsync(Id, new ApplicationDecision(Version, Reason), ct), Loc.T("已作不予批准处理，申请人将收到原因", "Rejected; the member gets the reason"), ct);
+        StepAsync(() => reject.ExecuteAsync(Id, new ApplicationDecision(Version, Reason), ct), Loc.T("已作不予批准处理，申请人将收到原因", "Rejected; the member gets the reason"), ct);
 
     private Task<IActionResult> StepAsync(Func<Task> step, string done, CancellationToken ct) =>
         StepAsync(cadre.Has(AssistancePermissions.Manage), step, done, new { Id }, () => LoadAsync(ct));
@@ -41,6 +41,6 @@ public sealed class DetailModel(ApplicationQueries queries, ApplicationDesk desk
     private async Task LoadAsync(CancellationToken ct)
     {
         Current = await queries.DetailAsync(Id, ct);
-        WhyNotDecide = Current.Application.Status is ApplicationStatus.Submitted or ApplicationStatus.FirstApproved ? await desk.WhyNotDecideAsync(Id, ct) : null;
+        WhyNotDecide = Current.Application.Status is ApplicationStatus.Submitted or ApplicationStatus.FirstApproved ? await rules.WhyNotDecideAsync(Id, ct) : null;
     }
 }

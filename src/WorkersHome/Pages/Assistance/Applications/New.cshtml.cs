@@ -13,7 +13,7 @@ namespace WorkersHome.Pages.Assistance.Applications;
 
 /// <summary>A cadre applies for a member of their subtree: chooses one of the programs covering the member, fills the form.</summary>
 [Authorize(Policy = AssistancePermissions.Manage)]
-public sealed class NewModel(ApplicationDesk desk, ApplicationQueries queries, IMemberDirectory members, ILinkedBankAccounts bankAccounts) : OrgPageModel
+public sealed class NewModel(FileApplicationForMember file, ApplicationQueries queries, IMemberDirectory members, ILinkedBankAccounts bankAccounts) : OrgPageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid MemberId { get; set; }
@@ -47,7 +47,7 @@ public sealed class NewModel(ApplicationDesk desk, ApplicationQueries queries, I
         KeepBindingFailures();
         return await RunAsync(async () =>
         {
-            var (application, notOnTheSpot) = await desk.FileForMemberAsync(MemberId, posted.ToForm(ProgramId ?? 0), ct);
+            var (application, notOnTheSpot) = await file.ExecuteAsync(MemberId, posted.ToForm(ProgramId ?? 0), ct);
             TempData["Notice"] = Loc.T($"申请已提交：{application.Explanation.Zh}", $"Filed: {application.Explanation.En}")
                 + (notOnTheSpot is { } why ? Loc.T($"。{why.Zh}", $". {why.En}") : "");
             return RedirectToPage("Detail", new { id = application.Id });

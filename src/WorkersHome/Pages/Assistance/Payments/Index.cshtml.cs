@@ -11,7 +11,7 @@ namespace WorkersHome.Pages.Assistance.Payments;
 
 /// <summary>Finance's desk: payments waiting for a batch per program, the batches, and failed payments to retry or cancel.</summary>
 [Authorize(Policy = AssistancePermissions.Pay)]
-public sealed class IndexModel(DisbursementQueries queries, DisbursementDesk desk, CurrentCadre cadre) : OrgPageModel
+public sealed class IndexModel(DisbursementQueries queries, CompileBatch compile, RetryPayment retry, CancelPayment cancel, CurrentCadre cadre) : OrgPageModel
 {
     [BindProperty]
     public Guid RequestKey { get; set; }
@@ -32,16 +32,16 @@ public sealed class IndexModel(DisbursementQueries queries, DisbursementDesk des
         KeepBindingFailures();
         return await RunAsync(async () =>
         {
-            var batch = await desk.CreateBatchAsync(new NewBatch(programId, cadre.OrgId, RequestKey), ct);
+            var batch = await compile.ExecuteAsync(new NewBatch(programId, cadre.OrgId, RequestKey), ct);
             return RedirectToPage("Batch", new { id = batch.Id });
         }, () => LoadAsync(ct));
     }
 
     public Task<IActionResult> OnPostRetryAsync(long paymentId, CancellationToken ct) =>
-        StepAsync(() => desk.RetryAsync(paymentId, ct), Loc.T("已重新排入待编批", "Back in the queue for the next batch"), ct);
+        StepAsync(() => retry.ExecuteAsync(paymentId, ct), Loc.T("已重新排入待编批", "Back in the queue for the next batch"), ct);
 
     public Task<IActionResult> OnPostCancelAsync(long paymentId, CancellationToken ct) =>
-        StepAsync(() => desk.CancelAsync(paymentId, new PaymentAction(Reason), ct), Loc.T("已取消支付，预算占用已释放", "Cancelled; the hold went back to the budget"), ct);
+        StepAsync(() => cancel.ExecuteAsync(paymentId, new PaymentAction(Reason), ct), Loc.T("已取消支付，预算占用已释放", "Cancelled; the hold went back to the budget"), ct);
 
     private Task<IActionResult> StepAsync(Func<Task> step, string done, CancellationToken ct) => StepAsync(true, step, done, null, () => LoadAsync(ct));
 

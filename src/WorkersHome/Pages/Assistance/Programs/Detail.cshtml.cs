@@ -14,7 +14,7 @@ namespace WorkersHome.Pages.Assistance.Programs;
 
 /// <summary>One program: its rules (editable by the owning union, every version kept), its budgets down the tree, and the reconciliation.</summary>
 [Authorize(Policy = AssistancePermissions.View)]
-public sealed class DetailModel(ProgramQueries queries, ProgramDesk desk, BudgetDesk budgets, IOrgDirectory orgs, CurrentCadre cadre) : OrgPageModel
+public sealed class DetailModel(ProgramQueries queries, ChangeProgramRules changeRules, ChangeProgramStatus changeStatus, AllocateBudget budgets, IOrgDirectory orgs, CurrentCadre cadre) : OrgPageModel
 {
     [BindProperty(SupportsGet = true)]
     public long Id { get; set; }
@@ -53,13 +53,13 @@ public sealed class DetailModel(ProgramQueries queries, ProgramDesk desk, Budget
     }
 
     public Task<IActionResult> OnPostRulesAsync(CancellationToken ct) =>
-        StepAsync(() => desk.ChangeRulesAsync(Id, new RulesChange(Version, Rules.ToRules(), Rules.Note), ct), Loc.T("规则已保存为新版本，此后提交的申请按新规则计算", "Saved as a new version; applications filed from now on use it"), ct);
+        StepAsync(() => changeRules.ExecuteAsync(Id, new RulesChange(Version, Rules.ToRules(), Rules.Note), ct), Loc.T("规则已保存为新版本，此后提交的申请按新规则计算", "Saved as a new version; applications filed from now on use it"), ct);
 
     public Task<IActionResult> OnPostStatusAsync(ProgramStatus status, CancellationToken ct) =>
-        StepAsync(() => desk.SetStatusAsync(Id, new ProgramStatusChange(Version, status), ct), Loc.T("项目状态已更新", "Program status changed"), ct);
+        StepAsync(() => changeStatus.ExecuteAsync(Id, new ProgramStatusChange(Version, status), ct), Loc.T("项目状态已更新", "Program status changed"), ct);
 
     public Task<IActionResult> OnPostAllocateAsync(CancellationToken ct) =>
-        StepAsync(() => budgets.AllocateAsync(Id, new BudgetAllocation(AllocateOrgId, AllocateAmount, RequestKey), ct), Loc.T("预算已分配", "Budget allocated"), ct);
+        StepAsync(() => budgets.ExecuteAsync(Id, new BudgetAllocation(AllocateOrgId, AllocateAmount, RequestKey), ct), Loc.T("预算已分配", "Budget allocated"), ct);
 
     private Task<IActionResult> StepAsync(Func<Task> step, string done, CancellationToken ct)
     {

@@ -10,7 +10,7 @@ namespace WorkersHome.Pages.Assistance.Programs;
 
 /// <summary>Assistance programs the cadre's union runs or is covered by, and a new program for the cadre's own union.</summary>
 [Authorize(Policy = AssistancePermissions.View)]
-public sealed class IndexModel(ProgramQueries queries, ProgramDesk desk, CurrentCadre cadre, TimeProvider clock) : OrgPageModel
+public sealed class IndexModel(ProgramQueries queries, CreateProgram create, CurrentCadre cadre, TimeProvider clock) : OrgPageModel
 {
     [BindProperty]
     public string? Name { get; set; }
@@ -39,7 +39,7 @@ public sealed class IndexModel(ProgramQueries queries, ProgramDesk desk, Current
         KeepBindingFailures();
         return await RunAsync(async () =>
         {
-            var program = await desk.CreateAsync(new NewProgram(Name, Type, cadre.OrgId, Year, null, null, null), ct);
+            var program = await create.ExecuteAsync(new NewProgram(Name, Type, cadre.OrgId, Year, null, null, null), ct);
             TempData["Notice"] = T("项目已创建，请核对规则并分配预算", "Program created: check its rules and allocate its budget");
             return RedirectToPage("Detail", new { id = program.Id });
         }, async () => Programs = await queries.ListAsync(ct));

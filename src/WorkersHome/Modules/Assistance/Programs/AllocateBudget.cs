@@ -19,9 +19,9 @@ public sealed record BudgetAllocation(long OrgId, decimal Amount, Guid RequestKe
 /// own to unions below (a city to its counties). Every change is a pair of ledger entries and conditional updates in
 /// one transaction, so that a union never passes on more than it has left, nor takes back what is already held.
 /// </summary>
-public sealed class BudgetDesk(AppDbContext db, ProgramDesk programs, IOrgDirectory orgs, FundLedger ledger, AuditTrail audit, CurrentCadre cadre)
+public sealed class AllocateBudget(AppDbContext db, ProgramQueries programs, IOrgDirectory orgs, FundLedger ledger, AuditTrail audit, CurrentCadre cadre)
 {
-    public async Task<ProgramBudget> AllocateAsync(long programId, BudgetAllocation request, CancellationToken ct)
+    public async Task<ProgramBudget> ExecuteAsync(long programId, BudgetAllocation request, CancellationToken ct)
     {
         var program = await programs.VisibleAsync(programId, ct);
         if (request.Amount is < 0 or > 10_000_000_000m || decimal.Round(request.Amount, 2) != request.Amount)
@@ -78,10 +78,9 @@ public sealed class BudgetDesk(AppDbContext db, ProgramDesk programs, IOrgDirect
         return await db.ProgramBudgets.AsNoTracking().FirstAsync(b => b.Id == budget.Id, ct);
     }
 
-    /// <summary>Parent row first, then the org's own, in every case: two changes on one branch never wait on each other crosswise.</summary>
     /// <summary>
     /// Whether the signed-in cadre may set the budget of the union at <paramref name="orgPath"/>: the check
-    /// <see cref="AllocateAsync"/> makes, asked by the program page so that it offers only those unions.
+    /// <see cref="ExecuteAsync"/> makes, asked by the program page so that it offers only those unions.
     /// </summary>
     public bool MayAllocate(ProgramView program, long orgId, string orgPath)
     {
@@ -100,6 +99,7 @@ public sealed class BudgetDesk(AppDbContext db, ProgramDesk programs, IOrgDirect
             : budgets.FirstOrDefault(b => b.Id == own.ParentId);
     }
 
+    /// <summary>Parent row first, then the org's own, in every case: two changes on one branch never wait on each other crosswise.</summary>
     private async Task MoveAsync(ProgramBudget budget, ProgramBudget? parent, decimal delta, string key, CancellationToken ct)
     {
         if (parent is not null && !await ledger.TryPassOnAsync(parent.Id, delta, ct))
