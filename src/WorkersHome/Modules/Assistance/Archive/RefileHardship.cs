@@ -8,9 +8,9 @@ public sealed class RefileHardship(HardshipDetailsCipher details, HardshipFileSt
     public async Task<HardshipFile> ExecuteAsync(Guid fileId, int version, HardshipForm form, CancellationToken ct) =>
         await RefileAsync(await steps.FindAsync(fileId, HardshipStepKind.Refiled, version, ct), version, form, cadre.UserName, ct);
 
+    /// <summary>Files <paramref name="file"/> again, as it was at <paramref name="version"/>, for <paramref name="actor"/> (a cadre, or the member on the phone).</summary>
     internal async Task<HardshipFile> RefileAsync(HardshipFile file, int version, HardshipForm form, string actor, CancellationToken ct)
     {
-        file.EnsureCan(HardshipStepKind.Refiled, version);
         details.Describe(file, HardshipFormRules.Validate(form));
         file.Refile();
         await steps.SaveAsync(file, version, HardshipStepKind.Refiled, steps.IncomeText(file), null, ct, actor);
