@@ -16,22 +16,13 @@ public static class HardshipSeeding
         await using var scope = factory.WholeTreeScope(out var db);
         var member = await db.Members.SingleAsync(m => m.Id == memberId);
         var protector = scope.ServiceProvider.GetRequiredService<PersonalDataProtector>();
-        db.HardshipFiles.Add(new HardshipFile
-        {
-            Id = Guid.NewGuid(),
-            MemberId = member.Id,
-            MemberName = member.Name,
-            OrgId = member.OrgId,
-            OrgPath = member.OrgPath,
-            Status = HardshipStatus.Active,
-            Causes = causes,
-            PrimaryCause = HardshipNames.Causes.First(c => causes.HasFlag(c)),
-            HouseholdSize = 3,
-            Housing = HousingKind.Rented,
-            DetailsCipher = protector.Encrypt("{\"household\":[]}"),
-            FiledBy = "test",
-            FiledAt = DateTimeOffset.UtcNow,
-        });
+        var file = HardshipFile.Open(Guid.NewGuid(), member.Id, member.Name, "", member.OrgId, member.OrgPath, "test", DateTimeOffset.UtcNow);
+        file.Describe(protector.Encrypt("{\"household\":[]}"), causes, HardshipNames.Causes.First(c => causes.HasFlag(c)), HousingKind.Rented, 3);
+        file.Check(true, true, true, "test");
+        file.Propose("test");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        file.Approve(today, today.AddMonths(12));
+        db.HardshipFiles.Add(file);
         await db.SaveChangesAsync();
     }
 }

@@ -80,31 +80,22 @@ public sealed class DemoHardship(AppDbContext db, PersonalDataProtector protecto
                 [self with { Name = member.Name }, .. others.Select((o, n) => o with { Name = (o.Relation == "配偶" ? Surnames[i % Surnames.Length] : member.Name[..1]) + GivenNames[(i * 3 + n) % GivenNames.Length] })], needs, null);
             var filedAt = now.AddDays(-120 + i * 5);
             var approvedOn = status == HardshipStatus.Active ? ChinaTime.DayOf(filedAt.AddDays(18)) : (DateOnly?)null;
-            var file = new HardshipFile
+            var file = HardshipFile.Open(RandomPool.CreateVersion7(filedAt), member.Id, member.Name, member.IdMasked, member.OrgId, member.OrgPath,
+                i % 3 == 0 ? "member" : "jiceng.assist", filedAt);
+            file.Describe(protector.Encrypt(JsonSerializer.Serialize(details, Json)), causes.Aggregate(HardshipCause.None, (all, c) => all | c), causes[0],
+                housing, details.Household.Count);
+            if (status != HardshipStatus.Submitted)
             {
-                Id = RandomPool.CreateVersion7(filedAt),
-                MemberId = member.Id,
-                MemberName = member.Name,
-                IdMasked = member.IdMasked,
-                OrgId = member.OrgId,
-                OrgPath = member.OrgPath,
-                Status = status,
-                PrimaryCause = causes[0],
-                Causes = causes.Aggregate(HardshipCause.None, (all, c) => all | c),
-                HouseholdSize = details.Household.Count,
-                Housing = housing,
-                DetailsCipher = protector.Encrypt(JsonSerializer.Serialize(details, Json)),
-                FamilyChecked = status != HardshipStatus.Submitted,
-                CauseChecked = status != HardshipStatus.Submitted,
-                NeedsChecked = status != HardshipStatus.Submitted,
-                CheckedBy = status == HardshipStatus.Submitted ? null : "jiceng.assist",
-                ProposedBy = status == HardshipStatus.Submitted ? null : "jiceng.assist",
-                FiledBy = i % 3 == 0 ? "member" : "jiceng.assist",
-                FiledAt = filedAt,
-                ApprovedOn = approvedOn,
-                ReviewDueOn = approvedOn?.AddMonths(12),
-                Version = 1,
-            };
+                file.Check(true, true, true, "jiceng.assist");
+                file.Propose("jiceng.assist");
+            }
+
+            if (approvedOn is { } on)
+            {
+                file.Approve(on, on.AddMonths(12));
+            }
+
+            file.Stamp(0, null);
             db.HardshipFiles.Add(file);
             db.HardshipSteps.AddRange(History(file, details, filedAt));
             if (status == HardshipStatus.Active)

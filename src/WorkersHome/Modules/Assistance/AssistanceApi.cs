@@ -27,53 +27,53 @@ internal static class AssistanceApi
         }).WithSummary("A proof document (needs the health and income permission); audited");
 
         var manage = app.MapGroup("/api/assistance/hardship").WithTags("Assistance").RequireAuthorization(AssistancePermissions.Manage);
-        manage.MapPost("/", async (Guid memberId, HardshipForm form, HardshipArchive archive, HardshipQueries queries, CancellationToken ct) =>
+        manage.MapPost("/", async (Guid memberId, HardshipForm form, FileHardshipForMember filing, HardshipQueries queries, CancellationToken ct) =>
         {
-            var file = await archive.FileForMemberAsync(memberId, form, ct);
+            var file = await filing.ExecuteAsync(memberId, form, ct);
             return TypedResults.Created($"/api/assistance/hardship/{file.Id}", await queries.DetailAsync(file.Id, ct));
         }).WithSummary("File for a member of your subtree (?memberId=); one open file per member");
-        manage.MapPut("/{id:guid}", async (Guid id, int version, HardshipForm form, HardshipArchive archive, CancellationToken ct) =>
+        manage.MapPut("/{id:guid}", async (Guid id, int version, HardshipForm form, RefileHardship refiling, CancellationToken ct) =>
         {
-            var file = await archive.RefileAsync(id, version, form, ct);
+            var file = await refiling.ExecuteAsync(id, version, form, ct);
             return new { file.Id, file.Version };
         }).WithSummary("Correct a file waiting for the union's check or returned, and file it again (?version=)");
-        manage.MapPost("/{id:guid}/checks", Step((HardshipArchive a, Guid id, ThreeChecks c, CancellationToken ct) => a.CheckAsync(id, c, ct)))
+        manage.MapPost("/{id:guid}/checks", Step((CheckHardshipFile a, Guid id, ThreeChecks c, CancellationToken ct) => a.ExecuteAsync(id, c, ct)))
             .WithSummary("Record the 三清 check: family situation, cause and needs each confirmed");
-        manage.MapPost("/{id:guid}/propose", Step((HardshipArchive a, Guid id, FileDecision d, CancellationToken ct) => a.ProposeAsync(id, d, ct)))
+        manage.MapPost("/{id:guid}/propose", Step((ProposeHardshipFile a, Guid id, FileDecision d, CancellationToken ct) => a.ExecuteAsync(id, d, ct)))
             .WithSummary("The grassroots union proposes a checked file to the approving level");
-        manage.MapPost("/{id:guid}/approve", Step((HardshipArchive a, Guid id, FileDecision d, CancellationToken ct) => a.ApproveAsync(id, d, ct)))
+        manage.MapPost("/{id:guid}/approve", Step((ApproveHardshipFile a, Guid id, FileDecision d, CancellationToken ct) => a.ExecuteAsync(id, d, ct)))
             .WithSummary("Approve into the archive (approving level, not the proposer; a reason above the hardship line)");
-        manage.MapPost("/{id:guid}/return", Step((HardshipArchive a, Guid id, FileDecision d, CancellationToken ct) => a.ReturnAsync(id, d, ct)))
+        manage.MapPost("/{id:guid}/return", Step((ReturnHardshipFile a, Guid id, FileDecision d, CancellationToken ct) => a.ExecuteAsync(id, d, ct)))
             .WithSummary("Send back with reasons");
-        manage.MapPost("/{id:guid}/reverify", Step((HardshipArchive a, Guid id, ReviewDecision d, CancellationToken ct) => a.ReverifyAsync(id, d, ct)))
+        manage.MapPost("/{id:guid}/reverify", Step((ReverifyHardshipFile a, Guid id, ReviewDecision d, CancellationToken ct) => a.ExecuteAsync(id, d, ct)))
             .WithSummary("The annual review, optionally with the household's new situation");
-        manage.MapPost("/{id:guid}/exit", Step((HardshipArchive a, Guid id, FileDecision d, CancellationToken ct) => a.ExitAsync(id, d, ct)))
+        manage.MapPost("/{id:guid}/exit", Step((ExitHardshipFile a, Guid id, FileDecision d, CancellationToken ct) => a.ExecuteAsync(id, d, ct)))
             .WithSummary("Leave the archive (脱困) with a reason");
         manage.MapPost("/{id:guid}/attachments", async (Guid id, string? fileName, HttpRequest request, HardshipAttachments attachments, CancellationToken ct) =>
             TypedResults.Ok(await attachments.AddAsync(id, request.Body, fileName, ct))).WithMetadata(new UploadLimitAttribute(HardshipAttachments.Upload))
             .WithSummary("Add a proof document (request body: a JPG, PNG or PDF without scripts, within the size limit; ?fileName=)");
 
         var visits = app.MapGroup("/api/assistance/visits").WithTags("Assistance").RequireAuthorization(AssistancePermissions.View);
-        visits.MapGet("/", (string? campaign, bool? overdue, Visits.VisitDesk desk, CancellationToken ct) => desk.ListAsync(campaign, overdue ?? false, ct))
+        visits.MapGet("/", (string? campaign, bool? overdue, Visits.VisitQueries queries, CancellationToken ct) => queries.ListAsync(campaign, overdue ?? false, ct))
             .WithSummary("五必访 visits in your subtree, planned and made; overdue ones flagged");
-        visits.MapGet("/{id:guid}/photos/{photoId:guid}", async (Guid id, Guid photoId, Visits.VisitDesk desk, CancellationToken ct) =>
+        visits.MapGet("/{id:guid}/photos/{photoId:guid}", async (Guid id, Guid photoId, Visits.VisitQueries queries, CancellationToken ct) =>
         {
-            var opened = await desk.OpenPhotoAsync(id, photoId, ct);
+            var opened = await queries.OpenPhotoAsync(id, photoId, ct);
             return TypedResults.File(opened.Content, opened.ContentType, opened.FileName);
         }).WithSummary("A photo from a visit");
         var visiting = app.MapGroup("/api/assistance/visits").WithTags("Assistance").RequireAuthorization(AssistancePermissions.Manage);
-        visiting.MapPost("/plan", async (Visits.VisitCampaign campaign, Visits.VisitDesk desk, CancellationToken ct) => TypedResults.Ok(new { planned = await desk.PlanAsync(campaign, ct) }))
+        visiting.MapPost("/plan", async (Visits.VisitCampaign campaign, Visits.PlanVisits planning, CancellationToken ct) => TypedResults.Ok(new { planned = await planning.ExecuteAsync(campaign, ct) }))
             .WithSummary("Plan a campaign's visits to the chosen must-visit groups of your subtree (planning again adds only what is missing)");
-        visiting.MapPost("/{id:guid}/record", async (Guid id, Visits.VisitRecord record, Visits.VisitDesk desk, CancellationToken ct) =>
+        visiting.MapPost("/{id:guid}/record", async (Guid id, Visits.VisitRecord record, Visits.RecordVisit recording, CancellationToken ct) =>
         {
-            await desk.RecordAsync(id, record, ct);
+            await recording.ExecuteAsync(id, record, ct);
             return TypedResults.NoContent();
         }).WithSummary("Record a visit: when, who went, what was given");
-        visiting.MapPost("/{id:guid}/photos", async (Guid id, string? fileName, HttpRequest request, Visits.VisitDesk desk, CancellationToken ct) =>
+        visiting.MapPost("/{id:guid}/photos", async (Guid id, string? fileName, HttpRequest request, Visits.AddVisitPhoto adding, CancellationToken ct) =>
         {
-            await desk.AddPhotoAsync(id, request.Body, fileName, ct);
+            await adding.ExecuteAsync(id, request.Body, fileName, ct);
             return TypedResults.NoContent();
-        }).WithMetadata(new UploadLimitAttribute(Visits.VisitDesk.PhotoUpload)).WithSummary("Add a photo (JPG or PNG, up to 5 MB; request body)");
+        }).WithMetadata(new UploadLimitAttribute(Visits.AddVisitPhoto.PhotoUpload)).WithSummary("Add a photo (JPG or PNG, up to 5 MB; request body)");
 
         var dashboard = app.MapGroup("/api/assistance/dashboard").WithTags("Assistance").RequireAuthorization(AssistancePermissions.View);
         dashboard.MapGet("/", (long? orgId, int? year, Dashboard.CampaignDashboard board, CancellationToken ct) => board.ForAsync(orgId, year, ct))
@@ -89,10 +89,10 @@ internal static class AssistanceApi
         var mine = app.MapGroup("/api/me/hardship").WithTags("Assistance").RequireAuthorization(MemberIdentity.Policy);
         mine.MapGet("/", (HttpContext http, HardshipQueries queries, CancellationToken ct) => queries.MineAsync(MemberIdentity.MemberIdOf(http.User)!.Value, ct))
             .WithSummary("My hardship files with their history and any reasons");
-        mine.MapPost("/", async (HardshipForm form, HttpContext http, HardshipArchive archive, HardshipQueries queries, CancellationToken ct) =>
+        mine.MapPost("/", async (HardshipForm form, HttpContext http, FileOwnHardship filing, HardshipQueries queries, CancellationToken ct) =>
         {
             var memberId = MemberIdentity.MemberIdOf(http.User)!.Value;
-            var file = await archive.FileOwnAsync(memberId, form, ct);
+            var file = await filing.ExecuteAsync(memberId, form, ct);
             return TypedResults.Ok((await queries.MineAsync(memberId, ct)).First(f => f.File.Id == file.Id));
         }).WithSummary("Apply for the hardship archive for my household, or file a returned application again");
         mine.MapPost("/attachments", async (string? fileName, HttpRequest request, HttpContext http, HardshipAttachments attachments, CancellationToken ct) =>
@@ -105,10 +105,10 @@ internal static class AssistanceApi
         }).WithSummary("One of my proof documents");
     }
 
-    private static Func<Guid, TRequest, HardshipArchive, CancellationToken, Task<IResult>> Step<TRequest>(Func<HardshipArchive, Guid, TRequest, CancellationToken, Task> step) =>
-        async (id, request, archive, ct) =>
+    private static Func<Guid, TRequest, TUseCase, CancellationToken, Task<IResult>> Step<TUseCase, TRequest>(Func<TUseCase, Guid, TRequest, CancellationToken, Task> step) =>
+        async (id, request, useCase, ct) =>
         {
-            await step(archive, id, request, ct);
+            await step(useCase, id, request, ct);
             return TypedResults.NoContent();
         };
 }

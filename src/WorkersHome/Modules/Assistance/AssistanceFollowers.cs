@@ -27,6 +27,6 @@ public sealed class AssistanceMembershipFollower(AppDbContext db) : IMembershipF
             db.Counters.Add(member.OrgPath, Metrics.HardshipHouseholds, (int)file.PrimaryCause);
         }
 
-        (file.OrgId, file.OrgPath) = (member.OrgId, member.OrgPath);
+        file.MoveTo(member.OrgId, member.OrgPath);
     }
 }

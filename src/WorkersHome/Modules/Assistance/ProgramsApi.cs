@@ -69,14 +69,14 @@ internal static class ProgramsApi
         }).WithSummary("Reject with a reason");
 
         var enrolments = app.MapGroup("/api/assistance/programs/{programId:long}/enrollments").WithTags("Medical mutual aid");
-        enrolments.MapGet("/", async (long programId, MutualAid.EnrollmentDesk desk, CancellationToken ct) =>
+        enrolments.MapGet("/", async (long programId, MutualAid.EnrollmentQueries queries, CancellationToken ct) =>
         {
-            var (rows, summary) = await desk.ListAsync(programId, ct);
+            var (rows, summary) = await queries.ListAsync(programId, ct);
             return new { summary, rows };
         }).RequireAuthorization(AssistancePermissions.View).WithSummary("Who is enrolled in a medical mutual aid program in your subtree, with totals");
-        enrolments.MapPost("/", async (long programId, MutualAid.NewEnrollment request, MutualAid.EnrollmentDesk desk, CancellationToken ct) =>
+        enrolments.MapPost("/", async (long programId, MutualAid.NewEnrollment request, MutualAid.EnrollInMutualAid enrolling, CancellationToken ct) =>
         {
-            var enrollment = await desk.EnrollAsync(request with { ProgramId = programId }, ct);
+            var enrollment = await enrolling.ExecuteAsync(request with { ProgramId = programId }, ct);
             return TypedResults.Ok(new { enrollment.Id, enrollment.Premium, enrollment.PaidBy, enrollment.IllnessHardship });
         }).RequireAuthorization(AssistancePermissions.Manage)
             .WithSummary("Enrol a member, a member's spouse or a migrant worker for the period (80 yuan per item; illness-hardship households at the city's cost)");

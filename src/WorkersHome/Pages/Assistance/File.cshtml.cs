@@ -13,7 +13,7 @@ namespace WorkersHome.Pages.Assistance;
 /// <summary>One hardship file: the household (for those allowed), the 三清 check, the decisions its status allows, documents and history.</summary>
 [Authorize(Policy = AssistancePermissions.View)]
 [UploadLimit(HardshipAttachments.Upload, "Form.File")]
-public sealed class FileModel(HardshipQueries queries, HardshipArchive archive, HardshipAttachments attachments, CurrentCadre cadre) : OrgPageModel
+public sealed class FileModel(HardshipQueries queries, HardshipDecisionRules rules, HardshipAttachments attachments, CurrentCadre cadre) : OrgPageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -52,26 +52,26 @@ public sealed class FileModel(HardshipQueries queries, HardshipArchive archive, 
         Form = Current.ToForm();
     }
 
-    public Task<IActionResult> OnPostChecksAsync(CancellationToken ct) =>
-        StepAsync(() => archive.CheckAsync(Id, new ThreeChecks(Version, Family, Cause, Needs), ct), Loc.T("三清核实已保存", "Checks saved"), ct);
+    public Task<IActionResult> OnPostChecksAsync([FromServices] CheckHardshipFile check, CancellationToken ct) =>
+        StepAsync(() => check.ExecuteAsync(Id, new ThreeChecks(Version, Family, Cause, Needs), ct), Loc.T("三清核实已保存", "Checks saved"), ct);
 
-    public Task<IActionResult> OnPostProposeAsync(CancellationToken ct) =>
-        StepAsync(() => archive.ProposeAsync(Id, new FileDecision(Version, Reason), ct), Loc.T("已推荐，等待上级工会审批", "Proposed; the approving level decides next"), ct);
+    public Task<IActionResult> OnPostProposeAsync([FromServices] ProposeHardshipFile propose, CancellationToken ct) =>
+        StepAsync(() => propose.ExecuteAsync(Id, new FileDecision(Version, Reason), ct), Loc.T("已推荐，等待上级工会审批", "Proposed; the approving level decides next"), ct);
 
-    public Task<IActionResult> OnPostApproveAsync(CancellationToken ct) =>
-        StepAsync(() => archive.ApproveAsync(Id, new FileDecision(Version, Reason), ct), Loc.T("已审批通过，纳入困难职工档案", "Approved into the archive"), ct);
+    public Task<IActionResult> OnPostApproveAsync([FromServices] ApproveHardshipFile approve, CancellationToken ct) =>
+        StepAsync(() => approve.ExecuteAsync(Id, new FileDecision(Version, Reason), ct), Loc.T("已审批通过，纳入困难职工档案", "Approved into the archive"), ct);
 
-    public Task<IActionResult> OnPostReturnAsync(CancellationToken ct) =>
-        StepAsync(() => archive.ReturnAsync(Id, new FileDecision(Version, Reason), ct), Loc.T("已退回，申请人将收到原因", "Returned; the member gets the reason"), ct);
+    public Task<IActionResult> OnPostReturnAsync([FromServices] ReturnHardshipFile giveBack, CancellationToken ct) =>
+        StepAsync(() => giveBack.ExecuteAsync(Id, new FileDecision(Version, Reason), ct), Loc.T("已退回，申请人将收到原因", "Returned; the member gets the reason"), ct);
 
-    public Task<IActionResult> OnPostReverifyAsync(bool withForm, CancellationToken ct) =>
-        StepAsync(() => archive.ReverifyAsync(Id, new ReviewDecision(Version, Reason, withForm ? Form : null), ct), Loc.T("年度复核已完成", "Review recorded"), ct);
+    public Task<IActionResult> OnPostReverifyAsync(bool withForm, [FromServices] ReverifyHardshipFile reverify, CancellationToken ct) =>
+        StepAsync(() => reverify.ExecuteAsync(Id, new ReviewDecision(Version, Reason, withForm ? Form : null), ct), Loc.T("年度复核已完成", "Review recorded"), ct);
 
-    public Task<IActionResult> OnPostExitAsync(CancellationToken ct) =>
-        StepAsync(() => archive.ExitAsync(Id, new FileDecision(Version, Reason), ct), Loc.T("已脱困退档", "The household left the archive"), ct);
+    public Task<IActionResult> OnPostExitAsync([FromServices] ExitHardshipFile exit, CancellationToken ct) =>
+        StepAsync(() => exit.ExecuteAsync(Id, new FileDecision(Version, Reason), ct), Loc.T("已脱困退档", "The household left the archive"), ct);
 
-    public Task<IActionResult> OnPostRefileAsync(CancellationToken ct) =>
-        StepAsync(() => archive.RefileAsync(Id, Version, Form, ct), Loc.T("已修改并重新提交", "Corrected and filed again"), ct);
+    public Task<IActionResult> OnPostRefileAsync([FromServices] RefileHardship refile, CancellationToken ct) =>
+        StepAsync(() => refile.ExecuteAsync(Id, Version, Form, ct), Loc.T("已修改并重新提交", "Corrected and filed again"), ct);
 
     public Task<IActionResult> OnPostUploadAsync(CancellationToken ct) =>
         StepAsync(async () =>
@@ -93,7 +93,7 @@ public sealed class FileModel(HardshipQueries queries, HardshipArchive archive, 
     private async Task LoadAsync(CancellationToken ct)
     {
         Current = await queries.DetailAsync(Id, ct);
-        WhyNot = Current.File.Status == HardshipStatus.Proposed ? await archive.WhyNotDecideAsync(Id, ct) : default;
+        WhyNot = Current.File.Status == HardshipStatus.Proposed ? await rules.WhyNotDecideAsync(Id, ct) : default;
     }
 
 }

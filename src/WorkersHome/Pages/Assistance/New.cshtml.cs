@@ -12,7 +12,7 @@ namespace WorkersHome.Pages.Assistance;
 
 /// <summary>A cadre files for a member of the subtree (a household that cannot apply on a phone).</summary>
 [Authorize(Policy = AssistancePermissions.Manage)]
-public sealed class NewModel(HardshipArchive archive, IMemberDirectory members) : OrgPageModel
+public sealed class NewModel(FileHardshipForMember filing, IMemberDirectory members) : OrgPageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid MemberId { get; set; }
@@ -31,7 +31,7 @@ public sealed class NewModel(HardshipArchive archive, IMemberDirectory members) 
         KeepBindingFailures();
         return await RunAsync(async () =>
         {
-            var file = await archive.FileForMemberAsync(MemberId, Form, ct);
+            var file = await filing.ExecuteAsync(MemberId, Form, ct);
             TempData["Notice"] = Loc.T("已建档，等待基层工会“三清”核实", "Filed; the union checks it next");
             return RedirectToPage("File", new { id = file.Id });
         }, () => LoadAsync(ct));

@@ -12,7 +12,7 @@ namespace WorkersHome.Pages.m;
 /// <summary>A member applies for the hardship archive on the phone, adds proof documents, and follows the file.</summary>
 [Authorize(Policy = MemberAuthentication.Policy)]
 [UploadLimit(HardshipAttachments.Upload, "Form.File")]
-public sealed class HardshipModel(HardshipArchive archive, HardshipQueries queries, HardshipAttachments attachments) : OrgPageModel
+public sealed class HardshipModel(FileOwnHardship filing, HardshipQueries queries, HardshipAttachments attachments) : OrgPageModel
 {
     [BindProperty]
     public HardshipForm Form { get; set; } = new();
@@ -26,7 +26,7 @@ public sealed class HardshipModel(HardshipArchive archive, HardshipQueries queri
     public HardshipFileView? Open => Mine.FirstOrDefault(f => f.File.Status != HardshipStatus.Exited);
 
     /// <summary>Whether the member may (re)fill the form: no open file, or one waiting for the union's check or returned.</summary>
-    public bool CanFile => Open is null || Open.File.Status is HardshipStatus.Submitted or HardshipStatus.Returned;
+    public bool CanFile => Open is null || HardshipFile.Allows(Open.File.Status, HardshipStepKind.Refiled);
 
     protected override string FieldPrefix => "Form.";
 
@@ -43,7 +43,7 @@ public sealed class HardshipModel(HardshipArchive archive, HardshipQueries queri
         KeepBindingFailures();
         return await RunAsync(async () =>
         {
-            await archive.FileOwnAsync(MemberId, Form, ct);
+            await filing.ExecuteAsync(MemberId, Form, ct);
             TempData["Notice"] = Loc.T("已提交，工会将核实您的家庭情况", "Filed; the union will check your household's situation");
             return RedirectToPage();
         }, () => LoadAsync(ct));

@@ -13,7 +13,7 @@ namespace WorkersHome.Modules.Assistance.Applications;
 /// hardship archive, the member's groups, medical mutual aid enrolment) gathered as filing gathers them, and judged by
 /// the same <see cref="RuleEvaluator"/>, so the list never promises what filing would refuse.
 /// </summary>
-public sealed class ProgramEligibility(AppDbContext db, ApplicationQueries queries, ProgramQueries programs, MutualAid.EnrollmentDesk enrollments, TimeProvider clock)
+public sealed class ProgramEligibility(AppDbContext db, ApplicationQueries queries, ProgramQueries programs, MutualAid.EnrollmentQueries enrollments, TimeProvider clock)
 {
     /// <summary>The household's facts under these rules; the form's facts (school level, cost, what was received before) are the caller's.</summary>
     public async Task<ApplicantFacts> HouseholdFactsAsync(MemberSummary member, long programId, ProgramRules rules, CancellationToken ct)

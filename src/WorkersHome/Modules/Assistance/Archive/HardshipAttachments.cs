@@ -35,7 +35,7 @@ public sealed class HardshipAttachments(AppDbContext db, SealedFileStore store, 
     {
         var file = await db.HardshipFiles.IgnoreQueryFilters().FirstOrDefaultAsync(f => f.MemberId == memberId && f.Status != HardshipStatus.Exited, ct)
             ?? throw new ConflictException(Loc.T("请先提交困难职工建档申请，再上传证明材料", "File your application first, then add documents"));
-        return await AddAsync(file, content, fileName, HardshipArchive.ByMember, ct);
+        return await AddAsync(file, content, fileName, HardshipFile.ByMember, ct);
     }
 
     public async Task<OpenedAttachment> OpenAsync(Guid fileId, Guid attachmentId, CancellationToken ct)
@@ -92,7 +92,7 @@ public sealed class HardshipAttachments(AppDbContext db, SealedFileStore store, 
 
         db.HardshipAttachments.Add(attachment);
         audit.Record(HardshipAuditActions.AttachmentAdded, "hardship-file", file.Id.ToString(), file.OrgPath, new { attachment.Id, attachment.FileName, attachment.Size },
-            actorName: actor == HardshipArchive.ByMember ? file.MemberName : null);
+            actorName: actor == HardshipFile.ByMember ? file.MemberName : null);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -1,3 +1,4 @@
+using WorkersHome.Platform.Errors;
 using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Persistence.OrgOwnership;
 
@@ -23,67 +24,191 @@ public enum HardshipStatus
 
 /// <summary>
 /// A hardship household's file (困难职工档案). The household's health, work and income, and its needs, are kept encrypted
-/// (<see cref="DetailsCipher"/>); what lists and statistics need (causes, household size, housing) is kept plain.
+/// (<see cref="DetailsCipher"/>); what lists and statistics need (causes, household size, housing) is kept plain. Its
+/// status changes only through the steps below, each allowed from the statuses in <see cref="AllowedFrom"/>.
 /// </summary>
 [OrgOwned(WhenUnionMoves.FollowsUnion)]
 public sealed class HardshipFile
 {
-    public Guid Id { get; set; }
+    /// <summary>The actor of a step the member took on the phone.</summary>
+    public const string ByMember = "member";
 
-    public Guid MemberId { get; set; }
+    /// <summary>The state table: from which statuses each step may be taken (filing opens a new file as submitted).</summary>
+    public static readonly IReadOnlyDictionary<HardshipStepKind, HardshipStatus[]> AllowedFrom = new Dictionary<HardshipStepKind, HardshipStatus[]>
+    {
+        [HardshipStepKind.Checked] = [HardshipStatus.Submitted],
+        [HardshipStepKind.Proposed] = [HardshipStatus.Submitted],
+        [HardshipStepKind.Approved] = [HardshipStatus.Proposed],
+        [HardshipStepKind.Returned] = [HardshipStatus.Submitted, HardshipStatus.Proposed],
+        [HardshipStepKind.Refiled] = [HardshipStatus.Submitted, HardshipStatus.Returned],
+        [HardshipStepKind.Reverified] = [HardshipStatus.Active],
+        [HardshipStepKind.Exited] = [HardshipStatus.Active],
+    };
 
-    public string MemberName { get; set; } = "";
+    private HardshipFile()
+    {
+    }
 
-    public string IdMasked { get; set; } = "";
+    public Guid Id { get; private set; }
 
-    public long OrgId { get; set; }
+    public Guid MemberId { get; private set; }
 
-    public string OrgPath { get; set; } = "";
+    public string MemberName { get; private set; } = "";
 
-    public HardshipStatus Status { get; set; }
+    public string IdMasked { get; private set; } = "";
 
-    public HardshipCause PrimaryCause { get; set; }
+    public long OrgId { get; private set; }
 
-    public HardshipCause Causes { get; set; }
+    public string OrgPath { get; private set; } = "";
 
-    public int HouseholdSize { get; set; }
+    public HardshipStatus Status { get; private set; }
 
-    public HousingKind Housing { get; set; }
+    public HardshipCause PrimaryCause { get; private set; }
+
+    public HardshipCause Causes { get; private set; }
+
+    public int HouseholdSize { get; private set; }
+
+    public HousingKind Housing { get; private set; }
 
     /// <summary>The form's household rows, needs and notes, as encrypted JSON (<see cref="HardshipDetails"/>).</summary>
-    public string DetailsCipher { get; set; } = "";
+    public string DetailsCipher { get; private set; } = "";
 
-    public bool FamilyChecked { get; set; }
+    public bool FamilyChecked { get; private set; }
 
-    public bool CauseChecked { get; set; }
+    public bool CauseChecked { get; private set; }
 
-    public bool NeedsChecked { get; set; }
+    public bool NeedsChecked { get; private set; }
 
-    public string? CheckedBy { get; set; }
+    public string? CheckedBy { get; private set; }
 
-    public string? ProposedBy { get; set; }
+    public string? ProposedBy { get; private set; }
 
     /// <summary>"member" when the member filed it on the phone, else the cadre's user name.</summary>
-    public string FiledBy { get; set; } = "";
+    public string FiledBy { get; private set; } = "";
 
-    public DateTimeOffset FiledAt { get; set; }
+    public DateTimeOffset FiledAt { get; private set; }
 
-    public DateOnly? ApprovedOn { get; set; }
+    public DateOnly? ApprovedOn { get; private set; }
 
-    public DateOnly? ReviewDueOn { get; set; }
+    public DateOnly? ReviewDueOn { get; private set; }
 
     /// <summary>The due date the member was last reminded of, so that a reminder goes once per review.</summary>
-    public DateOnly? RemindedFor { get; set; }
+    public DateOnly? RemindedFor { get; private set; }
 
-    public DateOnly? ExitedOn { get; set; }
+    public DateOnly? ExitedOn { get; private set; }
 
-    public string? LastReason { get; set; }
+    public string? LastReason { get; private set; }
 
-    public int Version { get; set; }
+    public int Version { get; private set; }
 
     public bool IsOpen => Status != HardshipStatus.Exited;
 
     public bool ThreeChecksDone => FamilyChecked && CauseChecked && NeedsChecked;
+
+    public static bool Allows(HardshipStatus status, HardshipStepKind step) => AllowedFrom.TryGetValue(step, out var from) && from.Contains(status);
+
+    /// <summary>A new file, waiting for the grassroots union's check; its household is described next (<see cref="Describe"/>).</summary>
+    public static HardshipFile Open(Guid id, Guid memberId, string memberName, string idMasked, long orgId, string orgPath, string filedBy, DateTimeOffset filedAt) =>
+        new()
+        {
+            Id = id,
+            MemberId = memberId,
+            MemberName = memberName,
+            IdMasked = idMasked,
+            OrgId = orgId,
+            OrgPath = orgPath,
+            Status = HardshipStatus.Submitted,
+            FiledBy = filedBy,
+            FiledAt = filedAt,
+        };
+
+    /// <summary>
+    /// Refuses a step the file's status does not allow, or one taken on a version of the file that is no longer current,
+    /// before anything else is checked: someone else acted on the file meanwhile.
+    /// </summary>
+    public void EnsureCan(HardshipStepKind step, int version)
+    {
+        if (Version != version || !Allows(Status, step))
+        {
+            throw Changed();
+        }
+    }
+
+    /// <summary>The household's situation as filed, corrected or reviewed: while the file waits for its check, came back, or is in the archive.</summary>
+    public void Describe(string detailsCipher, HardshipCause causes, HardshipCause primaryCause, HousingKind housing, int householdSize)
+    {
+        if (!Allows(Status, HardshipStepKind.Refiled) && !Allows(Status, HardshipStepKind.Reverified))
+        {
+            throw Changed();
+        }
+
+        (DetailsCipher, Causes, PrimaryCause, Housing, HouseholdSize) = (detailsCipher, causes, primaryCause, housing, householdSize);
+    }
+
+    /// <summary>The 三清: family situation, cause and needs, each confirmed or not.</summary>
+    public void Check(bool family, bool cause, bool needs, string by)
+    {
+        Guard(HardshipStepKind.Checked);
+        (FamilyChecked, CauseChecked, NeedsChecked, CheckedBy) = (family, cause, needs, by);
+    }
+
+    public void Propose(string by)
+    {
+        Guard(HardshipStepKind.Proposed);
+        if (!ThreeChecksDone)
+        {
+            throw new ConflictException(Loc.T("“三清”尚未全部核实（家庭状况、致困原因、帮扶需求），不能推荐", "Confirm all three checks (family, cause, needs) before proposing"));
+        }
+
+        (Status, ProposedBy) = (HardshipStatus.Proposed, by);
+    }
+
+    public void Approve(DateOnly on, DateOnly reviewDueOn)
+    {
+        Guard(HardshipStepKind.Approved);
+        (Status, ApprovedOn, ReviewDueOn) = (HardshipStatus.Active, on, reviewDueOn);
+    }
+
+    /// <summary>Sent back: the checks are to be made again, and the proposal is gone.</summary>
+    public void Return()
+    {
+        Guard(HardshipStepKind.Returned);
+        (Status, FamilyChecked, CauseChecked, NeedsChecked, ProposedBy) = (HardshipStatus.Returned, false, false, false, null);
+    }
+
+    /// <summary>Filed again after a correction: the checks are to be made again.</summary>
+    public void Refile()
+    {
+        Guard(HardshipStepKind.Refiled);
+        (Status, FamilyChecked, CauseChecked, NeedsChecked) = (HardshipStatus.Submitted, false, false, false);
+    }
+
+    public void Reverify(DateOnly nextReviewDueOn)
+    {
+        Guard(HardshipStepKind.Reverified);
+        ReviewDueOn = nextReviewDueOn;
+    }
+
+    /// <summary>脱困: the household leaves the archive.</summary>
+    public void Exit(DateOnly on)
+    {
+        Guard(HardshipStepKind.Exited);
+        (Status, ExitedOn) = (HardshipStatus.Exited, on);
+    }
+
+    /// <summary>The file follows its member to another union.</summary>
+    public void MoveTo(long orgId, string orgPath) => (OrgId, OrgPath) = (orgId, orgPath);
+
+    /// <summary>The member was reminded of the review now due, so that the reminder goes once.</summary>
+    public void MarkReminded() => RemindedFor = ReviewDueOn;
+
+    /// <summary>A step was taken on the version <paramref name="seenVersion"/>; its reason, if any, is the file's latest.</summary>
+    public void Stamp(int seenVersion, string? reason)
+    {
+        Version = seenVersion + 1;
+        LastReason = reason ?? LastReason;
+    }
 
     public static LocalizedText StatusLabel(HardshipStatus status) => status switch
     {
@@ -93,6 +218,17 @@ public sealed class HardshipFile
         HardshipStatus.Active => new("在档", "In the archive"),
         _ => new("已脱困", "Left the archive"),
     };
+
+    private void Guard(HardshipStepKind step)
+    {
+        if (!Allows(Status, step))
+        {
+            throw Changed();
+        }
+    }
+
+    private ConflictException Changed() =>
+        new(Loc.T($"该档案已变化（当前：{StatusLabel(Status).Zh}），请刷新后再办理", $"The file changed meanwhile (now: {StatusLabel(Status).En}); reload it"));
 }
 
 public enum HardshipStepKind

@@ -15,7 +15,7 @@ namespace WorkersHome.Modules.Assistance.Archive;
 /// The standard ledger (台账) of a node's subtree as an .xlsx sheet: one row per household. The household's health and
 /// income appear only for cadres allowed to see them; others get "***". Every export is audited.
 /// </summary>
-public sealed class HardshipLedger(AppDbContext db, HardshipQueries queries, HardshipArchive archive, IOrgDirectory orgs, AuditTrail audit, CurrentCadre cadre)
+public sealed class HardshipLedger(AppDbContext db, HardshipQueries queries, HardshipDetailsCipher cipher, IOrgDirectory orgs, AuditTrail audit, CurrentCadre cadre)
 {
     public const int MaxRows = 100_000;
     private const string Hidden = "***";
@@ -27,7 +27,7 @@ public sealed class HardshipLedger(AppDbContext db, HardshipQueries queries, Har
         var names = await orgs.PublicNamesAsync(files.Select(f => f.OrgId).Distinct(), ct);
         var rows = files.Select((f, i) =>
         {
-            var details = sensitive ? archive.Details(f) : null;
+            var details = sensitive ? cipher.Read(f) : null;
             return new Dictionary<string, object?>
             {
                 [Loc.T("序号", "No.")] = i + 1,

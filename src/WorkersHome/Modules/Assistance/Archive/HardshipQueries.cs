@@ -38,7 +38,7 @@ public sealed record HardshipFileView(HardshipRow File, bool FamilyChecked, bool
     };
 }
 
-public sealed class HardshipQueries(AppDbContext db, IOrgDirectory orgs, HardshipArchive archive, AuditTrail audit, CurrentCadre cadre,
+public sealed class HardshipQueries(AppDbContext db, IOrgDirectory orgs, HardshipDetailsCipher cipher, AuditTrail audit, CurrentCadre cadre,
     ArchiveOptions options, TimeProvider clock)
 {
     public const int PageSize = 200;
@@ -113,11 +113,11 @@ public sealed class HardshipQueries(AppDbContext db, IOrgDirectory orgs, Hardshi
         var history = await db.HardshipSteps.AsNoTracking().Where(s => s.FileId == file.Id).OrderBy(s => s.Id).ToListAsync(ct);
         var attachments = await db.HardshipAttachments.AsNoTracking().Where(a => a.FileId == file.Id).OrderBy(a => a.UploadedAt)
             .Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, a.UploadedAt)).ToListAsync(ct);
-        var details = withDetails ? archive.Details(file) : null;
+        var details = withDetails ? cipher.Read(file) : null;
         var row = (await RowsAsync([file], ct))[0];
         return new HardshipFileView(row, file.FamilyChecked, file.CauseChecked, file.NeedsChecked, file.ProposedBy, file.ApprovedOn, file.ExitedOn,
             file.LastReason, details, details is null ? null : HardshipFormRules.IncomeOutcome(details, options.IncomeLineFor(file.OrgPath)).Text,
-            history.Select(s => new HardshipStepView(HardshipStep.Label(s.Kind).ToString(), s.Actor == HardshipArchive.ByMember ? Loc.T("会员本人", "The member") : s.Actor,
+            history.Select(s => new HardshipStepView(HardshipStep.Label(s.Kind).ToString(), s.Actor == HardshipFile.ByMember ? Loc.T("会员本人", "The member") : s.Actor,
                 s.ActorOrg, s.At, s.Outcome, s.Reason)).ToList(), attachments, file.Housing, file.Causes, file.PrimaryCause);
     }
 

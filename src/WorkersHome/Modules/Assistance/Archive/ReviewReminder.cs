@@ -29,7 +29,7 @@ public sealed class ReviewReminder(AppDbContext db, IMemberDirectory members, No
 
             foreach (var file in due)
             {
-                file.RemindedFor = file.ReviewDueOn;
+                file.MarkReminded();
                 if (await members.SignInPhoneHashAsync(file.MemberId, ct) is { } phoneHash)
                 {
                     notices.Queue(phoneHash, Loc.T("困难职工档案年度复核提醒", "Annual review of your hardship file"),

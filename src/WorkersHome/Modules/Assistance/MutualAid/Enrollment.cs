@@ -24,41 +24,42 @@ public enum PremiumPayer
 /// <summary>
 /// One person enrolled in a medical mutual aid program for its period (医疗互助参保) by their grassroots union: so
 /// many items (份) at the premium per item, paid by the union, the member, or — for households in hardship through
-/// illness — the city union, which also raises their benefit.
+/// illness — the city union, which also raises their benefit. An enrolment has no states: it is made once and not
+/// changed afterwards, so its properties are set only when it is made.
 /// </summary>
 [OrgOwned(WhenUnionMoves.FollowsUnion, SubtreeFilter = false)]
 public sealed class Enrollment
 {
-    public long Id { get; set; }
+    public long Id { get; init; }
 
-    public long ProgramId { get; set; }
+    public long ProgramId { get; init; }
 
-    public long OrgId { get; set; }
+    public long OrgId { get; init; }
 
-    public string OrgPath { get; set; } = "";
+    public string OrgPath { get; init; } = "";
 
     /// <summary>The member enrolled, or the member whose spouse this is; null for a migrant worker without a record.</summary>
-    public Guid? MemberId { get; set; }
+    public Guid? MemberId { get; init; }
 
-    public string PersonName { get; set; } = "";
+    public string PersonName { get; init; } = "";
 
-    public string PersonIdHash { get; set; } = "";
+    public string PersonIdHash { get; init; } = "";
 
-    public string IdMasked { get; set; } = "";
+    public string IdMasked { get; init; } = "";
 
-    public EnrolleeKind Kind { get; set; }
+    public EnrolleeKind Kind { get; init; }
 
-    public int Items { get; set; }
+    public int Items { get; init; }
 
-    public decimal Premium { get; set; }
+    public decimal Premium { get; init; }
 
-    public PremiumPayer PaidBy { get; set; }
+    public PremiumPayer PaidBy { get; init; }
 
-    public bool IllnessHardship { get; set; }
+    public bool IllnessHardship { get; init; }
 
-    public string EnrolledBy { get; set; } = "";
+    public string EnrolledBy { get; init; } = "";
 
-    public DateTimeOffset EnrolledAt { get; set; }
+    public DateTimeOffset EnrolledAt { get; init; }
 
     public static LocalizedText KindLabel(EnrolleeKind kind) => kind switch
     {

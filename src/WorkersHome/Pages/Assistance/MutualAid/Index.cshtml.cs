@@ -14,7 +14,7 @@ namespace WorkersHome.Pages.Assistance.MutualAid;
 
 /// <summary>Enrolment in a medical mutual aid program: who the union has enrolled, the premiums, and enrolling one more person.</summary>
 [Authorize(Policy = AssistancePermissions.View)]
-public sealed class IndexModel(EnrollmentDesk desk, ProgramQueries programs, MemberQueries members, CurrentCadre cadre) : OrgPageModel
+public sealed class IndexModel(EnrollmentQueries queries, ProgramQueries programs, MemberQueries members, CurrentCadre cadre) : OrgPageModel
 {
     [BindProperty(SupportsGet = true)]
     public long ProgramId { get; set; }
@@ -68,7 +68,7 @@ public sealed class IndexModel(EnrollmentDesk desk, ProgramQueries programs, Mem
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync([FromServices] EnrollInMutualAid enrolling, CancellationToken ct)
     {
         if (!cadre.Has(AssistancePermissions.Manage))
         {
@@ -78,7 +78,7 @@ public sealed class IndexModel(EnrollmentDesk desk, ProgramQueries programs, Mem
         KeepBindingFailures();
         return await RunAsync(async () =>
         {
-            var enrolled = await desk.EnrollAsync(new NewEnrollment(ProgramId, MemberId, Name, IdNumber, Kind, Items, PaidBy), ct);
+            var enrolled = await enrolling.ExecuteAsync(new NewEnrollment(ProgramId, MemberId, Name, IdNumber, Kind, Items, PaidBy), ct);
             TempData["Notice"] = Loc.T($"{enrolled.PersonName}已参保 {enrolled.Items} 份，保费 {ProgramNames.Yuan(enrolled.Premium)} 元（{Enrollment.PayerLabel(enrolled.PaidBy).Zh}）",
                 $"{enrolled.PersonName} enrolled: {enrolled.Items} items, {ProgramNames.Yuan(enrolled.Premium)} yuan ({Enrollment.PayerLabel(enrolled.PaidBy).En})");
             return RedirectToPage(new { ProgramId });
@@ -88,7 +88,7 @@ public sealed class IndexModel(EnrollmentDesk desk, ProgramQueries programs, Mem
     private async Task LoadAsync(CancellationToken ct)
     {
         Program = await programs.DetailAsync(ProgramId, ct);
-        (Rows, Summary) = await desk.ListAsync(ProgramId, ct);
+        (Rows, Summary) = await queries.ListAsync(ProgramId, ct);
         if (!string.IsNullOrWhiteSpace(Member))
         {
             Found = (await members.ListAsync(new MemberFilter { Search = Member.Trim(), Take = 20 }, ct)).Rows;

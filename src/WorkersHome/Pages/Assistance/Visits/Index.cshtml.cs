@@ -12,8 +12,8 @@ namespace WorkersHome.Pages.Assistance.Visits;
 
 /// <summary>五必访: plan a campaign's visits, see what is overdue, and record each visit with what was given and photos.</summary>
 [Authorize(Policy = AssistancePermissions.View)]
-[UploadLimit(VisitDesk.PhotoUpload, "Record.File")]
-public sealed class IndexModel(VisitDesk desk, CurrentCadre cadre, TimeProvider clock) : OrgPageModel
+[UploadLimit(AddVisitPhoto.PhotoUpload, "Record.File")]
+public sealed class IndexModel(VisitQueries queries, CurrentCadre cadre, TimeProvider clock) : OrgPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Campaign { get; set; }
@@ -49,25 +49,25 @@ public sealed class IndexModel(VisitDesk desk, CurrentCadre cadre, TimeProvider 
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
-    public Task<IActionResult> OnPostPlanAsync(CancellationToken ct)
+    public Task<IActionResult> OnPostPlanAsync([FromServices] PlanVisits planning, CancellationToken ct)
     {
         // The page comes back showing the campaign just planned.
         Campaign = NewCampaign?.Trim();
         return StepAsync(async () =>
         {
-            var planned = await desk.PlanAsync(new VisitCampaign(NewCampaign, DueOn, Groups), ct);
+            var planned = await planning.ExecuteAsync(new VisitCampaign(NewCampaign, DueOn, Groups), ct);
             TempData["Notice"] = Loc.T($"已生成 {planned} 户走访计划", $"{planned} visits planned");
         }, ct);
     }
 
-    public Task<IActionResult> OnPostRecordAsync(CancellationToken ct) =>
+    public Task<IActionResult> OnPostRecordAsync([FromServices] RecordVisit recording, [FromServices] AddVisitPhoto adding, CancellationToken ct) =>
         StepAsync(async () =>
         {
-            await desk.RecordAsync(VisitId, Record, ct);
+            await recording.ExecuteAsync(VisitId, Record, ct);
             if (Photo is not null)
             {
                 await using var content = Photo.OpenReadStream();
-                await desk.AddPhotoAsync(VisitId, content, Photo.FileName, ct);
+                await adding.ExecuteAsync(VisitId, content, Photo.FileName, ct);
             }
 
             TempData["Notice"] = Loc.T("走访记录已保存", "Visit recorded");
@@ -79,7 +79,7 @@ public sealed class IndexModel(VisitDesk desk, CurrentCadre cadre, TimeProvider 
     private async Task LoadAsync(CancellationToken ct)
     {
         Today = ChinaTime.DayOf(clock.GetUtcNow());
-        Campaigns = await desk.CampaignsAsync(ct);
-        Visits = await desk.ListAsync(Campaign, Overdue, ct);
+        Campaigns = await queries.CampaignsAsync(ct);
+        Visits = await queries.ListAsync(Campaign, Overdue, ct);
     }
 }

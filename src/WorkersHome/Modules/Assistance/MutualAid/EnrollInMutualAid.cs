@@ -16,11 +16,6 @@ namespace WorkersHome.Modules.Assistance.MutualAid;
 /// <summary>Enrols a person: a member of the union (by member id), or a spouse or migrant worker by name and ID number.</summary>
 public sealed record NewEnrollment(long ProgramId, Guid? MemberId, string? Name, string? IdNumber, EnrolleeKind Kind, int Items, PremiumPayer PaidBy);
 
-public sealed record EnrollmentRow(long Id, string PersonName, string IdMasked, string Kind, int Items, decimal Premium, string PaidBy, bool IllnessHardship,
-    string UnionName, DateTimeOffset EnrolledAt);
-
-public sealed record EnrollmentSummary(int People, int Items, decimal Premiums, int CityPaid);
-
 public static class MutualAidAuditActions
 {
     public const string Enrolled = "assistance.mutual-aid-enrolled";
@@ -31,13 +26,13 @@ public static class MutualAidAuditActions
 /// premium per item. A member whose household is in the archive through illness is enrolled at the city's cost and
 /// gets the program's extra benefit points on every claim. One enrolment per person and period.
 /// </summary>
-public sealed class EnrollmentDesk(AppDbContext db, ProgramQueries programs, IMemberDirectory members, IOrgDirectory orgs, PersonalDataProtector protector,
+public sealed class EnrollInMutualAid(AppDbContext db, ProgramQueries programs, IMemberDirectory members, IOrgDirectory orgs, PersonalDataProtector protector,
     AuditTrail audit, CurrentCadre cadre, TimeProvider clock)
 {
     public const decimal PremiumPerItem = 80m;
     public const int MaxItems = 5;
 
-    public async Task<Enrollment> EnrollAsync(NewEnrollment request, CancellationToken ct)
+    public async Task<Enrollment> ExecuteAsync(NewEnrollment request, CancellationToken ct)
     {
         var program = await programs.VisibleAsync(request.ProgramId, ct);
         if (program.Type != ProgramType.MedicalMutualAid)
@@ -96,27 +91,6 @@ public sealed class EnrollmentDesk(AppDbContext db, ProgramQueries programs, IMe
         }
 
         return enrollment;
-    }
-
-    public async Task<(IReadOnlyList<EnrollmentRow> Rows, EnrollmentSummary Summary)> ListAsync(long programId, CancellationToken ct)
-    {
-        await programs.VisibleAsync(programId, ct);
-        var own = cadre.OrgPath;
-        var query = db.Enrollments.AsNoTracking().Where(e => e.ProgramId == programId && e.OrgPath.StartsWith(own));
-        var rows = await query.OrderByDescending(e => e.Id).Take(500).ToListAsync(ct);
-        var summary = await query.GroupBy(e => 1).Select(g => new EnrollmentSummary(g.Count(), g.Sum(e => e.Items), g.Sum(e => e.Premium),
-            g.Count(e => e.PaidBy == PremiumPayer.City))).FirstOrDefaultAsync(ct) ?? new EnrollmentSummary(0, 0, 0, 0);
-        var names = await orgs.PublicNamesAsync(rows.Select(r => r.OrgId).Distinct(), ct);
-        return (rows.Select(e => new EnrollmentRow(e.Id, e.PersonName, e.IdMasked, Enrollment.KindLabel(e.Kind).ToString(), e.Items, e.Premium,
-            Enrollment.PayerLabel(e.PaidBy).ToString(), e.IllnessHardship, names.GetValueOrDefault(e.OrgId, ""), e.EnrolledAt)).ToList(), summary);
-    }
-
-    /// <summary>The member's enrolment in a program, for judging their claims: whether enrolled, and whether at the illness-hardship rate.</summary>
-    public async Task<(bool Enrolled, bool IllnessHardship)> StatusAsync(long programId, Guid memberId, string memberIdHash, CancellationToken ct)
-    {
-        var found = await db.Enrollments.AsNoTracking().Where(e => e.ProgramId == programId && (e.MemberId == memberId || e.PersonIdHash == memberIdHash))
-            .Select(e => new { e.IllnessHardship }).FirstOrDefaultAsync(ct);
-        return (found is not null, found?.IllnessHardship ?? false);
     }
 
     private async Task<(MemberSummary? Member, string Name, string IdHash, string IdMasked, long OrgId, string OrgPath)> PersonAsync(NewEnrollment request,
