@@ -1,3 +1,4 @@
+using WorkersHome.Platform.Errors;
 using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Persistence.OrgOwnership;
 
@@ -35,6 +36,14 @@ public enum MembershipStatus
 [OrgOwned(WhenUnionMoves.FollowsUnion)]
 public sealed class Member
 {
+    /// <summary>Which statuses a cadre may set from which (transfers have their own flow: <see cref="MoveTo"/>).</summary>
+    private static readonly Dictionary<MembershipStatus, MembershipStatus[]> StatusChanges = new()
+    {
+        [MembershipStatus.Active] = [MembershipStatus.Retained, MembershipStatus.Left, MembershipStatus.Deceased],
+        [MembershipStatus.Retained] = [MembershipStatus.Active, MembershipStatus.Left, MembershipStatus.Deceased],
+        [MembershipStatus.Left] = [MembershipStatus.Active],
+    };
+
     public Guid Id { get; set; }
 
     public long OrgId { get; set; }
@@ -83,7 +92,8 @@ public sealed class Member
 
     public DateOnly JoinedOn { get; set; }
 
-    public MembershipStatus Status { get; set; }
+    /// <summary>A record starts active; later changes go through <see cref="ChangeStatus"/>.</summary>
+    public MembershipStatus Status { get; private set; } = MembershipStatus.Active;
 
     /// <summary>Groups the union keeps the member in (model worker, hardship), which offers may be limited to.</summary>
     public Contracts.MemberGroups Groups { get; set; }
@@ -93,6 +103,42 @@ public sealed class Member
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    public static bool CanChangeStatus(MembershipStatus from, MembershipStatus to) => StatusChanges.TryGetValue(from, out var next) && next.Contains(to);
+
+    /// <summary>Retains, ends or restores the membership, as the state table allows; a stale version fails when saved.</summary>
+    public void ChangeStatus(MembershipStatus to, int expectedVersion, DateTimeOffset now)
+    {
+        EnsureCanChangeStatus(to);
+        Status = to;
+        Version = expectedVersion + 1;
+        UpdatedAt = now;
+    }
+
+    public void EnsureCanChangeStatus(MembershipStatus to)
+    {
+        if (!CanChangeStatus(Status, to))
+        {
+            throw new ConflictException(Loc.T($"会籍状态不能从“{StatusLabel(Status).Zh}”改为“{StatusLabel(to).Zh}”",
+                $"Membership cannot go from {StatusLabel(Status).En} to {StatusLabel(to).En}"));
+        }
+    }
+
+    /// <summary>The record moves to another union by a completed transfer; only an active membership still in the sending union moves.</summary>
+    public void MoveTo(long fromOrgId, long orgId, string orgPath, DateTimeOffset now)
+    {
+        EnsureCanMoveFrom(fromOrgId);
+        (OrgId, OrgPath, UpdatedAt) = (orgId, orgPath, now);
+        Version++;
+    }
+
+    public void EnsureCanMoveFrom(long fromOrgId)
+    {
+        if (Status != MembershipStatus.Active || OrgId != fromOrgId)
+        {
+            throw new ConflictException(Loc.T("会员的会籍已变化，转接不能完成", "The membership changed meanwhile; the transfer cannot complete"));
+        }
+    }
 
     public static bool CountsAsMember(MembershipStatus status) => status is MembershipStatus.Active or MembershipStatus.Retained;
 

@@ -55,9 +55,23 @@ public static class MembersModule
         services.AddScoped<Contracts.IMemberDirectory>(sp => sp.GetRequiredService<MemberDirectory>());
         services.AddScoped<Contracts.IMemberGroupMarker>(sp => sp.GetRequiredService<MemberDirectory>());
         services.AddScoped<SignIn.LinkMemberPhone>();
-        services.AddScoped<Join.JoinDesk>();
+        services.AddScoped<Join.JoinSteps>();
+        services.AddScoped<Join.SubmitJoinApplication>();
+        services.AddScoped<Join.WithdrawJoinApplication>();
+        services.AddScoped<Join.ApproveJoinApplication>();
+        services.AddScoped<Join.RejectJoinApplication>();
+        services.AddScoped<Join.JoinQueries>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Transfers").Get<Transfer.TransferOptions>() ?? new Transfer.TransferOptions());
-        services.AddScoped<Transfer.TransferDesk>();
+        services.AddScoped<Transfer.TransferSteps>();
+        services.AddScoped<Transfer.TransferCompletion>();
+        services.AddScoped<Transfer.OpenTransfer>();
+        services.AddScoped<Transfer.RequestTransferByMember>();
+        services.AddScoped<Transfer.RequestTransferByReceivingUnion>();
+        services.AddScoped<Transfer.DecideTransferAsReceiver>();
+        services.AddScoped<Transfer.ConfirmTransferAsSender>();
+        services.AddScoped<Transfer.CancelTransferByMember>();
+        services.AddScoped<Transfer.CompleteDueTransfers>();
+        services.AddScoped<Transfer.TransferQueries>();
         services.AddHostedService<Transfer.TransferSweeper>();
         // Members sign in with a scheme and policies of their own (docs/adr/0008).
         services.AddAuthentication().AddMemberCookie();

@@ -15,7 +15,7 @@ namespace WorkersHome.Pages.m;
 
 /// <summary>网上入会 on the phone: find the union, fill in the registry's fields, follow the application.</summary>
 [Authorize(Policy = MemberAuthentication.PhoneVerifiedPolicy)]
-public sealed class JoinModel(JoinDesk desk, IOrgDirectory orgs, CodeTableCache codes) : PageModel
+public sealed class JoinModel(JoinQueries queries, IOrgDirectory orgs, CodeTableCache codes) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -48,11 +48,11 @@ public sealed class JoinModel(JoinDesk desk, IOrgDirectory orgs, CodeTableCache 
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostSubmitAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostSubmitAsync([FromServices] SubmitJoinApplication submit, CancellationToken ct)
     {
         try
         {
-            await desk.SubmitAsync(JoinApi.PhoneOf(User), Form, ct);
+            await submit.ExecuteAsync(JoinApi.PhoneOf(User), Form, ct);
             TempData["Notice"] = Loc.T("入会申请已提交，请等待工会审核，结果将以短信通知", "Your application is in; the union will decide and you will get an SMS");
             return RedirectToPage();
         }
@@ -72,11 +72,11 @@ public sealed class JoinModel(JoinDesk desk, IOrgDirectory orgs, CodeTableCache 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostWithdrawAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostWithdrawAsync([FromServices] WithdrawJoinApplication withdraw, CancellationToken ct)
     {
         try
         {
-            await desk.WithdrawAsync(JoinApi.PhoneOf(User).Hash, WithdrawId, Version, ct);
+            await withdraw.ExecuteAsync(JoinApi.PhoneOf(User).Hash, WithdrawId, Version, ct);
             TempData["Notice"] = Loc.T("申请已撤回", "The application is withdrawn");
         }
         catch (ConflictException ex)
@@ -89,7 +89,7 @@ public sealed class JoinModel(JoinDesk desk, IOrgDirectory orgs, CodeTableCache 
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Mine = await desk.MineAsync(JoinApi.PhoneOf(User).Hash, ct);
+        Mine = await queries.MineAsync(JoinApi.PhoneOf(User).Hash, ct);
         Unions = await orgs.SearchJoinableAsync(Q, Open, ct);
         if (Form.OrgId != 0 && Unions.All(u => u.Id != Form.OrgId) && await orgs.FindJoinableAsync(Form.OrgId, ct) is { } chosen)
         {

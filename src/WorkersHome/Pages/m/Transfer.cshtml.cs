@@ -12,7 +12,7 @@ namespace WorkersHome.Pages.m;
 
 /// <summary>会籍转接 on the phone: a member who changed employer asks to move to the new union and follows it.</summary>
 [Authorize(Policy = MemberAuthentication.Policy)]
-public sealed class TransferModel(TransferDesk desk, IOrgDirectory orgs) : PageModel
+public sealed class TransferModel(TransferQueries queries, IOrgDirectory orgs) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -36,11 +36,11 @@ public sealed class TransferModel(TransferDesk desk, IOrgDirectory orgs) : PageM
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostRequestAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostRequestAsync([FromServices] RequestTransferByMember request, CancellationToken ct)
     {
         try
         {
-            await desk.RequestByMemberAsync(MemberId, ToOrgId, "member", ct);
+            await request.ExecuteAsync(MemberId, ToOrgId, "member", ct);
             TempData["Notice"] = Loc.T("转接申请已提交，待转入工会接收", "Transfer requested; the receiving union will decide");
             return RedirectToPage();
         }
@@ -57,11 +57,11 @@ public sealed class TransferModel(TransferDesk desk, IOrgDirectory orgs) : PageM
         return Page();
     }
 
-    public async Task<IActionResult> OnPostCancelAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostCancelAsync([FromServices] CancelTransferByMember cancel, CancellationToken ct)
     {
         try
         {
-            await desk.CancelByMemberAsync(MemberId, CancelId, Version, ct);
+            await cancel.ExecuteAsync(MemberId, CancelId, Version, ct);
             TempData["Notice"] = Loc.T("转接已撤销", "Transfer withdrawn");
         }
         catch (ConflictException ex)
@@ -74,7 +74,7 @@ public sealed class TransferModel(TransferDesk desk, IOrgDirectory orgs) : PageM
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Mine = await desk.ListForMemberAsync(MemberId, ct);
+        Mine = await queries.ListForMemberAsync(MemberId, ct);
         Unions = await orgs.SearchJoinableAsync(Q, openUnionsOnly: false, ct);
     }
 }

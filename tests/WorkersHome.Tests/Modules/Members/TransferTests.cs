@@ -105,7 +105,7 @@ public sealed class TransferTests(TransferFixture fixture) : IClassFixture<Trans
         (await Officer("zz.officer").PostAsJsonAsync($"/api/members/transfers/{back}/accept", new { Version = 0 }, Json)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         await using (var scope = fixture.Factory.WholeTreeScope(out var db))
         {
-            (await scope.ServiceProvider.GetRequiredService<TransferDesk>().CompleteDueAsync(CancellationToken.None)).ShouldBe(1);
+            (await scope.ServiceProvider.GetRequiredService<CompleteDueTransfers>().ExecuteAsync(CancellationToken.None)).ShouldBe(1);
         }
 
         (await Officer("zz.officer").GetAsync($"/api/members/{member}")).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -143,7 +143,7 @@ public sealed class TransferTests(TransferFixture fixture) : IClassFixture<Trans
             new { Version = member.GetProperty("version").GetInt32(), Status = "Left", Note = "离职" }, Json)).StatusCode.ShouldBe(HttpStatusCode.OK);
         await using (var scope = fixture.Factory.WholeTreeScope(out var db))
         {
-            await scope.ServiceProvider.GetRequiredService<TransferDesk>().CompleteDueAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<CompleteDueTransfers>().ExecuteAsync(CancellationToken.None);
         }
 
         var closed = (await Officer("ly.officer").GetFromJsonAsync<List<TransferView>>("/api/members/transfers", Json))!.Single(t => t.Id == second);

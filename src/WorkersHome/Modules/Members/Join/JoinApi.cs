@@ -20,17 +20,17 @@ internal static class JoinApi
             .AllowAnonymous().WithTags("Join").WithSummary("Grassroots unions to apply to, by name, employer, credit code or place; open=true for regional, industry and gig-worker unions");
 
         var mine = app.MapGroup("/api/join/applications").WithTags("Join").RequireAuthorization(MemberAuthentication.PhoneVerifiedPolicy);
-        mine.MapGet("/", (HttpContext http, JoinDesk desk, CancellationToken ct) => desk.MineAsync(PhoneOf(http.User).Hash, ct))
+        mine.MapGet("/", (HttpContext http, JoinQueries queries, CancellationToken ct) => queries.MineAsync(PhoneOf(http.User).Hash, ct))
             .WithSummary("My applications to join, with their status and any reason");
-        mine.MapPost("/", async (JoinForm form, HttpContext http, JoinDesk desk, CancellationToken ct) =>
+        mine.MapPost("/", async (JoinForm form, HttpContext http, SubmitJoinApplication submit, JoinQueries queries, CancellationToken ct) =>
         {
             var phone = PhoneOf(http.User);
-            var application = await desk.SubmitAsync(phone, form, ct);
-            return TypedResults.Created($"/api/join/applications/{application.Id}", (await desk.MineAsync(phone.Hash, ct)).First(a => a.Id == application.Id));
+            var application = await submit.ExecuteAsync(phone, form, ct);
+            return TypedResults.Created($"/api/join/applications/{application.Id}", (await queries.MineAsync(phone.Hash, ct)).First(a => a.Id == application.Id));
         }).WithSummary("Apply to join a union (the registry's checks; one open application per person)");
-        mine.MapPost("/{id:guid}/withdraw", async (Guid id, DecisionRequest request, HttpContext http, JoinDesk desk, CancellationToken ct) =>
+        mine.MapPost("/{id:guid}/withdraw", async (Guid id, DecisionRequest request, HttpContext http, WithdrawJoinApplication withdraw, CancellationToken ct) =>
         {
-            await desk.WithdrawAsync(PhoneOf(http.User).Hash, id, request.Version, ct);
+            await withdraw.ExecuteAsync(PhoneOf(http.User).Hash, id, request.Version, ct);
             return TypedResults.NoContent();
         }).WithSummary("Withdraw a waiting application");
 
@@ -44,13 +44,13 @@ internal static class JoinApi
             new { marked = await board.MarkAllReadAsync(PhoneOf(http.User).Hash, ct) }).WithSummary("Mark all my notices read");
 
         var queue = app.MapGroup("/api/members/applications").WithTags("Join").RequireAuthorization(MemberPermissions.Manage);
-        queue.MapGet("/", (JoinDesk desk, CancellationToken ct) => desk.QueueAsync(ct)).WithSummary("Applications waiting in your subtree, oldest first");
-        queue.MapPost("/{id:guid}/approve", async (Guid id, DecisionRequest request, JoinDesk desk, CancellationToken ct) =>
-            new { memberId = await desk.ApproveAsync(id, request.Version, ct) })
+        queue.MapGet("/", (JoinQueries queries, CancellationToken ct) => queries.QueueAsync(ct)).WithSummary("Applications waiting in your subtree, oldest first");
+        queue.MapPost("/{id:guid}/approve", async (Guid id, DecisionRequest request, ApproveJoinApplication approve, CancellationToken ct) =>
+            new { memberId = await approve.ExecuteAsync(id, request.Version, ct) })
             .WithSummary("Approve: the member record and card are created and the applicant is told by SMS");
-        queue.MapPost("/{id:guid}/reject", async (Guid id, DecisionRequest request, JoinDesk desk, CancellationToken ct) =>
+        queue.MapPost("/{id:guid}/reject", async (Guid id, DecisionRequest request, RejectJoinApplication reject, CancellationToken ct) =>
         {
-            await desk.RejectAsync(id, request.Version, request.Reason, ct);
+            await reject.ExecuteAsync(id, request.Version, request.Reason, ct);
             return TypedResults.NoContent();
         }).WithSummary("Reject with a reason, which the applicant sees and receives by SMS");
     }

@@ -13,33 +13,20 @@ namespace WorkersHome.Modules.Members.Register;
 public sealed class ChangeMemberStatus(AppDbContext db, IOrgRollupWriter rollups, Statistics.MemberStatsWriter stats, AuditTrail audit, CurrentCadre cadre,
     TimeProvider clock, IEnumerable<Contracts.IMembershipFollower> followers)
 {
-    /// <summary>Which statuses a cadre may set from which (transfers have their own flow).</summary>
-    public static bool IsAllowed(MembershipStatus from, MembershipStatus to) => (from, to) switch
-    {
-        (MembershipStatus.Active, MembershipStatus.Retained or MembershipStatus.Left or MembershipStatus.Deceased) => true,
-        (MembershipStatus.Retained, MembershipStatus.Active or MembershipStatus.Left or MembershipStatus.Deceased) => true,
-        (MembershipStatus.Left, MembershipStatus.Active) => true,
-        _ => false,
-    };
+    /// <summary>Which statuses a cadre may set from which: the member's own state table.</summary>
+    public static bool IsAllowed(MembershipStatus from, MembershipStatus to) => Member.CanChangeStatus(from, to);
 
     public async Task<Member> ExecuteAsync(Guid id, int expectedVersion, MembershipStatus status, string? note, CancellationToken ct = default)
     {
         var member = await db.Members.FirstOrDefaultAsync(m => m.Id == id, ct) ?? throw new NotFoundException();
-        if (!IsAllowed(member.Status, status))
-        {
-            throw new ConflictException(Loc.T($"会籍状态不能从“{Member.StatusLabel(member.Status).Zh}”改为“{Member.StatusLabel(status).Zh}”",
-                $"Membership cannot go from {Member.StatusLabel(member.Status).En} to {Member.StatusLabel(status).En}"));
-        }
-
+        member.EnsureCanChangeStatus(status);
         var now = clock.GetUtcNow();
         var delta = (Member.CountsAsMember(status) ? 1 : 0) - (Member.CountsAsMember(member.Status) ? 1 : 0);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Entry(member).Property(m => m.Version).OriginalValue = expectedVersion;
         var before = member.Status;
         stats.Add(member.OrgPath, Statistics.Contribution.Of(member).Negate());
-        member.Status = status;
-        member.Version = expectedVersion + 1;
-        member.UpdatedAt = now;
+        member.ChangeStatus(status, expectedVersion, now);
         db.MembershipEvents.Add(new MembershipEvent
         {
             MemberId = member.Id,

@@ -29,7 +29,6 @@ public sealed class MemberRecord(PersonalDataProtector protector)
             IdCipher = protector.Encrypt(valid.IdNumber),
             IdHash = IdHash(valid),
             IdMasked = Mask.IdNumber(valid.IdNumber),
-            Status = MembershipStatus.Active,
             CreatedAt = now,
             UpdatedAt = now,
             Name = valid.Name,

@@ -18,7 +18,7 @@ public sealed class TransferSweeper(IServiceScopeFactory scopes, IConfiguration 
             {
                 await using var scope = scopes.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<AppDbContext>().UseWholeTree();
-                var completed = await scope.ServiceProvider.GetRequiredService<TransferDesk>().CompleteDueAsync(stoppingToken);
+                var completed = await scope.ServiceProvider.GetRequiredService<CompleteDueTransfers>().ExecuteAsync(stoppingToken);
                 if (completed > 0)
                 {
                     log.LogInformation("Completed {Count} transfers whose sending union did not confirm in time", completed);
