@@ -12,14 +12,14 @@ namespace WorkersHome.Platform.Security;
 /// </summary>
 public sealed class DataScopeMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, AppDbContext db, CurrentCadre cadre, PermissionRegistry registry)
+    public async Task InvokeAsync(HttpContext context, AppDbContext db, IOrgNodes orgs, CurrentCadre cadre, PermissionRegistry registry)
     {
         var idClaim = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
         if (context.User.Identity?.IsAuthenticated == true && Guid.TryParse(idClaim, out var userId))
         {
             var row = await (
                 from u in db.Users.AsNoTracking()
-                join o in db.OrgUnits.IgnoreQueryFilters().AsNoTracking() on u.OrgId equals o.Id
+                join o in orgs.All() on u.OrgId equals o.Id
                 where u.Id == userId && !u.IsDisabled
                 select new { u.UserName, u.DisplayName, u.OrgId, u.TwoFactorEnabled, o.Path, o.Name }).FirstOrDefaultAsync(context.RequestAborted);
             if (row is not null)

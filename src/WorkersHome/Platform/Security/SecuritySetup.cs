@@ -19,6 +19,7 @@ public static class SecuritySetup
     {
         services.AddSingleton(registry);
         services.AddScoped<CurrentCadre>();
+        services.AddScoped<SignInAudit>();
         services.AddHttpContextAccessor();
 
         services.AddIdentity<CadreUser, CadreRole>(o =>
