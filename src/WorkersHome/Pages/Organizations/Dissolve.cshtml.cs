@@ -4,6 +4,7 @@ using WorkersHome.Modules.Organizations;
 using WorkersHome.Modules.Organizations.BrowseTree;
 using WorkersHome.Modules.Organizations.ManageUnions;
 using WorkersHome.Platform.Localization;
+using WorkersHome.Pages.Shared;
 
 namespace WorkersHome.Pages.Organizations;
 

@@ -1,6 +1,7 @@
 using WorkersHome.Modules.Organizations;
 using WorkersHome.Modules.Organizations.BrowseTree;
 using WorkersHome.Platform.Security;
+using WorkersHome.Pages.Shared;
 
 namespace WorkersHome.Pages.Organizations;
 

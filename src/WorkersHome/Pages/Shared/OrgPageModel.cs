@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 using WorkersHome.Platform.Errors;
 
-namespace WorkersHome.Pages.Organizations;
+namespace WorkersHome.Pages.Shared;
 
 /// <summary>Turns the use cases' refusals into form errors and the 409 notice the pages show.</summary>
 public abstract class OrgPageModel : PageModel
