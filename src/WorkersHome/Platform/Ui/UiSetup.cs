@@ -24,7 +24,7 @@ public static class UiSetup
             o.Conventions.ConfigureFilter(new Files.UploadRejectionFilter());
             o.Conventions.AllowAnonymousToPage("/Index");
             o.Conventions.AllowAnonymousToPage("/Error");
-            o.Conventions.AllowAnonymousToFolder("/Account");
+            o.Conventions.AllowAnonymousToFolder("/SignIn");
             o.Conventions.AllowAnonymousToFolder("/Dev");
         });
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.ModelMetadataDetailsProviders.Add(new Errors.BindingMessages()));

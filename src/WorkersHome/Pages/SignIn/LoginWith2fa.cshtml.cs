@@ -6,7 +6,7 @@ using WorkersHome.Platform.Audit;
 using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Security;
 
-namespace WorkersHome.Pages.Account;
+namespace WorkersHome.Pages.SignIn;
 
 public sealed class LoginWith2faModel(SignInManager<CadreUser> signIn, SignInAudit audit) : PageModel
 {
@@ -22,14 +22,14 @@ public sealed class LoginWith2faModel(SignInManager<CadreUser> signIn, SignInAud
     public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync() =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Account/Login") : Page();
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/SignIn/Login") : Page();
 
     public async Task<IActionResult> OnPostAsync()
     {
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null)
         {
-            return RedirectToPage("/Account/Login");
+            return RedirectToPage("/SignIn/Login");
         }
 
         var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);

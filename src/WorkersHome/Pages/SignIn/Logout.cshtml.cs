@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkersHome.Platform.Audit;
 using WorkersHome.Platform.Security;
 
-namespace WorkersHome.Pages.Account;
+namespace WorkersHome.Pages.SignIn;
 
 public sealed class LogoutModel(SignInManager<CadreUser> signIn, CurrentCadre cadre, AuditTrail audit) : PageModel
 {

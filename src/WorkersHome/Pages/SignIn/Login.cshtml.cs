@@ -8,7 +8,7 @@ using WorkersHome.Platform.Audit;
 using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Security;
 
-namespace WorkersHome.Pages.Account;
+namespace WorkersHome.Pages.SignIn;
 
 public sealed class LoginModel(SignInManager<CadreUser> signIn, UserManager<CadreUser> users, SignInAudit audit) : PageModel
 {
@@ -49,7 +49,7 @@ public sealed class LoginModel(SignInManager<CadreUser> signIn, UserManager<Cadr
 
         if (result.RequiresTwoFactor)
         {
-            return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl });
+            return RedirectToPage("/SignIn/LoginWith2fa", new { ReturnUrl });
         }
 
         if (result.IsLockedOut)

@@ -10,7 +10,7 @@ using WorkersHome.Platform.Audit;
 using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Security;
 
-namespace WorkersHome.Pages.Account;
+namespace WorkersHome.Pages.SignIn;
 
 /// <summary>Enrolment of an authenticator app by QR code, ending with ten one-time recovery codes.</summary>
 public sealed class EnrolAuthenticatorModel(UserManager<CadreUser> users, SignInManager<CadreUser> signIn, CurrentCadre cadre, SignInAudit audit) : PageModel
@@ -33,7 +33,7 @@ public sealed class EnrolAuthenticatorModel(UserManager<CadreUser> users, SignIn
         var user = await CurrentUserAsync();
         if (user is null)
         {
-            return RedirectToPage("/Account/Login", new { ReturnUrl = "/Account/EnrolAuthenticator" });
+            return RedirectToPage("/SignIn/Login", new { ReturnUrl = "/SignIn/EnrolAuthenticator" });
         }
 
         await LoadKeyAsync(user);
@@ -45,7 +45,7 @@ public sealed class EnrolAuthenticatorModel(UserManager<CadreUser> users, SignIn
         var user = await CurrentUserAsync();
         if (user is null)
         {
-            return RedirectToPage("/Account/Login");
+            return RedirectToPage("/SignIn/Login");
         }
 
         var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal);
