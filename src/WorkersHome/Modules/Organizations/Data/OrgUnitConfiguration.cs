@@ -3,11 +3,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace WorkersHome.Modules.Organizations.Data;
 
-internal static class OrgSchema
-{
-    public const string Name = "org";
-}
-
 internal sealed class OrgUnitConfiguration : IEntityTypeConfiguration<OrgUnit>
 {
     public void Configure(EntityTypeBuilder<OrgUnit> b)
@@ -28,26 +23,5 @@ internal sealed class OrgUnitConfiguration : IEntityTypeConfiguration<OrgUnit>
         b.HasIndex(o => o.Path).IsUnique();
         b.HasIndex(o => new { o.ParentId, o.Status });
         b.HasIndex(o => o.CreditCode);
-    }
-}
-
-internal sealed class OrgRollupConfiguration : IEntityTypeConfiguration<OrgRollup>
-{
-    public void Configure(EntityTypeBuilder<OrgRollup> b)
-    {
-        b.ToTable("rollups", OrgSchema.Name);
-        b.HasKey(r => r.OrgId);
-        b.Property(r => r.OrgId).ValueGeneratedNever();
-    }
-}
-
-internal sealed class OrgHistoryConfiguration : IEntityTypeConfiguration<OrgHistoryEntry>
-{
-    public void Configure(EntityTypeBuilder<OrgHistoryEntry> b)
-    {
-        b.ToTable("history", OrgSchema.Name);
-        b.Property(h => h.Detail).HasMaxLength(1000);
-        b.Property(h => h.ActorName).HasMaxLength(100);
-        b.HasIndex(h => new { h.OrgId, h.Id });
     }
 }

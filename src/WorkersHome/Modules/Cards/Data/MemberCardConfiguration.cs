@@ -24,26 +24,3 @@ internal sealed class MemberCardConfiguration : IEntityTypeConfiguration<MemberC
         b.HasIndex(c => new { c.OrgPath, c.Status });
     }
 }
-
-internal sealed class CardStatusChangeConfiguration : IEntityTypeConfiguration<CardStatusChange>
-{
-    public void Configure(EntityTypeBuilder<CardStatusChange> b)
-    {
-        b.ToTable("status_changes", "cards");
-        b.Property(c => c.ActorName).HasMaxLength(100);
-        b.Property(c => c.Reason).HasMaxLength(200);
-        b.HasIndex(c => new { c.CardId, c.Id });
-    }
-}
-
-internal sealed class CardBenefitConfiguration : IEntityTypeConfiguration<CardBenefit>
-{
-    public void Configure(EntityTypeBuilder<CardBenefit> b)
-    {
-        b.ToTable("benefits", "cards");
-        b.Property(c => c.OrgPath).HasMaxLength(400);
-        b.Property(c => c.Zh).HasMaxLength(100);
-        b.Property(c => c.En).HasMaxLength(200);
-        b.HasIndex(c => c.OrgPath);
-    }
-}
