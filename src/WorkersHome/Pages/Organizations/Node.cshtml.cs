@@ -1,7 +1,7 @@
 using WorkersHome.Modules.Organizations;
 using WorkersHome.Modules.Organizations.BrowseTree;
-using WorkersHome.Platform.Security;
 using WorkersHome.Pages.Shared;
+using WorkersHome.Platform.Security;
 
 namespace WorkersHome.Pages.Organizations;
 
