@@ -32,8 +32,12 @@ public static class UiSetup
     }
 
     /// <summary>A module's page rules (which folder needs which permission or policy), from its own XModule.cs.</summary>
+    /// <remarks>
+    /// Post-configured: modules are added before Razor Pages, and conventions added before the framework's own options
+    /// setup has given the collection its services are built without endpoint metadata, so they would not apply.
+    /// </remarks>
     public static IServiceCollection AddPageConventions(this IServiceCollection services, Action<PageConventionCollection> configure) =>
-        services.Configure<RazorPagesOptions>(o => configure(o.Conventions));
+        services.PostConfigure<RazorPagesOptions>(o => configure(o.Conventions));
 
     public static WebApplication MapUi(this WebApplication app)
     {
