@@ -1,3 +1,4 @@
+using WorkersHome.Demo;
 using WorkersHome.Modules.Accounts;
 using WorkersHome.Modules.Assistance;
 using WorkersHome.Modules.Cards;
@@ -28,14 +29,16 @@ public static class WorkersHomeApp
             .AddAssistance(permissions)
             .AddMerchants(permissions)
             .AddSecurity(permissions)
-            .AddUi();
+            .AddUi()
+            .AddDemo();
         return builder.Build();
     }
 
     /// <summary>Prepares the database and maps the whole request pipeline: what `Program` runs, and the HTTP benchmarks too.</summary>
     public static async Task PrepareAndMapAsync(WebApplication app)
     {
-        await Startup.PrepareAsync(app);
+        await DatabasePreparation.PrepareAsync(app);
+        await DemoSetup.SeedIfAskedAsync(app);
         app.UsePlatform();
         app.MapOrganizations();
         app.MapAccounts();

@@ -27,7 +27,7 @@ public sealed class LanguageAndLayoutTests(BrowserFixture app) : IClassFixture<B
 
     [Theory]
     [InlineData("/", "phone-home")]
-    [InlineData("/Account/Login", "phone-login")]
+    [InlineData("/SignIn/Login", "phone-login")]
     public async Task Public_pages_fit_a_phone_screen_without_sideways_scrolling(string path, string screenshot)
     {
         await using var context = await app.NewContextAsync(new BrowserNewContextOptions

@@ -14,11 +14,6 @@ namespace WorkersHome.BrowserTests;
 /// <summary>A union administrator onboards a merchant; its cashier, on a phone, checks a member's code and records a sale once.</summary>
 public sealed class MerchantTillTests(BrowserFixture app) : IClassFixture<BrowserFixture>
 {
-    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web)
-    {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-    };
-
     [Fact]
     public async Task An_administrator_onboards_a_merchant_and_its_till_checks_a_code_and_records_the_sale_once()
     {
@@ -100,7 +95,7 @@ public sealed class MerchantTillTests(BrowserFixture app) : IClassFixture<Browse
     private async Task<string> MemberTokenAsync()
     {
         using var officer = Api("zz.officer");
-        var card = await (await officer.PostAsync($"/api/members/{app.World.ZhengzhouMember}/card", null)).Content.ReadFromJsonAsync<CardView>(Json);
+        var card = await (await officer.PostAsync($"/api/members/{app.World.ZhengzhouMember}/card", null)).Content.ReadFromJsonAsync<CardView>(TestJson.Options);
         return app.Factory.Services.GetRequiredService<CardTokenIssuer>().Issue(card!.Id).Token;
     }
 
@@ -137,11 +132,11 @@ public sealed class MerchantTillTests(BrowserFixture app) : IClassFixture<Browse
             Address = "郑州市测试路 9 号",
             Latitude = 34.74,
             Longitude = 113.65,
-        }, Json);
+        }, TestJson.Options);
         var merchantId = System.Text.Json.JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
-        (await admin.PostAsJsonAsync($"/api/merchants/{merchantId}/offers", new { Title = "图书九折", Kind = "Percent", Value = 10, ValidFrom = "2020-01-01", ValidTo = "2099-12-31", Limit = "Unlimited" }, Json))
+        (await admin.PostAsJsonAsync($"/api/merchants/{merchantId}/offers", new { Title = "图书九折", Kind = "Percent", Value = 10, ValidFrom = "2020-01-01", ValidTo = "2099-12-31", Limit = "Unlimited" }, TestJson.Options))
             .EnsureSuccessStatusCode();
-        (await admin.PostAsJsonAsync($"/api/merchants/{merchantId}/staff", new { UserName = "offline.till", Password = "Till-Password-1" }, Json)).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync($"/api/merchants/{merchantId}/staff", new { UserName = "offline.till", Password = "Till-Password-1" }, TestJson.Options)).EnsureSuccessStatusCode();
         var token = await MemberTokenAsync();
         await using var phone = await PhoneAsync();
         var till = await SignedInTillAsync(phone, "offline.till", "离线测试书店");

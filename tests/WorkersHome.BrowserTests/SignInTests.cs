@@ -47,7 +47,7 @@ public sealed partial class SignInTests(BrowserFixture app) : IClassFixture<Brow
         await using var context = await app.NewContextAsync();
         var page = await context.NewPageAsync();
 
-        await page.GotoAsync("/Account/Login");
+        await page.GotoAsync("/SignIn/Login");
         await SignInSteps.SubmitPasswordAsync(page, "new.admin");
 
         await Expect(page).ToHaveURLAsync(EnrolUrl());
@@ -74,9 +74,9 @@ public sealed partial class SignInTests(BrowserFixture app) : IClassFixture<Brow
         return rollup.GrassrootsUnions.ToString("N0", CultureInfo.GetCultureInfo("zh-CN"));
     }
 
-    [GeneratedRegex("/Account/Login$")]
+    [GeneratedRegex("/SignIn/Login$")]
     private static partial Regex LoginUrl();
 
-    [GeneratedRegex("/Account/EnrolAuthenticator")]
+    [GeneratedRegex("/SignIn/EnrolAuthenticator")]
     private static partial Regex EnrolUrl();
 }

@@ -13,6 +13,9 @@ public class AppFixture : IAsyncLifetime
 
     public TestDatabase Database => _database!;
 
+    /// <summary>An API client (bearer token) acting as the seeded cadre of that user name.</summary>
+    public HttpClient Cadre(string user) => Factory.Api(World.User(user));
+
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
     /// <summary>Last chance to change how the factory hosts the app (e.g. on a real socket) before it starts.</summary>

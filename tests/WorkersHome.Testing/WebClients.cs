@@ -26,7 +26,7 @@ public static partial class WebClients
     /// <summary>Signs in through the login form (and the 2FA form when the account has one); returns the final response.</summary>
     public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string user, string password, string? totpKey)
     {
-        var response = await PostFormAsync(client, "/Account/Login", new() { ["UserName"] = user, ["Password"] = password });
+        var response = await PostFormAsync(client, "/SignIn/Login", new() { ["UserName"] = user, ["Password"] = password });
         if (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("LoginWith2fa", StringComparison.Ordinal) == true)
         {
             response = await PostFormAsync(client, response.Headers.Location.OriginalString, new() { ["Code"] = totpKey is null ? "000000" : TotpNow(totpKey) });

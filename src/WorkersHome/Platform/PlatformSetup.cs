@@ -28,16 +28,11 @@ public static class PlatformSetup
             Path.Combine(sp.GetRequiredService<IHostEnvironment>().ContentRootPath, sp.GetRequiredService<IConfiguration>()["Storage:Path"] ?? "data/files"),
             sp.GetRequiredService<PersonalDataProtector>()));
         services.AddScoped<AuditTrail>();
-        services.AddScoped<Demo.DemoSeeder>();
-        services.AddScoped<Demo.DemoMembers>();
-        services.AddScoped<Demo.DemoMerchants>();
-        services.AddScoped<Demo.DemoPrograms>();
-        services.AddScoped<Demo.DemoHardship>();
-        services.AddHostedService<Demo.DemoHardshipLoop>();
         services.AddScoped<AuditVerifier>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Sms:Limits").Get<SmsRateLimits>() ?? new SmsRateLimits());
         services.AddScoped<ISmsSender, OutboxSmsSender>();
         services.AddScoped<SmsCodeService>();
+        services.AddScoped<SmsOutboxQueries>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Outbox").Get<OutboxOptions>() ?? new OutboxOptions());
         services.AddScoped<OutboxProcessor>();
         services.AddScoped<IOutboxChannel, LocalSmsChannel>();

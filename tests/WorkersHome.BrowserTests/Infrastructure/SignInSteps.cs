@@ -25,7 +25,7 @@ internal static partial class SignInSteps
     /// <summary>Password, then the authenticator code when the cadre has one; ends on the workbench.</summary>
     public static async Task SignInAsync(IPage page, TestCadre cadre)
     {
-        await page.GotoAsync("/Account/Login");
+        await page.GotoAsync("/SignIn/Login");
         await SubmitPasswordAsync(page, cadre.UserName);
         if (cadre.TotpKey is not null)
         {
@@ -45,7 +45,7 @@ internal static partial class SignInSteps
         return Enumerable.Range(0, 10).Select(d => new string((char)('0' + d), 6)).First(code => !accepted.Contains(code));
     }
 
-    [GeneratedRegex("/Account/LoginWith2fa")]
+    [GeneratedRegex("/SignIn/LoginWith2fa")]
     public static partial Regex TwoFactorUrl();
 
     [GeneratedRegex("/Workbench$")]

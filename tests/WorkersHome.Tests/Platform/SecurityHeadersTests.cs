@@ -57,7 +57,7 @@ public sealed partial class SecurityHeadersTests(SecurityHeadersFixture fixture)
     public async Task Pages_carry_no_inline_script_or_event_handler_attributes()
     {
         var client = fixture.Factory.Anonymous();
-        foreach (var path in new[] { "/", "/m/Merchants", "/m/Login", "/Account/Login", "/shop/Login" })
+        foreach (var path in new[] { "/", "/m/Merchants", "/m/Login", "/SignIn/Login", "/shop/Login" })
         {
             var html = await client.GetStringAsync(path);
             InlineScript().Matches(html).ShouldBeEmpty(path);

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Reflection;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 
 using Microsoft.AspNetCore.Http;
@@ -23,8 +22,6 @@ namespace WorkersHome.Tests.Security;
 /// </summary>
 public sealed partial class PersonalNumbersInAddressesTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-
     /// <summary>Names of parameters that could carry a personal number or a free-text member query.</summary>
     private static readonly string[] Suspicious = ["member", "membername", "idnumber", "id_number", "phone", "mobile", "search", "query", "keyword", "q"];
 
@@ -45,7 +42,7 @@ public sealed partial class PersonalNumbersInAddressesTests(AppFixture fixture) 
     public void No_page_binds_a_personal_number_or_member_query_from_the_address()
     {
         var found = new List<string>();
-        foreach (var page in typeof(WorkersHome.Pages.Organizations.OrgPageModel).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(PageModel)) && !t.IsAbstract))
+        foreach (var page in typeof(WorkersHome.Pages.Shared.OrgPageModel).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(PageModel)) && !t.IsAbstract))
         {
             var allGet = page.GetCustomAttribute<BindPropertiesAttribute>()?.SupportsGet == true;
             foreach (var property in page.GetProperties(BindingFlags.Public | BindingFlags.Instance))
@@ -96,9 +93,9 @@ public sealed partial class PersonalNumbersInAddressesTests(AppFixture fixture) 
     public async Task Every_member_finder_posts_and_its_results_link_by_id_only()
     {
         var created = await fixture.Factory.Api(fixture.World.User("zz.assist")).PostAsJsonAsync("/api/assistance/programs",
-            new NewProgram("医疗互助（查找）", ProgramType.MedicalMutualAid, fixture.World.Org("4101"), DateTime.UtcNow.Year, null, null, null), Json);
+            new NewProgram("医疗互助（查找）", ProgramType.MedicalMutualAid, fixture.World.Org("4101"), DateTime.UtcNow.Year, null, null, null), TestJson.Options);
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
-        var programId = (await created.Content.ReadFromJsonAsync<ProgramView>(Json))!.Program.Id;
+        var programId = (await created.Content.ReadFromJsonAsync<ProgramView>(TestJson.Options))!.Program.Id;
         var cadre = await fixture.Factory.SignedInAsync(fixture.World.User("zz.assist"));
 
         foreach (var number in new[] { MemberId, MemberPhone })

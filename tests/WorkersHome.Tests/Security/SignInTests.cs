@@ -22,7 +22,7 @@ public sealed class SignInTests(AppFixture fixture) : IClassFixture<AppFixture>
         api.Headers.Location.ShouldBeNull();
         var page = await client.GetAsync("/Organizations");
         page.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        page.Headers.Location!.OriginalString.ShouldContain("/Account/Login");
+        page.Headers.Location!.OriginalString.ShouldContain("/SignIn/Login");
         var badToken = fixture.Factory.Anonymous();
         badToken.DefaultRequestHeaders.Authorization = new("Bearer", "wh_not-a-token");
         (await badToken.GetAsync("/api/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
@@ -43,13 +43,13 @@ public sealed class SignInTests(AppFixture fixture) : IClassFixture<AppFixture>
     {
         var admin = fixture.World.User("ly.admin");
         var client = fixture.Factory.Anonymous();
-        var afterPassword = await WebClients.PostFormAsync(client, "/Account/Login", new() { ["UserName"] = admin.UserName, ["Password"] = TestWorld.Password });
+        var afterPassword = await WebClients.PostFormAsync(client, "/SignIn/Login", new() { ["UserName"] = admin.UserName, ["Password"] = TestWorld.Password });
         afterPassword.Headers.Location!.OriginalString.ShouldContain("LoginWith2fa");
         (await client.GetAsync("/Workbench")).StatusCode.ShouldBe(HttpStatusCode.Redirect, "not signed in before the second factor");
 
-        var wrong = await WebClients.PostFormAsync(client, "/Account/LoginWith2fa", new() { ["Code"] = "000000" });
+        var wrong = await WebClients.PostFormAsync(client, "/SignIn/LoginWith2fa", new() { ["Code"] = "000000" });
         (await wrong.Content.ReadAsStringAsync()).ShouldContain("验证码不正确");
-        var right = await WebClients.PostFormAsync(client, "/Account/LoginWith2fa", new() { ["Code"] = WebClients.TotpNow(admin.TotpKey!) });
+        var right = await WebClients.PostFormAsync(client, "/SignIn/LoginWith2fa", new() { ["Code"] = WebClients.TotpNow(admin.TotpKey!) });
         right.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var workbench = await client.GetAsync("/Workbench");
         workbench.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -63,10 +63,10 @@ public sealed class SignInTests(AppFixture fixture) : IClassFixture<AppFixture>
         var client = fixture.Factory.Anonymous();
         await WebClients.SignInAsync(client, cadre.UserName, TestWorld.Password, null);
         var page = await client.GetAsync("/Organizations");
-        page.Headers.Location!.OriginalString.ShouldBe("/Account/EnrolAuthenticator");
+        page.Headers.Location!.OriginalString.ShouldBe("/SignIn/EnrolAuthenticator");
         (await client.GetAsync("/api/organizations/root")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
-        var enrol = await (await client.GetAsync("/Account/EnrolAuthenticator")).Content.ReadAsStringAsync();
+        var enrol = await (await client.GetAsync("/SignIn/EnrolAuthenticator")).Content.ReadAsStringAsync();
         enrol.ShouldContain("<svg");
         // Apps a cadre in mainland China can get, and the standard any other one must support.
         enrol.ShouldContain("腾讯身份验证器");
@@ -74,7 +74,7 @@ public sealed class SignInTests(AppFixture fixture) : IClassFixture<AppFixture>
         enrol.ShouldNotContain("Google Authenticator");
         var key = System.Text.RegularExpressions.Regex.Match(enrol, "data-key=\"([A-Z0-9]+)\"").Groups[1].Value;
         key.ShouldNotBeEmpty();
-        var done = await WebClients.PostFormAsync(client, "/Account/EnrolAuthenticator", new() { ["Code"] = WebClients.TotpNow(key) });
+        var done = await WebClients.PostFormAsync(client, "/SignIn/EnrolAuthenticator", new() { ["Code"] = WebClients.TotpNow(key) });
         var html = await done.Content.ReadAsStringAsync();
         html.ShouldContain("recovery-codes");
         System.Text.RegularExpressions.Regex.Matches(html, "<li class=\"col-6\">").Count.ShouldBe(10);

@@ -15,14 +15,14 @@ public sealed partial class SignOutTests(SignOutFixture fixture) : IClassFixture
     public async Task A_cadre_signs_out_with_the_layouts_button()
     {
         var client = await fixture.Factory.SignedInAsync(fixture.World.User("zz.officer"));
-        var token = SignOutToken(await client.GetStringAsync("/Workbench"), "/Account/Logout");
+        var token = SignOutToken(await client.GetStringAsync("/Workbench"), "/SignIn/Logout");
 
-        var response = await client.PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        var response = await client.PostAsync("/SignIn/Logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var after = await client.GetAsync("/Workbench");
         after.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        after.Headers.Location!.ToString().ShouldContain("/Account/Login");
+        after.Headers.Location!.ToString().ShouldContain("/SignIn/Login");
     }
 
     [Fact]

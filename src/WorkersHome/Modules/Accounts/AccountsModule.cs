@@ -1,4 +1,5 @@
 using WorkersHome.Platform.Security;
+using WorkersHome.Platform.Ui;
 
 namespace WorkersHome.Modules.Accounts;
 
@@ -17,6 +18,9 @@ public static class AccountsModule
             .Declare(AccountPermissions.ReadAudit, "查阅审计日志", "Read the audit trail", Roles.Auditor);
         services.AddScoped<AccountAdministration>();
         services.AddScoped<AuditQueries>();
+        services.AddPageConventions(c => c
+            .AuthorizeFolder("/Accounts", AccountPermissions.Manage)
+            .AuthorizeFolder("/Audit", AccountPermissions.ReadAudit));
         return services;
     }
 

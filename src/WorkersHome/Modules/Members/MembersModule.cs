@@ -6,6 +6,7 @@ using WorkersHome.Modules.Members.SignIn;
 using WorkersHome.Modules.Organizations.Contracts;
 using WorkersHome.Platform.Files;
 using WorkersHome.Platform.Security;
+using WorkersHome.Platform.Ui;
 
 namespace WorkersHome.Modules.Members;
 
@@ -79,6 +80,12 @@ public static class MembersModule
             .AddPolicy(MemberAuthentication.Policy, p => p.AddAuthenticationSchemes(MemberAuthentication.Scheme).RequireClaim(MemberAuthentication.MemberIdClaim))
             .AddPolicy(MemberAuthentication.PhoneVerifiedPolicy, p => p.AddAuthenticationSchemes(MemberAuthentication.Scheme).RequireClaim(MemberAuthentication.PhoneHashClaim));
         services.AddScoped<IOrgTreeChangeHandler, MembersTreeFollower>();
+        services.AddPageConventions(c => c
+            .AuthorizeFolder("/Members", MemberPermissions.View)
+            .AuthorizeFolder("/CodeTables", MemberPermissions.EditCodeTables)
+            .AllowAnonymousToPage("/m/Index")
+            .AllowAnonymousToPage("/m/Login")
+            .AllowAnonymousToPage("/m/Logout"));
         return services;
     }
 

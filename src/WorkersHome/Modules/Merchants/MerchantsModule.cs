@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using WorkersHome.Modules.Merchants.Manage;
 using WorkersHome.Modules.Merchants.Till;
 using WorkersHome.Platform.Security;
+using WorkersHome.Platform.Ui;
 
 namespace WorkersHome.Modules.Merchants;
 
@@ -36,6 +37,12 @@ public static class MerchantsModule
         services.AddAuthentication().AddMerchantCookie();
         services.AddAuthorizationBuilder()
             .AddPolicy(TillAuthentication.Policy, p => p.AddAuthenticationSchemes(TillAuthentication.Scheme).RequireClaim(TillAuthentication.MerchantIdClaim));
+        services.AddPageConventions(c => c
+            .AuthorizeFolder("/Merchants", MerchantPermissions.Manage)
+            .AllowAnonymousToPage("/m/Merchants")
+            .AuthorizeFolder("/shop", TillAuthentication.Policy)
+            .AllowAnonymousToPage("/shop/Login")
+            .AllowAnonymousToPage("/shop/Logout"));
         return services;
     }
 

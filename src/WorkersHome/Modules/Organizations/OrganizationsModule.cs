@@ -3,6 +3,7 @@ using WorkersHome.Modules.Organizations.Contracts;
 using WorkersHome.Modules.Organizations.ManageUnions;
 using WorkersHome.Modules.Organizations.Seeding;
 using WorkersHome.Platform.Security;
+using WorkersHome.Platform.Ui;
 
 namespace WorkersHome.Modules.Organizations;
 
@@ -29,6 +30,7 @@ public static class OrganizationsModule
         services.AddScoped<Platform.Security.ICadreOrgLookup, BrowseTree.CadreOrgLookup>();
         services.AddScoped<IOrgDirectory>(sp => sp.GetRequiredService<OrgTreeQueries>());
         services.AddScoped<OrgRollups>();
+        services.AddScoped<IOrgNodes, OrgNodes>();
         services.AddScoped<BrowseTree.ServiceFiguresQueries>();
         services.AddScoped<IOrgRollupWriter>(sp => sp.GetRequiredService<OrgRollups>());
         services.AddScoped<OrgChangeLog>();
@@ -38,6 +40,7 @@ public static class OrganizationsModule
         services.AddScoped<MergeUnions>();
         services.AddScoped<DissolveUnion>();
         services.AddScoped<TreeLoader>();
+        services.AddPageConventions(c => c.AuthorizeFolder("/Organizations", OrgPermissions.View));
         return services;
     }
 

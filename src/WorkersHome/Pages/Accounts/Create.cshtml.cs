@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 
 using WorkersHome.Modules.Accounts;
 using WorkersHome.Modules.Organizations.BrowseTree;
-using WorkersHome.Pages.Organizations;
+using WorkersHome.Pages.Shared;
 using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Security;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 
 using WorkersHome.Modules.Accounts;
-using WorkersHome.Pages.Organizations;
+using WorkersHome.Pages.Shared;
 using WorkersHome.Platform.Localization;
 
 namespace WorkersHome.Pages.Accounts;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using WorkersHome.Modules.Assistance;
 using WorkersHome.Modules.Assistance.Archive;
 using WorkersHome.Modules.Members.Contracts;
-using WorkersHome.Pages.Organizations;
+using WorkersHome.Pages.Shared;
 using WorkersHome.Platform.Errors;
 using WorkersHome.Platform.Localization;
 

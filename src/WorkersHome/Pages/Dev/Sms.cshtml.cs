@@ -1,14 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 using WorkersHome.Platform.Outbox;
-using WorkersHome.Platform.Persistence;
+using WorkersHome.Platform.Sms;
 
 namespace WorkersHome.Pages.Dev;
 
 /// <summary>Development only: the SMS messages the outbox holds, so that a tester can read a sign-in code.</summary>
-public sealed class SmsModel(AppDbContext db, IWebHostEnvironment env, IConfiguration config) : PageModel
+public sealed class SmsModel(SmsOutboxQueries outbox, IWebHostEnvironment env, IConfiguration config) : PageModel
 {
     public IReadOnlyList<OutboxMessage> Messages { get; private set; } = [];
 
@@ -19,7 +18,7 @@ public sealed class SmsModel(AppDbContext db, IWebHostEnvironment env, IConfigur
             return NotFound();
         }
 
-        Messages = await db.OutboxMessages.AsNoTracking().Where(m => m.Channel == "sms").OrderByDescending(m => m.Id).Take(100).ToListAsync(ct);
+        Messages = await outbox.LatestAsync(100, ct);
         return Page();
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 using WorkersHome.Modules.Members;
 using WorkersHome.Modules.Members.Join;
-using WorkersHome.Pages.Organizations;
+using WorkersHome.Pages.Shared;
 using WorkersHome.Platform.Localization;
 
 namespace WorkersHome.Pages.Members;

@@ -15,7 +15,7 @@ namespace WorkersHome.Pages.Members;
 [Authorize(Policy = CardPermissions.Manage)]
 public sealed class CardsModel(CardListQueries list, CardFigures figures, IssueMissingCards issueMissing, IOrgDirectory orgs,
     Modules.Organizations.BrowseTree.OrgTreeQueries tree, CurrentCadre cadre)
-    : Organizations.OrgPageModel
+    : Shared.OrgPageModel
 {
     [BindProperty(SupportsGet = true)]
     public long? OrgId { get; set; }

@@ -18,7 +18,7 @@ namespace WorkersHome.Pages.Members;
 /// for what they may do, and the handlers check the same permissions again.
 /// </summary>
 public sealed class DetailModel(MemberDetailQueries details, MemberQueries members, UpdateMember update, ChangeMemberStatus changeStatus,
-    CodeTableCache codes, CardQueries cards, IssueCard issueCard, ApplyCardAction applyCardAction, CurrentCadre cadre) : Organizations.OrgPageModel
+    CodeTableCache codes, CardQueries cards, IssueCard issueCard, ApplyCardAction applyCardAction, CurrentCadre cadre) : Shared.OrgPageModel
 {
     private string _fieldPrefix = "";
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 
 using WorkersHome.Modules.Members;
 using WorkersHome.Modules.Members.Import;
-using WorkersHome.Pages.Organizations;
+using WorkersHome.Pages.Shared;
 using WorkersHome.Platform.Files;
 using WorkersHome.Platform.Security;
 

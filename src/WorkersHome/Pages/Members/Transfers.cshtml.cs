@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using WorkersHome.Modules.Members;
 using WorkersHome.Modules.Members.Transfer;
 using WorkersHome.Modules.Organizations.BrowseTree;
-using WorkersHome.Pages.Organizations;
+using WorkersHome.Pages.Shared;
 using WorkersHome.Platform.Localization;
 
 namespace WorkersHome.Pages.Members;

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 
 using WorkersHome.Modules.Merchants;
 using WorkersHome.Modules.Merchants.Manage;
-using WorkersHome.Pages.Organizations;
+using WorkersHome.Pages.Shared;
 using WorkersHome.Platform.Errors;
 using WorkersHome.Platform.Localization;
 

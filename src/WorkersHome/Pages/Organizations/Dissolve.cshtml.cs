@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using WorkersHome.Modules.Organizations;
 using WorkersHome.Modules.Organizations.BrowseTree;
 using WorkersHome.Modules.Organizations.ManageUnions;
+using WorkersHome.Pages.Shared;
 using WorkersHome.Platform.Localization;
 
 namespace WorkersHome.Pages.Organizations;

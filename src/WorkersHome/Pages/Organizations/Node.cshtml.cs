@@ -1,5 +1,6 @@
 using WorkersHome.Modules.Organizations;
 using WorkersHome.Modules.Organizations.BrowseTree;
+using WorkersHome.Pages.Shared;
 using WorkersHome.Platform.Security;
 
 namespace WorkersHome.Pages.Organizations;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 
 using WorkersHome.Modules.Organizations;
 using WorkersHome.Modules.Organizations.BrowseTree;
+using WorkersHome.Pages.Shared;
 
 namespace WorkersHome.Pages.Organizations;
 

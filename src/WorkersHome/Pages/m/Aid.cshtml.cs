@@ -6,7 +6,7 @@ using WorkersHome.Modules.Cards.Contracts;
 using WorkersHome.Modules.Members.Contracts;
 using WorkersHome.Modules.Members.SignIn;
 using WorkersHome.Pages.Assistance.Applications;
-using WorkersHome.Pages.Organizations;
+using WorkersHome.Pages.Shared;
 using WorkersHome.Platform.Localization;
 
 namespace WorkersHome.Pages.m;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 using WorkersHome.Modules.Assistance.Archive;
 using WorkersHome.Modules.Members.SignIn;
-using WorkersHome.Pages.Organizations;
+using WorkersHome.Pages.Shared;
 using WorkersHome.Platform.Files;
 using WorkersHome.Platform.Localization;
 

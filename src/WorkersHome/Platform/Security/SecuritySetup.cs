@@ -19,6 +19,7 @@ public static class SecuritySetup
     {
         services.AddSingleton(registry);
         services.AddScoped<CurrentCadre>();
+        services.AddScoped<SignInAudit>();
         services.AddHttpContextAccessor();
 
         services.AddIdentity<CadreUser, CadreRole>(o =>
@@ -40,9 +41,9 @@ public static class SecuritySetup
             o.Cookie.Name = "wh.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.LoginPath = "/Account/Login";
-            o.LogoutPath = "/Account/Logout";
-            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.LoginPath = "/SignIn/Login";
+            o.LogoutPath = "/SignIn/Logout";
+            o.AccessDeniedPath = "/SignIn/AccessDenied";
             o.ExpireTimeSpan = IdleTimeout;
             o.SlidingExpiration = true;
             o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
@@ -104,7 +105,7 @@ public static class SecuritySetup
             var cadre = context.RequestServices.GetRequiredService<CurrentCadre>();
             var path = context.Request.Path;
             if (cadre.MustEnrolTwoFactor
-                && !path.StartsWithSegments("/Account", StringComparison.OrdinalIgnoreCase)
+                && !path.StartsWithSegments("/SignIn", StringComparison.OrdinalIgnoreCase)
                 && !path.StartsWithSegments("/lib", StringComparison.OrdinalIgnoreCase)
                 && !path.StartsWithSegments("/css", StringComparison.OrdinalIgnoreCase)
                 && !path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase))
@@ -116,7 +117,7 @@ public static class SecuritySetup
                     return;
                 }
 
-                context.Response.Redirect("/Account/EnrolAuthenticator");
+                context.Response.Redirect("/SignIn/EnrolAuthenticator");
                 return;
             }
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,13 +19,10 @@ public sealed class AssistanceProgramFixture : AppFixture;
 /// <summary>Programs, budgets down the tree, applications judged by their rules version, approval by amount with separation of duties, budget reservation under concurrency.</summary>
 public sealed class AssistanceProgramTests(AssistanceProgramFixture fixture) : IClassFixture<AssistanceProgramFixture>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
     private static int _sequence;
 
     public static ApplicationForm Aid(long programId, SchoolLevel? level, decimal? cost, string? description, IReadOnlyList<DeclaredPerson>? household, Guid? key) =>
         new(programId, level, cost, description, household, key, "中国工商银行郑州分行", "6222 0202 0000 1234 567");
-
-    private HttpClient Cadre(string user) => fixture.Factory.Api(fixture.World.User(user));
 
     private static async Task Ok(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.NoContent) =>
         response.StatusCode.ShouldBe(expected, await response.Content.ReadAsStringAsync());
@@ -61,30 +57,30 @@ public sealed class AssistanceProgramTests(AssistanceProgramFixture fixture) : I
 
     private async Task<ProgramView> ProgramAsync(ProgramType type, ProgramRules? rules = null, string owner = "4101", string by = "zz.assist")
     {
-        var created = await Cadre(by).PostAsJsonAsync("/api/assistance/programs",
-            new NewProgram($"{DateTime.UtcNow.Year}年{ProgramNames.Type(type).Zh}{Interlocked.Increment(ref _sequence)}", type, fixture.World.Org(owner), DateTime.UtcNow.Year, null, null, rules), Json);
+        var created = await fixture.Cadre(by).PostAsJsonAsync("/api/assistance/programs",
+            new NewProgram($"{DateTime.UtcNow.Year}年{ProgramNames.Type(type).Zh}{Interlocked.Increment(ref _sequence)}", type, fixture.World.Org(owner), DateTime.UtcNow.Year, null, null, rules), TestJson.Options);
         await Ok(created, HttpStatusCode.Created);
-        return (await created.Content.ReadFromJsonAsync<ProgramView>(Json))!;
+        return (await created.Content.ReadFromJsonAsync<ProgramView>(TestJson.Options))!;
     }
 
     private Task<HttpResponseMessage> AllocateAsync(string by, long programId, string org, decimal amount, Guid? key = null) =>
-        Cadre(by).PutAsJsonAsync($"/api/assistance/programs/{programId}/budgets", new BudgetAllocation(fixture.World.Org(org), amount, key ?? Guid.NewGuid()), Json);
+        fixture.Cadre(by).PutAsJsonAsync($"/api/assistance/programs/{programId}/budgets", new BudgetAllocation(fixture.World.Org(org), amount, key ?? Guid.NewGuid()), TestJson.Options);
 
     private async Task<ApplicationView> DetailAsync(string user, Guid id) =>
-        (await Cadre(user).GetFromJsonAsync<ApplicationView>($"/api/assistance/applications/{id}", Json))!;
+        (await fixture.Cadre(user).GetFromJsonAsync<ApplicationView>($"/api/assistance/applications/{id}", TestJson.Options))!;
 
     private async Task<BudgetView> BudgetAsync(long programId, string org)
     {
-        var view = await Cadre("zz.assist").GetFromJsonAsync<ProgramView>($"/api/assistance/programs/{programId}", Json);
+        var view = await fixture.Cadre("zz.assist").GetFromJsonAsync<ProgramView>($"/api/assistance/programs/{programId}", TestJson.Options);
         return view!.Budgets.Single(b => b.OrgId == fixture.World.Org(org));
     }
 
     private Task<HttpResponseMessage> DecideAsync(string user, Guid id, int version, string verb = "approve", string? reason = null) =>
-        Cadre(user).PostAsJsonAsync($"/api/assistance/applications/{id}/{verb}", new ApplicationDecision(version, reason), Json);
+        fixture.Cadre(user).PostAsJsonAsync($"/api/assistance/applications/{id}/{verb}", new ApplicationDecision(version, reason), TestJson.Options);
 
     private async Task<Guid> FileAsync(string user, Guid memberId, ApplicationForm form)
     {
-        var filed = await Cadre(user).PostAsJsonAsync($"/api/assistance/applications?memberId={memberId}", form, Json);
+        var filed = await fixture.Cadre(user).PostAsJsonAsync($"/api/assistance/applications?memberId={memberId}", form, TestJson.Options);
         await Ok(filed, HttpStatusCode.OK);
         return (await filed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
@@ -98,7 +94,7 @@ public sealed class AssistanceProgramTests(AssistanceProgramFixture fixture) : I
     }
 
     private async Task<List<ReconciliationRow>> ReconcileAsync(long programId) =>
-        (await Cadre("zz.assist").GetFromJsonAsync<List<ReconciliationRow>>($"/api/assistance/programs/{programId}/reconciliation", Json))!;
+        (await fixture.Cadre("zz.assist").GetFromJsonAsync<List<ReconciliationRow>>($"/api/assistance/programs/{programId}/reconciliation", TestJson.Options))!;
 
     [Fact]
     public async Task Budgets_pass_down_the_tree_never_beyond_what_is_left_and_a_repeated_request_books_once()
@@ -130,7 +126,7 @@ public sealed class AssistanceProgramTests(AssistanceProgramFixture fixture) : I
         (await ReconcileAsync(program.Program.Id)).ShouldAllBe(r => r.Matches);
 
         // Another city sees neither the program nor its budgets.
-        (await Cadre("ly.assist").GetAsync($"/api/assistance/programs/{program.Program.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await fixture.Cadre("ly.assist").GetAsync($"/api/assistance/programs/{program.Program.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -142,26 +138,26 @@ public sealed class AssistanceProgramTests(AssistanceProgramFixture fixture) : I
 
         var outsider = await MemberAsync();
         var student = ResidentIdNumber.Compose("410102", new DateOnly(2007, 9, 1), 7, Gender.Male);
-        (await Refused(await Cadre("jc.assist").PostAsJsonAsync($"/api/assistance/applications?memberId={outsider.Id}",
-            Aid(program.Program.Id, SchoolLevel.Undergraduate, null, null, [new("李小明", "子女", student)], null), Json), HttpStatusCode.Conflict))
+        (await Refused(await fixture.Cadre("jc.assist").PostAsJsonAsync($"/api/assistance/applications?memberId={outsider.Id}",
+            Aid(program.Program.Id, SchoolLevel.Undergraduate, null, null, [new("李小明", "子女", student)], null), TestJson.Options), HttpStatusCode.Conflict))
             .ShouldContain("不符合条件：须为在档困难职工家庭");
 
         var (memberId, idNumber, name) = await MemberAsync(HardshipCause.Illness);
         var phone = await MemberSignIn.AsMemberAsync(fixture.Factory, "139" + idNumber[^8..].Replace('X', '0'), name, idNumber);
-        var open = (await phone.GetFromJsonAsync<List<OpenProgram>>("/api/me/aid/programs", Json))!;
+        var open = (await phone.GetFromJsonAsync<List<OpenProgram>>("/api/me/aid/programs", TestJson.Options))!;
         open.ShouldContain(p => p.Id == program.Program.Id && p.NeedsSchoolLevel);
         var missing = await Refused(await phone.PostAsJsonAsync("/api/me/aid/applications", Aid(program.Program.Id, null, null, null,
-            [new("李小明", "子女", student[..17] + (student[17] == '0' ? '1' : '0'))], null), Json), HttpStatusCode.BadRequest);
+            [new("李小明", "子女", student[..17] + (student[17] == '0' ? '1' : '0'))], null), TestJson.Options), HttpStatusCode.BadRequest);
         missing.ShouldContain("请选择就读学段");
         missing.ShouldContain("家庭成员第 1 行：居民身份证号码校验位不正确");
 
         var form = Aid(program.Program.Id, SchoolLevel.Undergraduate, null, "孩子考上郑州大学", [new("李小明", "子女", student)], Guid.NewGuid());
-        var sent = await Task.WhenAll(phone.PostAsJsonAsync("/api/me/aid/applications", form, Json), phone.PostAsJsonAsync("/api/me/aid/applications", form, Json));
+        var sent = await Task.WhenAll(phone.PostAsJsonAsync("/api/me/aid/applications", form, TestJson.Options), phone.PostAsJsonAsync("/api/me/aid/applications", form, TestJson.Options));
         var views = new List<ApplicationView>();
         foreach (var response in sent)
         {
             await Ok(response, HttpStatusCode.OK);
-            views.Add((await response.Content.ReadFromJsonAsync<ApplicationView>(Json))!);
+            views.Add((await response.Content.ReadFromJsonAsync<ApplicationView>(TestJson.Options))!);
         }
 
         views.Select(v => v.Application.Id).Distinct().Count().ShouldBe(1, "the same form sent twice files once");
@@ -169,14 +165,14 @@ public sealed class AssistanceProgramTests(AssistanceProgramFixture fixture) : I
         application.Application.Amount.ShouldBe(5_000);
         application.Application.Explanation.ShouldBe("本科资助标准 5,000 元");
         application.RuleVersion.ShouldBe(1);
-        (await Refused(await phone.PostAsJsonAsync("/api/me/aid/applications", form with { SubmissionKey = Guid.NewGuid() }, Json), HttpStatusCode.Conflict))
+        (await Refused(await phone.PostAsJsonAsync("/api/me/aid/applications", form with { SubmissionKey = Guid.NewGuid() }, TestJson.Options), HttpStatusCode.Conflict))
             .ShouldContain("该学生已申请过本项目");
 
         // The owning union raises the undergraduate tier: later applications get the new amount, this one keeps its version.
         var rules = program.Rules with { SchoolTiers = [.. program.Rules.SchoolTiers.Where(t => t.Level != SchoolLevel.Undergraduate), new(SchoolLevel.Undergraduate, 6_000)] };
-        (await Cadre("zy.assist").PutAsJsonAsync($"/api/assistance/programs/{program.Program.Id}/rules", new RulesChange(program.Version, rules, "提高本科标准"), Json))
+        (await fixture.Cadre("zy.assist").PutAsJsonAsync($"/api/assistance/programs/{program.Program.Id}/rules", new RulesChange(program.Version, rules, "提高本科标准"), TestJson.Options))
             .StatusCode.ShouldBe(HttpStatusCode.Forbidden, "only the owning union edits the rules");
-        await Ok(await Cadre("zz.assist").PutAsJsonAsync($"/api/assistance/programs/{program.Program.Id}/rules", new RulesChange(program.Version, rules, "提高本科标准"), Json),
+        await Ok(await fixture.Cadre("zz.assist").PutAsJsonAsync($"/api/assistance/programs/{program.Program.Id}/rules", new RulesChange(program.Version, rules, "提高本科标准"), TestJson.Options),
             HttpStatusCode.OK);
         var second = await MemberAsync(HardshipCause.Education);
         var later = await FileAsync("jc.assist", second.Id, Aid(program.Program.Id, SchoolLevel.Undergraduate, null, null,
@@ -188,7 +184,7 @@ public sealed class AssistanceProgramTests(AssistanceProgramFixture fixture) : I
         // 5,000 yuan is above the grassroots limit: the grassroots union cannot approve, the county can.
         var id = application.Application.Id;
         (await Refused(await DecideAsync("jc.assist", id, 1), HttpStatusCode.Forbidden)).ShouldContain("县（区）总工会及以上审批");
-        (await Cadre("ly.assist").GetAsync($"/api/assistance/applications/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await fixture.Cadre("ly.assist").GetAsync($"/api/assistance/applications/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         // The page offers the decision only to whom the desk would not refuse, and tells the others who decides.
         var grassrootsPage = await (await fixture.Factory.SignedInAsync(fixture.World.User("jc.assist"))).GetStringAsync($"/Assistance/Applications/Detail/{id}");
         grassrootsPage.ShouldNotContain("id=\"approve\"");
@@ -211,7 +207,7 @@ public sealed class AssistanceProgramTests(AssistanceProgramFixture fixture) : I
         (await ReconcileAsync(program.Program.Id)).ShouldAllBe(r => r.Matches);
 
         // An administrator sees the application but not the household's numbers; the view of details is audited.
-        var masked = (await Cadre("zz.admin").GetFromJsonAsync<ApplicationView>($"/api/assistance/applications/{id}", Json))!;
+        var masked = (await fixture.Cadre("zz.admin").GetFromJsonAsync<ApplicationView>($"/api/assistance/applications/{id}", TestJson.Options))!;
         masked.DetailsShown.ShouldBeFalse();
         masked.Household.Single().IdNumber.ShouldNotBe(student);
         await using (var scope = fixture.Factory.WholeTreeScope(out var db))
@@ -219,7 +215,7 @@ public sealed class AssistanceProgramTests(AssistanceProgramFixture fixture) : I
             (await db.AuditEntries.CountAsync(e => e.Action == ApplicationAuditActions.DetailsViewed && e.TargetId == id.ToString())).ShouldBeGreaterThanOrEqualTo(2);
         }
 
-        var mine = (await phone.GetFromJsonAsync<List<ApplicationView>>("/api/me/aid/applications", Json))!;
+        var mine = (await phone.GetFromJsonAsync<List<ApplicationView>>("/api/me/aid/applications", TestJson.Options))!;
         mine.Single().Application.Status.ShouldBe(ApplicationStatus.Approved);
     }
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,16 +26,13 @@ public sealed class DisbursementFixture : AppFixture;
 /// <summary>Batches, finance's confirmation, sending, the bank file and results, retries and cancellations, all on the fund ledger, on PostgreSQL.</summary>
 public sealed class DisbursementTests(DisbursementFixture fixture) : IClassFixture<DisbursementFixture>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
     private static int _sequence;
-
-    private HttpClient Cadre(string user) => fixture.Factory.Api(fixture.World.User(user));
 
     private static async Task<T> Read<T>(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
     {
         var body = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(expected, body);
-        return JsonSerializer.Deserialize<T>(body, Json)!;
+        return JsonSerializer.Deserialize<T>(body, TestJson.Options)!;
     }
 
     /// <summary>A relief program of 1,000 yuan a household with a budget, and this many approved applications waiting to be paid.</summary>
@@ -54,12 +50,12 @@ public sealed class DisbursementTests(DisbursementFixture fixture) : IClassFixtu
 
     private async Task<long> ProgramAsync()
     {
-        var created = await Cadre("zz.assist").PostAsJsonAsync("/api/assistance/programs",
+        var created = await fixture.Cadre("zz.assist").PostAsJsonAsync("/api/assistance/programs",
             new NewProgram($"代发测试{Interlocked.Increment(ref _sequence)}", ProgramType.LivingRelief, fixture.World.Org("4101"), DateTime.UtcNow.Year, null, null,
-                new ProgramRules { FixedAmount = 1_000 }), Json);
+                new ProgramRules { FixedAmount = 1_000 }), TestJson.Options);
         var programId = (await Read<ProgramView>(created, HttpStatusCode.Created)).Program.Id;
-        await Read<BudgetView>(await Cadre("zz.assist").PutAsJsonAsync($"/api/assistance/programs/{programId}/budgets",
-            new BudgetAllocation(fixture.World.Org("4101"), 100_000, Guid.NewGuid()), Json));
+        await Read<BudgetView>(await fixture.Cadre("zz.assist").PutAsJsonAsync($"/api/assistance/programs/{programId}/budgets",
+            new BudgetAllocation(fixture.World.Org("4101"), 100_000, Guid.NewGuid()), TestJson.Options));
         return programId;
     }
 
@@ -78,20 +74,20 @@ public sealed class DisbursementTests(DisbursementFixture fixture) : IClassFixtu
 
     private async Task<Guid> FiledAndApprovedAsync(WorkersHome.Modules.Assistance.Applications.ApplicationForm form, Guid memberId)
     {
-        var filed = await Cadre("zy.assist").PostAsJsonAsync($"/api/assistance/applications?memberId={memberId}", form, Json);
+        var filed = await fixture.Cadre("zy.assist").PostAsJsonAsync($"/api/assistance/applications?memberId={memberId}", form, TestJson.Options);
         var id = (await Read<JsonElement>(filed)).GetProperty("id").GetGuid();
-        (await Cadre("jc.assist").PostAsJsonAsync($"/api/assistance/applications/{id}/approve", new { version = 1 }, Json)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await fixture.Cadre("jc.assist").PostAsJsonAsync($"/api/assistance/applications/{id}/approve", new { version = 1 }, TestJson.Options)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         return id;
     }
 
     /// <summary>Sends the program's waiting payments under Zhengzhou in one batch, compiled by one finance officer and confirmed by another.</summary>
     private async Task<BatchView> SentBatchAsync(long programId)
     {
-        var finance = Cadre("zz.finance");
-        var batch = (await Read<BatchView>(await finance.PostAsJsonAsync("/api/assistance/batches", new NewBatch(programId, fixture.World.Org("4101"), Guid.NewGuid()), Json))).Batch;
+        var finance = fixture.Cadre("zz.finance");
+        var batch = (await Read<BatchView>(await finance.PostAsJsonAsync("/api/assistance/batches", new NewBatch(programId, fixture.World.Org("4101"), Guid.NewGuid()), TestJson.Options))).Batch;
         await ConfirmedBySecondOfficerAsync(batch);
         await Read<JsonElement>(await finance.PostAsync($"/api/assistance/batches/{batch.Id}/send", null));
-        return (await finance.GetFromJsonAsync<BatchView>($"/api/assistance/batches/{batch.Id}", Json))!;
+        return (await finance.GetFromJsonAsync<BatchView>($"/api/assistance/batches/{batch.Id}", TestJson.Options))!;
     }
 
     /// <summary>Issues the member's service card and links a co-branded bank account to it (a valid check digit); returns the account.</summary>
@@ -107,25 +103,25 @@ public sealed class DisbursementTests(DisbursementFixture fixture) : IClassFixtu
     }
 
     private async Task ConfirmedBySecondOfficerAsync(BatchRow batch) =>
-        (await Cadre("zz2.finance").PostAsJsonAsync($"/api/assistance/batches/{batch.Id}/confirm", new BatchDecision(batch.Version), Json)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await fixture.Cadre("zz2.finance").PostAsJsonAsync($"/api/assistance/batches/{batch.Id}/confirm", new BatchDecision(batch.Version), TestJson.Options)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
     private async Task<BudgetView> BudgetAsync(long programId) =>
-        (await Cadre("zz.assist").GetFromJsonAsync<ProgramView>($"/api/assistance/programs/{programId}", Json))!.Budgets.Single(b => b.ParentId is null);
+        (await fixture.Cadre("zz.assist").GetFromJsonAsync<ProgramView>($"/api/assistance/programs/{programId}", TestJson.Options))!.Budgets.Single(b => b.ParentId is null);
 
     private async Task ReconciledAsync(long programId) =>
-        (await Cadre("zz.assist").GetFromJsonAsync<List<ReconciliationRow>>($"/api/assistance/programs/{programId}/reconciliation", Json))!.ShouldAllBe(r => r.Matches);
+        (await fixture.Cadre("zz.assist").GetFromJsonAsync<List<ReconciliationRow>>($"/api/assistance/programs/{programId}/reconciliation", TestJson.Options))!.ShouldAllBe(r => r.Matches);
 
     [Fact]
     public async Task A_batch_is_made_once_confirmed_once_sent_once_and_failed_payments_are_retried_or_cancelled()
     {
         var (programId, _) = await ApprovedAsync(3);
-        var finance = Cadre("zz.finance");
-        (await Cadre("zz.assist").GetAsync("/api/assistance/batches")).StatusCode.ShouldBe(HttpStatusCode.Forbidden, "payouts are finance's");
-        (await finance.GetFromJsonAsync<List<PendingPayments>>("/api/assistance/payments/pending", Json))!.Single(p => p.ProgramId == programId).Total.ShouldBe(3_000);
+        var finance = fixture.Cadre("zz.finance");
+        (await fixture.Cadre("zz.assist").GetAsync("/api/assistance/batches")).StatusCode.ShouldBe(HttpStatusCode.Forbidden, "payouts are finance's");
+        (await finance.GetFromJsonAsync<List<PendingPayments>>("/api/assistance/payments/pending", TestJson.Options))!.Single(p => p.ProgramId == programId).Total.ShouldBe(3_000);
 
         // A double click makes one batch.
         var request = new NewBatch(programId, fixture.World.Org("4101"), Guid.NewGuid());
-        var made = await Task.WhenAll(finance.PostAsJsonAsync("/api/assistance/batches", request, Json), finance.PostAsJsonAsync("/api/assistance/batches", request, Json));
+        var made = await Task.WhenAll(finance.PostAsJsonAsync("/api/assistance/batches", request, TestJson.Options), finance.PostAsJsonAsync("/api/assistance/batches", request, TestJson.Options));
         var batches = new List<BatchView>();
         foreach (var response in made)
         {
@@ -139,8 +135,8 @@ public sealed class DisbursementTests(DisbursementFixture fixture) : IClassFixtu
 
         // The second officer's double click: both are told it is confirmed; it is confirmed once.
         var confirmations = await Task.WhenAll(
-            Cadre("zz2.finance").PostAsJsonAsync($"/api/assistance/batches/{batch.Id}/confirm", new BatchDecision(batch.Version), Json),
-            Cadre("zz2.finance").PostAsJsonAsync($"/api/assistance/batches/{batch.Id}/confirm", new BatchDecision(batch.Version), Json));
+            fixture.Cadre("zz2.finance").PostAsJsonAsync($"/api/assistance/batches/{batch.Id}/confirm", new BatchDecision(batch.Version), TestJson.Options),
+            fixture.Cadre("zz2.finance").PostAsJsonAsync($"/api/assistance/batches/{batch.Id}/confirm", new BatchDecision(batch.Version), TestJson.Options));
         confirmations.ShouldAllBe(r => r.StatusCode == HttpStatusCode.NoContent);
 
         // Sending twice at once pays each payment once.
@@ -166,46 +162,46 @@ public sealed class DisbursementTests(DisbursementFixture fixture) : IClassFixtu
         var lines = MiniExcel.Query(new MemoryStream(file), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
         lines.Count.ShouldBe(3);
         lines.ShouldAllBe(l => (string)l["收款人账号"] == "6222020200001234567");
-        var view = await finance.GetFromJsonAsync<BatchView>($"/api/assistance/batches/{batch.Id}", Json);
+        var view = await finance.GetFromJsonAsync<BatchView>($"/api/assistance/batches/{batch.Id}", TestJson.Options);
         view!.Payments.ShouldAllBe(p => p.AccountMasked == "****4567" && p.Status == PaymentStatus.Sent);
         view.Batch.Status.ShouldBe(BatchStatus.Sent);
 
         // The bank returns one; a wrong line is named and nothing is kept; importing the same results twice changes nothing.
         var failedId = view.Payments[1].Id;
-        var bad = await finance.PostAsJsonAsync($"/api/assistance/batches/{batch.Id}/results", new[] { new PaymentResult(failedId, false, "账户已销户"), new PaymentResult(999_999, true, null) }, Json);
+        var bad = await finance.PostAsJsonAsync($"/api/assistance/batches/{batch.Id}/results", new[] { new PaymentResult(failedId, false, "账户已销户"), new PaymentResult(999_999, true, null) }, TestJson.Options);
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await bad.Content.ReadAsStringAsync()).ShouldContain("第 2 行：付款编号 999999 不属于本批次");
         (await BudgetAsync(programId)).Paid.ShouldBe(3_000);
         var results = new[] { new PaymentResult(view.Payments[0].Id, true, null), new PaymentResult(failedId, false, "账户已销户") };
-        (await Read<ResultsImport>(await finance.PostAsJsonAsync($"/api/assistance/batches/{batch.Id}/results", results, Json))).ShouldBe(new ResultsImport(1, 1));
-        (await Read<ResultsImport>(await finance.PostAsJsonAsync($"/api/assistance/batches/{batch.Id}/results", results, Json))).ShouldBe(new ResultsImport(0, 0));
+        (await Read<ResultsImport>(await finance.PostAsJsonAsync($"/api/assistance/batches/{batch.Id}/results", results, TestJson.Options))).ShouldBe(new ResultsImport(1, 1));
+        (await Read<ResultsImport>(await finance.PostAsJsonAsync($"/api/assistance/batches/{batch.Id}/results", results, TestJson.Options))).ShouldBe(new ResultsImport(0, 0));
         budget = await BudgetAsync(programId);
         (budget.Paid, budget.Reserved).ShouldBe((2_000m, 1_000m));
         await ReconciledAsync(programId);
 
         // Sent → results imported: the credited one is paid, the returned one failed, the one without a line still sent.
-        view = await finance.GetFromJsonAsync<BatchView>($"/api/assistance/batches/{batch.Id}", Json);
+        view = await finance.GetFromJsonAsync<BatchView>($"/api/assistance/batches/{batch.Id}", TestJson.Options);
         view!.Batch.Status.ShouldBe(BatchStatus.ResultsImported);
         view.Payments.Select(p => p.Status).ShouldBe([PaymentStatus.Paid, PaymentStatus.Failed, PaymentStatus.Sent]);
 
         // Retried, it goes out again in the next batch as attempt 2.
         (await finance.PostAsync($"/api/assistance/payments/{failedId}/retry", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        var again = await Read<BatchView>(await finance.PostAsJsonAsync("/api/assistance/batches", new NewBatch(programId, fixture.World.Org("4101"), Guid.NewGuid()), Json));
+        var again = await Read<BatchView>(await finance.PostAsJsonAsync("/api/assistance/batches", new NewBatch(programId, fixture.World.Org("4101"), Guid.NewGuid()), TestJson.Options));
         again.Payments.Single().Attempt.ShouldBe(2);
         await ConfirmedBySecondOfficerAsync(again.Batch);
         (await Read<JsonElement>(await finance.PostAsync($"/api/assistance/batches/{again.Batch.Id}/send", null))).GetProperty("sent").GetInt32().ShouldBe(1);
         (await BudgetAsync(programId)).Paid.ShouldBe(3_000);
 
         // It fails again and is given up: the hold goes back to the budget.
-        await Read<JsonElement>(await finance.PostAsJsonAsync($"/api/assistance/batches/{again.Batch.Id}/results", new[] { new PaymentResult(failedId, false, "户名不符") }, Json));
-        (await finance.PostAsJsonAsync($"/api/assistance/payments/{failedId}/cancel", new PaymentAction(null), Json)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await finance.PostAsJsonAsync($"/api/assistance/payments/{failedId}/cancel", new PaymentAction("收款人放弃"), Json)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await Read<JsonElement>(await finance.PostAsJsonAsync($"/api/assistance/batches/{again.Batch.Id}/results", new[] { new PaymentResult(failedId, false, "户名不符") }, TestJson.Options));
+        (await finance.PostAsJsonAsync($"/api/assistance/payments/{failedId}/cancel", new PaymentAction(null), TestJson.Options)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await finance.PostAsJsonAsync($"/api/assistance/payments/{failedId}/cancel", new PaymentAction("收款人放弃"), TestJson.Options)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         budget = await BudgetAsync(programId);
         (budget.Paid, budget.Reserved, budget.Available).ShouldBe((2_000m, 0m, 98_000m));
         await ReconciledAsync(programId);
 
         // Another city's finance officer sees none of it.
-        (await Cadre("ly.finance").GetAsync($"/api/assistance/batches/{batch.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await fixture.Cadre("ly.finance").GetAsync($"/api/assistance/batches/{batch.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -214,16 +210,16 @@ public sealed class DisbursementTests(DisbursementFixture fixture) : IClassFixtu
         var programId = await ProgramAsync();
         var memberId = await MemberAsync();
         var toCard = Aid(programId, null, null, null, null, Guid.NewGuid()) with { PayToCard = true, BankName = null, AccountNumber = null };
-        var unlinked = await Cadre("zy.assist").PostAsJsonAsync($"/api/assistance/applications?memberId={memberId}", toCard, Json);
+        var unlinked = await fixture.Cadre("zy.assist").PostAsJsonAsync($"/api/assistance/applications?memberId={memberId}", toCard, TestJson.Options);
         unlinked.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await unlinked.Content.ReadAsStringAsync()).ShouldContain("会员服务卡尚未绑定银行卡");
 
         // Linked at filing; the member links another bank card before the approval: the payment goes to the card's account now.
         await LinkBankCardAsync(memberId, "622200000000111");
-        var filed = await Cadre("zy.assist").PostAsJsonAsync($"/api/assistance/applications?memberId={memberId}", toCard, Json);
+        var filed = await fixture.Cadre("zy.assist").PostAsJsonAsync($"/api/assistance/applications?memberId={memberId}", toCard, TestJson.Options);
         var applicationId = (await Read<JsonElement>(filed)).GetProperty("id").GetGuid();
         var account = await LinkBankCardAsync(memberId, "622200000000222");
-        (await Cadre("jc.assist").PostAsJsonAsync($"/api/assistance/applications/{applicationId}/approve", new { version = 1 }, Json)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await fixture.Cadre("jc.assist").PostAsJsonAsync($"/api/assistance/applications/{applicationId}/approve", new { version = 1 }, TestJson.Options)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         await FiledAndApprovedAsync(Aid(programId, null, null, null, null, null), await MemberAsync());
         var batch = await SentBatchAsync(programId);
         var paid = batch.Payments.Single(p => p.ApplicationId == applicationId);
@@ -231,7 +227,7 @@ public sealed class DisbursementTests(DisbursementFixture fixture) : IClassFixtu
         batch.Payments.Count(p => !p.ToCardAccount).ShouldBe(1);
 
         // The bank file as .csv: UTF-8 with a byte-order mark, the full account, the amount as text with two decimals.
-        var finance = Cadre("zz.finance");
+        var finance = fixture.Cadre("zz.finance");
         var csv = await finance.GetByteArrayAsync($"/api/assistance/batches/{batch.Batch.Id}/bank-file.csv");
         csv.Take(3).ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
         var lines = MiniExcel.Query(new MemoryStream(csv[3..]), useHeaderRow: true, excelType: ExcelType.CSV).Cast<IDictionary<string, object>>().ToList();
@@ -239,10 +235,10 @@ public sealed class DisbursementTests(DisbursementFixture fixture) : IClassFixtu
         (Convert.ToString(line["收款人账号"]), Convert.ToString(line["金额"])).ShouldBe((account, "1000.00"));
 
         // The bank returns the money a week later: a reversal needs a reason, and two clicks at once reverse it once.
-        (await finance.PostAsJsonAsync($"/api/assistance/payments/{paid.Id}/reverse", new PaymentAction(" "), Json)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await finance.PostAsJsonAsync($"/api/assistance/payments/{paid.Id}/reverse", new PaymentAction(" "), TestJson.Options)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var clicks = await Task.WhenAll(
-            finance.PostAsJsonAsync($"/api/assistance/payments/{paid.Id}/reverse", new PaymentAction("银行退汇：账户状态异常"), Json),
-            Cadre("zz2.finance").PostAsJsonAsync($"/api/assistance/payments/{paid.Id}/reverse", new PaymentAction("银行退汇：账户状态异常"), Json));
+            finance.PostAsJsonAsync($"/api/assistance/payments/{paid.Id}/reverse", new PaymentAction("银行退汇：账户状态异常"), TestJson.Options),
+            fixture.Cadre("zz2.finance").PostAsJsonAsync($"/api/assistance/payments/{paid.Id}/reverse", new PaymentAction("银行退汇：账户状态异常"), TestJson.Options));
         clicks.ShouldAllBe(r => r.StatusCode == HttpStatusCode.NoContent);
         var budget = await BudgetAsync(programId);
         (budget.Paid, budget.Reserved).ShouldBe((1_000m, 1_000m));
@@ -253,26 +249,26 @@ public sealed class DisbursementTests(DisbursementFixture fixture) : IClassFixtu
         }
 
         // A late "failed" line for it in the bank's results changes nothing; it waits with the failed ones and is sent again.
-        (await Read<JsonElement>(await finance.PostAsJsonAsync($"/api/assistance/batches/{batch.Batch.Id}/results", new[] { new PaymentResult(paid.Id, false, "退汇") }, Json)))
+        (await Read<JsonElement>(await finance.PostAsJsonAsync($"/api/assistance/batches/{batch.Batch.Id}/results", new[] { new PaymentResult(paid.Id, false, "退汇") }, TestJson.Options)))
             .GetProperty("failed").GetInt32().ShouldBe(0);
-        var waiting = (await finance.GetFromJsonAsync<List<PaymentRow>>("/api/assistance/payments/failed", Json))!.Single(p => p.Id == paid.Id);
+        var waiting = (await finance.GetFromJsonAsync<List<PaymentRow>>("/api/assistance/payments/failed", TestJson.Options))!.Single(p => p.Id == paid.Id);
         (waiting.Status, waiting.FailureReason).ShouldBe((PaymentStatus.Reversed, "银行退汇：账户状态异常"));
         var other = batch.Payments.Single(p => p.Id != paid.Id);
-        (await finance.PostAsJsonAsync($"/api/assistance/payments/{other.Id}/cancel", new PaymentAction("误操作"), Json)).StatusCode.ShouldBe(HttpStatusCode.Conflict, "a paid payment is reversed, not cancelled");
+        (await finance.PostAsJsonAsync($"/api/assistance/payments/{other.Id}/cancel", new PaymentAction("误操作"), TestJson.Options)).StatusCode.ShouldBe(HttpStatusCode.Conflict, "a paid payment is reversed, not cancelled");
         (await finance.PostAsync($"/api/assistance/payments/{paid.Id}/retry", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         var again = await SentBatchAsync(programId);
         again.Payments.Single().Attempt.ShouldBe(2);
         (await BudgetAsync(programId)).Paid.ShouldBe(2_000);
         await ReconciledAsync(programId);
-        (await Cadre("zz.assist").PostAsJsonAsync($"/api/assistance/payments/{paid.Id}/reverse", new PaymentAction("x"), Json)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await fixture.Cadre("zz.assist").PostAsJsonAsync($"/api/assistance/payments/{paid.Id}/reverse", new PaymentAction("x"), TestJson.Options)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
     [Fact]
     public async Task A_send_cut_off_half_way_resumes_without_paying_anyone_twice()
     {
         var (programId, _) = await ApprovedAsync(4);
-        var finance = Cadre("zz.finance");
-        var batch = (await Read<BatchView>(await finance.PostAsJsonAsync("/api/assistance/batches", new NewBatch(programId, fixture.World.Org("4101"), Guid.NewGuid()), Json))).Batch;
+        var finance = fixture.Cadre("zz.finance");
+        var batch = (await Read<BatchView>(await finance.PostAsJsonAsync("/api/assistance/batches", new NewBatch(programId, fixture.World.Org("4101"), Guid.NewGuid()), TestJson.Options))).Batch;
         await ConfirmedBySecondOfficerAsync(batch);
 
         // A crash between a chunk's update and its commit: the transaction is gone, the payments still wait.
@@ -299,25 +295,25 @@ public sealed class DisbursementTests(DisbursementFixture fixture) : IClassFixtu
     public async Task The_relief_dashboard_rolls_up_households_helped_money_paid_and_the_figures_unions_enter()
     {
         var (programId, applications) = await ApprovedAsync(2);
-        var finance = Cadre("zz.finance");
-        var batch = (await Read<BatchView>(await finance.PostAsJsonAsync("/api/assistance/batches", new NewBatch(programId, fixture.World.Org("4101"), Guid.NewGuid()), Json))).Batch;
+        var finance = fixture.Cadre("zz.finance");
+        var batch = (await Read<BatchView>(await finance.PostAsJsonAsync("/api/assistance/batches", new NewBatch(programId, fixture.World.Org("4101"), Guid.NewGuid()), TestJson.Options))).Batch;
         await ConfirmedBySecondOfficerAsync(batch);
         await Read<JsonElement>(await finance.PostAsync($"/api/assistance/batches/{batch.Id}/send", null));
         var year = DateTime.UtcNow.Year;
-        (await Cadre("zy.assist").PutAsJsonAsync("/api/assistance/dashboard/figures", new WorkersHome.Modules.Assistance.Dashboard.FiguresEntry(year, 12, 5), Json))
+        (await fixture.Cadre("zy.assist").PutAsJsonAsync("/api/assistance/dashboard/figures", new WorkersHome.Modules.Assistance.Dashboard.FiguresEntry(year, 12, 5), TestJson.Options))
             .StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        (await Cadre("zy.assist").PutAsJsonAsync("/api/assistance/dashboard/figures", new WorkersHome.Modules.Assistance.Dashboard.FiguresEntry(year, 17, 6), Json))
+        (await fixture.Cadre("zy.assist").PutAsJsonAsync("/api/assistance/dashboard/figures", new WorkersHome.Modules.Assistance.Dashboard.FiguresEntry(year, 17, 6), TestJson.Options))
             .StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
-        var city = (await Cadre("zz.assist").GetFromJsonAsync<WorkersHome.Modules.Assistance.Dashboard.DashboardView>($"/api/assistance/dashboard?year={year}", Json))!;
+        var city = (await fixture.Cadre("zz.assist").GetFromJsonAsync<WorkersHome.Modules.Assistance.Dashboard.DashboardView>($"/api/assistance/dashboard?year={year}", TestJson.Options))!;
         city.Node.Helped.ShouldBeGreaterThanOrEqualTo(applications.Count);
         city.PaidByProgram.ShouldContain(p => p.Paid == 2_000 && p.Payments == 2);
         (city.Node.Trained, city.Node.ReEmployed).ShouldBe((17, 6), "a union's second entry replaces its first");
         var zhongyuan = city.Children.Single(c => c.OrgId == fixture.World.Org("410102"));
         (zhongyuan.Trained, zhongyuan.Paid >= 2_000).ShouldBe((17, true));
-        var xlsx = await Cadre("zz.assist").GetByteArrayAsync($"/api/assistance/dashboard/figures.xlsx?year={year}");
+        var xlsx = await fixture.Cadre("zz.assist").GetByteArrayAsync($"/api/assistance/dashboard/figures.xlsx?year={year}");
         MiniExcel.Query(new MemoryStream(xlsx), useHeaderRow: true).Cast<IDictionary<string, object>>().ShouldContain(r => ((string)r["单位"]).Contains("合计"));
-        (await Cadre("ly.assist").GetAsync($"/api/assistance/dashboard?orgId={fixture.World.Org("4101")}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await fixture.Cadre("ly.assist").GetAsync($"/api/assistance/dashboard?orgId={fixture.World.Org("4101")}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -330,7 +326,7 @@ public sealed class DisbursementTests(DisbursementFixture fixture) : IClassFixtu
         var batch = await SentBatchAsync(programId);
         var payment = batch.Payments.Single();
         payment.IdMasked.ShouldNotBe(idNumber, "the screen keeps the ID masked");
-        var finance = Cadre("zz.finance");
+        var finance = fixture.Cadre("zz.finance");
         string[] columns = ["序号", "收款人账号", "收款人户名", "证件类型", "证件号码", "金额", "开户行", "用途", "备注"];
 
         var xlsx = await finance.GetByteArrayAsync($"/api/assistance/batches/{batch.Batch.Id}/bank-file.xlsx");
@@ -355,18 +351,18 @@ public sealed class DisbursementTests(DisbursementFixture fixture) : IClassFixtu
         // Both downloads are audited, with the full ID numbers they disclosed.
         await using var scope = fixture.Factory.WholeTreeScope(out var db);
         (await db.AuditEntries.CountAsync(a => a.Action == DisbursementAuditActions.BankFileExported && a.TargetId == batch.Batch.Id.ToString())).ShouldBe(2);
-        (await Cadre("zz.assist").GetAsync($"/api/assistance/batches/{batch.Batch.Id}/bank-file.csv")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await fixture.Cadre("zz.assist").GetAsync($"/api/assistance/batches/{batch.Batch.Id}/bank-file.csv")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
     [Fact]
     public async Task The_officer_who_compiled_a_batch_cannot_confirm_it_and_the_page_names_who_must()
     {
         var (programId, _) = await ApprovedAsync(1);
-        var finance = Cadre("zz.finance");
-        var batch = (await Read<BatchView>(await finance.PostAsJsonAsync("/api/assistance/batches", new NewBatch(programId, fixture.World.Org("4101"), Guid.NewGuid()), Json))).Batch;
+        var finance = fixture.Cadre("zz.finance");
+        var batch = (await Read<BatchView>(await finance.PostAsJsonAsync("/api/assistance/batches", new NewBatch(programId, fixture.World.Org("4101"), Guid.NewGuid()), TestJson.Options))).Batch;
         batch.CreatedBy.ShouldBe("zz.finance");
 
-        var refused = await finance.PostAsJsonAsync($"/api/assistance/batches/{batch.Id}/confirm", new BatchDecision(batch.Version), Json);
+        var refused = await finance.PostAsJsonAsync($"/api/assistance/batches/{batch.Id}/confirm", new BatchDecision(batch.Version), TestJson.Options);
         refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         refused.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         (await refused.Content.ReadAsStringAsync()).ShouldContain("须由另一名财务人员确认");
@@ -379,7 +375,7 @@ public sealed class DisbursementTests(DisbursementFixture fixture) : IClassFixtu
         secondPage.ShouldContain("id=\"confirm-batch\"");
 
         await ConfirmedBySecondOfficerAsync(batch);
-        var confirmed = (await finance.GetFromJsonAsync<BatchView>($"/api/assistance/batches/{batch.Id}", Json))!.Batch;
+        var confirmed = (await finance.GetFromJsonAsync<BatchView>($"/api/assistance/batches/{batch.Id}", TestJson.Options))!.Batch;
         (confirmed.Status, confirmed.CreatedBy, confirmed.ConfirmedBy).ShouldBe((BatchStatus.Confirmed, "zz.finance", "zz2.finance"));
     }
 
@@ -397,9 +393,9 @@ public sealed class DisbursementTests(DisbursementFixture fixture) : IClassFixtu
         sent.ShouldContain("已发送银行，待到账");
         sent.ShouldNotContain("已到账<");
 
-        var finance = Cadre("zz.finance");
+        var finance = fixture.Cadre("zz.finance");
         var paymentId = batch.Payments.Single().Id;
-        await Read<ResultsImport>(await finance.PostAsJsonAsync($"/api/assistance/batches/{batch.Batch.Id}/results", new[] { new PaymentResult(paymentId, false, "账号有误") }, Json));
+        await Read<ResultsImport>(await finance.PostAsJsonAsync($"/api/assistance/batches/{batch.Batch.Id}/results", new[] { new PaymentResult(paymentId, false, "账号有误") }, TestJson.Options));
         var returned = await member.GetStringAsync("/m/Aid");
         returned.ShouldContain("银行退回：账号有误");
         returned.ShouldContain("工会将核实后重新发放");
@@ -411,7 +407,7 @@ public sealed class DisbursementTests(DisbursementFixture fixture) : IClassFixtu
         // Retried and credited this time: now, and only now, the member reads it as paid.
         (await finance.PostAsync($"/api/assistance/payments/{paymentId}/retry", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         var again = await SentBatchAsync(programId);
-        await Read<ResultsImport>(await finance.PostAsJsonAsync($"/api/assistance/batches/{again.Batch.Id}/results", new[] { new PaymentResult(paymentId, true, null) }, Json));
+        await Read<ResultsImport>(await finance.PostAsJsonAsync($"/api/assistance/batches/{again.Batch.Id}/results", new[] { new PaymentResult(paymentId, true, null) }, TestJson.Options));
         var paid = await member.GetStringAsync("/m/Aid");
         paid.ShouldContain("已到账");
         paid.ShouldNotContain("银行退回");

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,10 +21,6 @@ public sealed class HardshipArchiveFixture : AppFixture;
 /// <summary>The hardship archive through HTTP on PostgreSQL: filing, the 三清, approval up the tree, privacy, documents, review and leaving.</summary>
 public sealed class HardshipArchiveTests(HardshipArchiveFixture fixture) : IClassFixture<HardshipArchiveFixture>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-
-    private HttpClient Cadre(string user) => fixture.Factory.Api(fixture.World.User(user));
-
     private async Task<(Guid Id, string IdNumber)> NewMemberAsync(string name, int sequence)
     {
         var idNumber = ResidentIdNumber.Compose("410102", new DateOnly(1980, 1, 1).AddDays(sequence * 37), 300 + sequence, Gender.Female);
@@ -42,7 +37,7 @@ public sealed class HardshipArchiveTests(HardshipArchiveFixture fixture) : IClas
         response.StatusCode.ShouldBe(expected, await response.Content.ReadAsStringAsync());
 
     private async Task<HardshipFileView> DetailAsync(string user, Guid id) =>
-        (await Cadre(user).GetFromJsonAsync<HardshipFileView>($"/api/assistance/hardship/{id}", Json))!;
+        (await fixture.Cadre(user).GetFromJsonAsync<HardshipFileView>($"/api/assistance/hardship/{id}", TestJson.Options))!;
 
     private async Task<List<string?>> NoticeTitlesAsync(HttpClient member)
     {
@@ -72,35 +67,35 @@ public sealed class HardshipArchiveTests(HardshipArchiveFixture fixture) : IClas
     {
         var (memberId, idNumber) = await NewMemberAsync("刘红梅", 1);
         var member = await SignedInAsync("刘红梅", idNumber);
-        var bad = await member.PostAsJsonAsync("/api/me/hardship", Form(Row("本人", 45, 900m), Row("子女", 200, 0m)) with { PrimaryCause = HardshipCause.Disaster }, Json);
+        var bad = await member.PostAsJsonAsync("/api/me/hardship", Form(Row("本人", 45, 900m), Row("子女", 200, 0m)) with { PrimaryCause = HardshipCause.Disaster }, TestJson.Options);
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var problem = await bad.Content.ReadAsStringAsync();
         problem.ShouldContain("家庭成员第 2 行：年龄应在 0–120 之间");
         problem.ShouldContain("主要原因");
 
-        var filed = await member.PostAsJsonAsync("/api/me/hardship", Form(Row("本人", 45, 1200m, HealthState.SeriousIllness, "刘红梅"), Row("子女", 15, 0m)), Json);
+        var filed = await member.PostAsJsonAsync("/api/me/hardship", Form(Row("本人", 45, 1200m, HealthState.SeriousIllness, "刘红梅"), Row("子女", 15, 0m)), TestJson.Options);
         await Ok(filed, HttpStatusCode.OK);
-        var file = (await filed.Content.ReadFromJsonAsync<HardshipFileView>(Json))!;
+        var file = (await filed.Content.ReadFromJsonAsync<HardshipFileView>(TestJson.Options))!;
         file.File.Status.ShouldBe(HardshipStatus.Submitted);
         file.History.Single().Outcome.ShouldBe("家庭月收入 1,200 元 ÷ 2 人 = 600.00 元，不高于困难标准 1,000 元");
         var id = file.File.Id;
 
         // Other cities, and cadres without the assistance permission, see nothing of it.
-        (await Cadre("ly.assist").GetAsync($"/api/assistance/hardship/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await Cadre("zz.officer").GetAsync("/api/assistance/hardship")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await Cadre("ly.assist").GetFromJsonAsync<List<HardshipRow>>("/api/assistance/hardship", Json))!.ShouldNotContain(r => r.Id == id);
+        (await fixture.Cadre("ly.assist").GetAsync($"/api/assistance/hardship/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await fixture.Cadre("zz.officer").GetAsync("/api/assistance/hardship")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await fixture.Cadre("ly.assist").GetFromJsonAsync<List<HardshipRow>>("/api/assistance/hardship", TestJson.Options))!.ShouldNotContain(r => r.Id == id);
 
-        var grassroots = Cadre("jc.assist");
+        var grassroots = fixture.Cadre("jc.assist");
         var version = (await DetailAsync("jc.assist", id)).File.Version;
-        var early = await grassroots.PostAsJsonAsync($"/api/assistance/hardship/{id}/propose", new FileDecision(version, null), Json);
+        var early = await grassroots.PostAsJsonAsync($"/api/assistance/hardship/{id}/propose", new FileDecision(version, null), TestJson.Options);
         early.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await early.Content.ReadAsStringAsync()).ShouldContain("三清");
-        await Ok(await grassroots.PostAsJsonAsync($"/api/assistance/hardship/{id}/checks", new ThreeChecks(version, true, true, true), Json));
-        await Ok(await grassroots.PostAsJsonAsync($"/api/assistance/hardship/{id}/propose", new FileDecision(version + 1, "情况属实"), Json));
-        (await grassroots.PostAsJsonAsync($"/api/assistance/hardship/{id}/propose", new FileDecision(version + 1, null), Json)).StatusCode.ShouldBe(HttpStatusCode.Conflict, "proposed once");
+        await Ok(await grassroots.PostAsJsonAsync($"/api/assistance/hardship/{id}/checks", new ThreeChecks(version, true, true, true), TestJson.Options));
+        await Ok(await grassroots.PostAsJsonAsync($"/api/assistance/hardship/{id}/propose", new FileDecision(version + 1, "情况属实"), TestJson.Options));
+        (await grassroots.PostAsJsonAsync($"/api/assistance/hardship/{id}/propose", new FileDecision(version + 1, null), TestJson.Options)).StatusCode.ShouldBe(HttpStatusCode.Conflict, "proposed once");
 
         // The grassroots union cannot approve; the county union can.
-        var denied = await grassroots.PostAsJsonAsync($"/api/assistance/hardship/{id}/approve", new FileDecision(version + 2, null), Json);
+        var denied = await grassroots.PostAsJsonAsync($"/api/assistance/hardship/{id}/approve", new FileDecision(version + 2, null), TestJson.Options);
         denied.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await denied.Content.ReadAsStringAsync()).ShouldContain("县（区）总工会及以上审批");
         var grassrootsPage = await (await fixture.Factory.SignedInAsync(fixture.World.User("jc.assist"))).GetStringAsync($"/Assistance/File/{id}");
@@ -111,7 +106,7 @@ public sealed class HardshipArchiveTests(HardshipArchiveFixture fixture) : IClas
         countyPage.ShouldContain("id=\"approve-submit\"");
         countyPage.ShouldContain("id=\"return-submit\"");
         var before = await HouseholdsAtAsync("4101");
-        await Ok(await Cadre("zy.assist").PostAsJsonAsync($"/api/assistance/hardship/{id}/approve", new FileDecision(version + 2, null), Json));
+        await Ok(await fixture.Cadre("zy.assist").PostAsJsonAsync($"/api/assistance/hardship/{id}/approve", new FileDecision(version + 2, null), TestJson.Options));
 
         var approved = await DetailAsync("zy.assist", id);
         approved.File.Status.ShouldBe(HardshipStatus.Active);
@@ -122,8 +117,8 @@ public sealed class HardshipArchiveTests(HardshipArchiveFixture fixture) : IClas
         (await GroupsOfAsync(memberId)).HasFlag(MemberGroups.Hardship).ShouldBeTrue("the archive marks the member for hardship-only offers");
         (await HouseholdsAtAsync("4101")).ShouldBe(before + 1);
         (await HouseholdsAtAsync("41")).ShouldBeGreaterThanOrEqualTo(1);
-        var memberVersion = (await Cadre("zz.officer").GetFromJsonAsync<JsonElement>($"/api/members/{memberId}")).GetProperty("version").GetInt32();
-        var byHand = await Cadre("zz.officer").PutAsJsonAsync($"/api/members/{memberId}/groups", new { Groups = "None", Version = memberVersion }, Json);
+        var memberVersion = (await fixture.Cadre("zz.officer").GetFromJsonAsync<JsonElement>($"/api/members/{memberId}")).GetProperty("version").GetInt32();
+        var byHand = await fixture.Cadre("zz.officer").PutAsJsonAsync($"/api/members/{memberId}/groups", new { Groups = "None", Version = memberVersion }, TestJson.Options);
         byHand.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await byHand.Content.ReadAsStringAsync()).ShouldContain("困难职工身份由困难职工档案");
         await using (var scope = fixture.Factory.WholeTreeScope(out var db))
@@ -143,11 +138,11 @@ public sealed class HardshipArchiveTests(HardshipArchiveFixture fixture) : IClas
 
         // Leaving the archive needs a reason, and takes the member out of the hardship group.
         var exitVersion = approved.File.Version;
-        (await Cadre("zy.assist").PostAsJsonAsync($"/api/assistance/hardship/{id}/exit", new FileDecision(exitVersion, " "), Json)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        await Ok(await Cadre("zy.assist").PostAsJsonAsync($"/api/assistance/hardship/{id}/exit", new FileDecision(exitVersion, "子女就业，家庭收入提高"), Json));
+        (await fixture.Cadre("zy.assist").PostAsJsonAsync($"/api/assistance/hardship/{id}/exit", new FileDecision(exitVersion, " "), TestJson.Options)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        await Ok(await fixture.Cadre("zy.assist").PostAsJsonAsync($"/api/assistance/hardship/{id}/exit", new FileDecision(exitVersion, "子女就业，家庭收入提高"), TestJson.Options));
         (await GroupsOfAsync(memberId)).HasFlag(MemberGroups.Hardship).ShouldBeFalse();
         (await HouseholdsAtAsync("4101")).ShouldBe(before);
-        var mine = await member.GetFromJsonAsync<List<HardshipFileView>>("/api/me/hardship", Json);
+        var mine = await member.GetFromJsonAsync<List<HardshipFileView>>("/api/me/hardship", TestJson.Options);
         mine!.Single().File.Status.ShouldBe(HardshipStatus.Exited);
     }
 
@@ -155,31 +150,31 @@ public sealed class HardshipArchiveTests(HardshipArchiveFixture fixture) : IClas
     public async Task A_returned_file_comes_back_with_reasons_and_the_proposer_cannot_approve_it()
     {
         var (memberId, idNumber) = await NewMemberAsync("陈玉兰", 2);
-        var county = Cadre("zy.assist");
-        var created = await county.PostAsJsonAsync($"/api/assistance/hardship?memberId={memberId}", Form(Row("本人", 50, 2600m)), Json);
+        var county = fixture.Cadre("zy.assist");
+        var created = await county.PostAsJsonAsync($"/api/assistance/hardship?memberId={memberId}", Form(Row("本人", 50, 2600m)), TestJson.Options);
         await Ok(created, HttpStatusCode.Created);
-        var id = (await created.Content.ReadFromJsonAsync<HardshipFileView>(Json))!.File.Id;
+        var id = (await created.Content.ReadFromJsonAsync<HardshipFileView>(TestJson.Options))!.File.Id;
 
-        await Ok(await county.PostAsJsonAsync($"/api/assistance/hardship/{id}/return", new FileDecision(1, "请补充诊断证明"), Json));
+        await Ok(await county.PostAsJsonAsync($"/api/assistance/hardship/{id}/return", new FileDecision(1, "请补充诊断证明"), TestJson.Options));
         var member = await SignedInAsync("陈玉兰", idNumber);
-        var returned = (await member.GetFromJsonAsync<List<HardshipFileView>>("/api/me/hardship", Json))!.Single();
+        var returned = (await member.GetFromJsonAsync<List<HardshipFileView>>("/api/me/hardship", TestJson.Options))!.Single();
         returned.File.Status.ShouldBe(HardshipStatus.Returned);
         returned.LastReason.ShouldBe("请补充诊断证明");
-        await Ok(await member.PostAsJsonAsync("/api/me/hardship", Form(Row("本人", 50, 2600m, HealthState.ChronicIllness)), Json), HttpStatusCode.OK);
+        await Ok(await member.PostAsJsonAsync("/api/me/hardship", Form(Row("本人", 50, 2600m, HealthState.ChronicIllness)), TestJson.Options), HttpStatusCode.OK);
 
         var version = (await DetailAsync("zy.assist", id)).File.Version;
-        await Ok(await county.PostAsJsonAsync($"/api/assistance/hardship/{id}/checks", new ThreeChecks(version, true, true, true), Json));
-        await Ok(await county.PostAsJsonAsync($"/api/assistance/hardship/{id}/propose", new FileDecision(version + 1, null), Json));
-        var own = await county.PostAsJsonAsync($"/api/assistance/hardship/{id}/approve", new FileDecision(version + 2, "同意"), Json);
+        await Ok(await county.PostAsJsonAsync($"/api/assistance/hardship/{id}/checks", new ThreeChecks(version, true, true, true), TestJson.Options));
+        await Ok(await county.PostAsJsonAsync($"/api/assistance/hardship/{id}/propose", new FileDecision(version + 1, null), TestJson.Options));
+        var own = await county.PostAsJsonAsync($"/api/assistance/hardship/{id}/approve", new FileDecision(version + 2, "同意"), TestJson.Options);
         own.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await own.Content.ReadAsStringAsync()).ShouldContain("推荐人不能审批");
 
         // 2,600 yuan for one person is above the line: another approver must say why.
-        var other = Cadre("zy2.assist");
-        var noReason = await other.PostAsJsonAsync($"/api/assistance/hardship/{id}/approve", new FileDecision(version + 2, null), Json);
+        var other = fixture.Cadre("zy2.assist");
+        var noReason = await other.PostAsJsonAsync($"/api/assistance/hardship/{id}/approve", new FileDecision(version + 2, null), TestJson.Options);
         noReason.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await noReason.Content.ReadAsStringAsync()).ShouldContain("高于困难标准");
-        await Ok(await other.PostAsJsonAsync($"/api/assistance/hardship/{id}/approve", new FileDecision(version + 2, "长期慢性病，医疗支出大"), Json));
+        await Ok(await other.PostAsJsonAsync($"/api/assistance/hardship/{id}/approve", new FileDecision(version + 2, "长期慢性病，医疗支出大"), TestJson.Options));
         (await DetailAsync("zy.assist", id)).History.Last().Outcome.ShouldContain("高于困难标准 1,000 元");
         (await GroupsOfAsync(memberId)).HasFlag(MemberGroups.Hardship).ShouldBeTrue();
     }
@@ -189,7 +184,7 @@ public sealed class HardshipArchiveTests(HardshipArchiveFixture fixture) : IClas
     {
         var (memberId, _) = await NewMemberAsync("赵桂芝", 3);
         var form = Form(Row("本人", 60, 500m));
-        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Cadre("zy.assist").PostAsJsonAsync($"/api/assistance/hardship?memberId={memberId}", form, Json)));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => fixture.Cadre("zy.assist").PostAsJsonAsync($"/api/assistance/hardship?memberId={memberId}", form, TestJson.Options)));
         answers.Count(a => a.StatusCode == HttpStatusCode.Created).ShouldBe(1);
         answers.Count(a => a.StatusCode == HttpStatusCode.Conflict).ShouldBe(3);
         await using var scope = fixture.Factory.WholeTreeScope(out var db);
@@ -202,7 +197,7 @@ public sealed class HardshipArchiveTests(HardshipArchiveFixture fixture) : IClas
         var (memberId, idNumber) = await NewMemberAsync("孙秀珍", 4);
         var member = await SignedInAsync("孙秀珍", idNumber);
         (await member.PostAsync("/api/me/hardship/attachments?fileName=a.png", new ByteArrayContent([0x89, 0x50]))).StatusCode.ShouldBe(HttpStatusCode.Conflict, "no file yet");
-        await Ok(await member.PostAsJsonAsync("/api/me/hardship", Form(Row("本人", 40, 800m)), Json), HttpStatusCode.OK);
+        await Ok(await member.PostAsJsonAsync("/api/me/hardship", Form(Row("本人", 40, 800m)), TestJson.Options), HttpStatusCode.OK);
 
         var exe = await member.PostAsync("/api/me/hardship/attachments?fileName=证明.pdf", new ByteArrayContent([0x4D, 0x5A, 0x90, 0, 1, 2]));
         exe.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
@@ -221,7 +216,7 @@ public sealed class HardshipArchiveTests(HardshipArchiveFixture fixture) : IClas
         System.Text.Encoding.Latin1.GetString(pdf).ShouldContain("DIAGNOSIS-MARKER-7731");
         var added = await member.PostAsync("/api/me/hardship/attachments?fileName=..%2F诊断证明.pdf", new ByteArrayContent(pdf));
         await Ok(added, HttpStatusCode.OK);
-        var attachment = (await added.Content.ReadFromJsonAsync<AttachmentView>(Json))!;
+        var attachment = (await added.Content.ReadFromJsonAsync<AttachmentView>(TestJson.Options))!;
         attachment.FileName.ShouldBe("诊断证明.pdf");
         attachment.ContentType.ShouldBe("application/pdf");
         var stored = Directory.GetFiles(AppFactory.FilesFolder(fixture.Database.ConnectionString), "hardship-" + attachment.Id.ToString("N"));
@@ -235,9 +230,9 @@ public sealed class HardshipArchiveTests(HardshipArchiveFixture fixture) : IClas
         }
 
         (await member.GetByteArrayAsync($"/api/me/hardship/attachments/{attachment.Id}")).ShouldBe(pdf);
-        (await Cadre("zz.admin").GetAsync($"/api/assistance/hardship/{fileId}/attachments/{attachment.Id}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await Cadre("ly.assist").GetAsync($"/api/assistance/hardship/{fileId}/attachments/{attachment.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await Cadre("zy.assist").GetByteArrayAsync($"/api/assistance/hardship/{fileId}/attachments/{attachment.Id}")).ShouldBe(pdf);
+        (await fixture.Cadre("zz.admin").GetAsync($"/api/assistance/hardship/{fileId}/attachments/{attachment.Id}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await fixture.Cadre("ly.assist").GetAsync($"/api/assistance/hardship/{fileId}/attachments/{attachment.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await fixture.Cadre("zy.assist").GetByteArrayAsync($"/api/assistance/hardship/{fileId}/attachments/{attachment.Id}")).ShouldBe(pdf);
         await using (var scope = fixture.Factory.WholeTreeScope(out var db))
         {
             (await db.AuditEntries.CountAsync(a => a.Action == HardshipAuditActions.AttachmentViewed && a.TargetId == fileId.ToString())).ShouldBe(1);
@@ -249,14 +244,14 @@ public sealed class HardshipArchiveTests(HardshipArchiveFixture fixture) : IClas
     {
         var (memberId, idNumber) = await NewMemberAsync("周淑珍", 5);
         var member = await SignedInAsync("周淑珍", idNumber);
-        var county = Cadre("zy.assist");
-        var created = await county.PostAsJsonAsync($"/api/assistance/hardship?memberId={memberId}", Form(Row("本人", 55, 700m, HealthState.Disabled)), Json);
+        var county = fixture.Cadre("zy.assist");
+        var created = await county.PostAsJsonAsync($"/api/assistance/hardship?memberId={memberId}", Form(Row("本人", 55, 700m, HealthState.Disabled)), TestJson.Options);
         await Ok(created, HttpStatusCode.Created);
-        var id = (await created.Content.ReadFromJsonAsync<HardshipFileView>(Json))!.File.Id;
-        await Ok(await Cadre("jc.assist").PostAsJsonAsync($"/api/assistance/hardship/{id}/checks", new ThreeChecks(1, true, true, true), Json));
-        await Ok(await Cadre("jc.assist").PostAsJsonAsync($"/api/assistance/hardship/{id}/propose", new FileDecision(2, null), Json));
-        await Ok(await county.PostAsJsonAsync($"/api/assistance/hardship/{id}/approve", new FileDecision(3, null), Json));
-        (await county.GetFromJsonAsync<List<HardshipRow>>("/api/assistance/hardship?due=true", Json))!.ShouldNotContain(r => r.Id == id);
+        var id = (await created.Content.ReadFromJsonAsync<HardshipFileView>(TestJson.Options))!.File.Id;
+        await Ok(await fixture.Cadre("jc.assist").PostAsJsonAsync($"/api/assistance/hardship/{id}/checks", new ThreeChecks(1, true, true, true), TestJson.Options));
+        await Ok(await fixture.Cadre("jc.assist").PostAsJsonAsync($"/api/assistance/hardship/{id}/propose", new FileDecision(2, null), TestJson.Options));
+        await Ok(await county.PostAsJsonAsync($"/api/assistance/hardship/{id}/approve", new FileDecision(3, null), TestJson.Options));
+        (await county.GetFromJsonAsync<List<HardshipRow>>("/api/assistance/hardship?due=true", TestJson.Options))!.ShouldNotContain(r => r.Id == id);
 
         await using (var scope = fixture.Factory.WholeTreeScope(out var db))
         {
@@ -269,17 +264,17 @@ public sealed class HardshipArchiveTests(HardshipArchiveFixture fixture) : IClas
 
         (await NoticeTitlesAsync(member)).ShouldContain("困难职工档案年度复核提醒");
 
-        var due = (await county.GetFromJsonAsync<List<HardshipRow>>("/api/assistance/hardship?due=true", Json))!.Single(r => r.Id == id);
+        var due = (await county.GetFromJsonAsync<List<HardshipRow>>("/api/assistance/hardship?due=true", TestJson.Options))!.Single(r => r.Id == id);
         due.ReviewDue.ShouldBeTrue();
-        await Ok(await county.PostAsJsonAsync($"/api/assistance/hardship/{id}/reverify", new ReviewDecision(due.Version, "入户走访，情况未变", null), Json));
-        (await county.GetFromJsonAsync<List<HardshipRow>>("/api/assistance/hardship?due=true", Json))!.ShouldNotContain(r => r.Id == id);
+        await Ok(await county.PostAsJsonAsync($"/api/assistance/hardship/{id}/reverify", new ReviewDecision(due.Version, "入户走访，情况未变", null), TestJson.Options));
+        (await county.GetFromJsonAsync<List<HardshipRow>>("/api/assistance/hardship?due=true", TestJson.Options))!.ShouldNotContain(r => r.Id == id);
 
         var full = await LedgerAsync(county);
         full.ShouldContain(r => r.Contains("周淑珍") && r.Contains("700"));
-        var masked = await LedgerAsync(Cadre("zz.admin"));
+        var masked = await LedgerAsync(fixture.Cadre("zz.admin"));
         masked.Single(r => r.Contains("周淑珍")).ShouldContain("***");
         masked.Single(r => r.Contains("周淑珍")).ShouldNotContain("700");
-        (await LedgerAsync(Cadre("ly.assist"))).ShouldNotContain(r => r.Contains("周淑珍"));
+        (await LedgerAsync(fixture.Cadre("ly.assist"))).ShouldNotContain(r => r.Contains("周淑珍"));
     }
 
     private static async Task<List<string>> LedgerAsync(HttpClient client)

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,10 +21,7 @@ public sealed class MutualAidFixture : AppFixture;
 /// <summary>Medical mutual aid: enrolment per period, claims on a hospital bill, the illness-hardship rate, small claims decided on the spot.</summary>
 public sealed class MutualAidTests(MutualAidFixture fixture) : IClassFixture<MutualAidFixture>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
     private static int _sequence;
-
-    private HttpClient Cadre(string user) => fixture.Factory.Api(fixture.World.User(user));
 
     private async Task<Guid> MemberAsync()
     {
@@ -40,16 +36,16 @@ public sealed class MutualAidTests(MutualAidFixture fixture) : IClassFixture<Mut
         new(programId, null, null, "住院", null, null, "中国建设银行郑州分行", "6217000000001234", new MedicalBill("郑州大学第一附属医院", "急性心肌梗死", total, insurance));
 
     private async Task<HttpResponseMessage> EnrollAsync(long programId, NewEnrollment request) =>
-        await Cadre("jc.assist").PostAsJsonAsync($"/api/assistance/programs/{programId}/enrollments", request, Json);
+        await fixture.Cadre("jc.assist").PostAsJsonAsync($"/api/assistance/programs/{programId}/enrollments", request, TestJson.Options);
 
     [Fact]
     public async Task Enrolled_people_claim_on_their_hospital_bill_illness_hardship_gets_the_city_rate_and_small_claims_are_paid_on_the_spot()
     {
-        var created = await Cadre("zz.assist").PostAsJsonAsync("/api/assistance/programs",
-            new NewProgram("医疗互助（测试）", ProgramType.MedicalMutualAid, fixture.World.Org("4101"), DateTime.UtcNow.Year, null, null, null), Json);
+        var created = await fixture.Cadre("zz.assist").PostAsJsonAsync("/api/assistance/programs",
+            new NewProgram("医疗互助（测试）", ProgramType.MedicalMutualAid, fixture.World.Org("4101"), DateTime.UtcNow.Year, null, null, null), TestJson.Options);
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
-        var programId = (await created.Content.ReadFromJsonAsync<ProgramView>(Json))!.Program.Id;
-        (await Cadre("zz.assist").PutAsJsonAsync($"/api/assistance/programs/{programId}/budgets", new BudgetAllocation(fixture.World.Org("4101"), 100_000, Guid.NewGuid()), Json))
+        var programId = (await created.Content.ReadFromJsonAsync<ProgramView>(TestJson.Options))!.Program.Id;
+        (await fixture.Cadre("zz.assist").PutAsJsonAsync($"/api/assistance/programs/{programId}/budgets", new BudgetAllocation(fixture.World.Org("4101"), 100_000, Guid.NewGuid()), TestJson.Options))
             .StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var ordinary = await MemberAsync();
@@ -57,7 +53,7 @@ public sealed class MutualAidTests(MutualAidFixture fixture) : IClassFixture<Mut
         await HardshipSeeding.PutInArchiveAsync(fixture.Factory, ill, HardshipCause.Illness);
 
         // Not yet enrolled: no claim.
-        var refused = await Cadre("jc.assist").PostAsJsonAsync($"/api/assistance/applications?memberId={ordinary}", Claim(programId, 20_000, 7_660), Json);
+        var refused = await fixture.Cadre("jc.assist").PostAsJsonAsync($"/api/assistance/applications?memberId={ordinary}", Claim(programId, 20_000, 7_660), TestJson.Options);
         refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await refused.Content.ReadAsStringAsync()).ShouldContain("须参加本期医疗互助");
 
@@ -69,27 +65,27 @@ public sealed class MutualAidTests(MutualAidFixture fixture) : IClassFixture<Mut
         badId.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await badId.Content.ReadAsStringAsync()).ShouldContain("居民身份证号码应为 18 位");
         var enrolled = await EnrollAsync(programId, new NewEnrollment(programId, ill, null, null, EnrolleeKind.Member, 1, PremiumPayer.Member));
-        var illEnrolment = await enrolled.Content.ReadFromJsonAsync<JsonElement>(Json);
+        var illEnrolment = await enrolled.Content.ReadFromJsonAsync<JsonElement>(TestJson.Options);
         illEnrolment.GetProperty("paidBy").GetString().ShouldBe("City", "illness hardship is enrolled at the city's cost");
-        var list = await Cadre("zz.assist").GetFromJsonAsync<JsonElement>($"/api/assistance/programs/{programId}/enrollments", Json);
+        var list = await fixture.Cadre("zz.assist").GetFromJsonAsync<JsonElement>($"/api/assistance/programs/{programId}/enrollments", TestJson.Options);
         list.GetProperty("summary").GetProperty("premiums").GetDecimal().ShouldBe(320m);
 
         // The claim is worked out on the out-of-pocket cost; the illness-hardship household gets 5 more points.
-        var plain = await Cadre("jc.assist").PostAsJsonAsync($"/api/assistance/applications?memberId={ordinary}", Claim(programId, 20_000, 7_660), Json);
+        var plain = await fixture.Cadre("jc.assist").PostAsJsonAsync($"/api/assistance/applications?memberId={ordinary}", Claim(programId, 20_000, 7_660), TestJson.Options);
         (await plain.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("explanation").GetString()
             .ShouldBe("（住院自付 12,340 元 − 起付线 1,000 元） × 70% = 7,938 元，低于上限 50,000 元");
-        var bonus = await Cadre("jc.assist").PostAsJsonAsync($"/api/assistance/applications?memberId={ill}", Claim(programId, 20_000, 7_660), Json);
+        var bonus = await fixture.Cadre("jc.assist").PostAsJsonAsync($"/api/assistance/applications?memberId={ill}", Claim(programId, 20_000, 7_660), TestJson.Options);
         var bonusView = await bonus.Content.ReadFromJsonAsync<JsonElement>();
         bonusView.GetProperty("explanation").GetString()
             .ShouldBe("（住院自付 12,340 元 − 起付线 1,000 元） × 75%（70% + 因病困难职工 5 个百分点） = 8,505 元，低于上限 50,000 元");
-        var wrongBill = await Cadre("jc.assist").PostAsJsonAsync($"/api/assistance/applications?memberId={ill}", Claim(programId, 5_000, 6_000), Json);
+        var wrongBill = await fixture.Cadre("jc.assist").PostAsJsonAsync($"/api/assistance/applications?memberId={ill}", Claim(programId, 5_000, 6_000), TestJson.Options);
         wrongBill.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await wrongBill.Content.ReadAsStringAsync()).ShouldContain("医保报销金额应为 0 或正数，且低于费用总额");
 
         // A small claim (700 yuan) filed at the grassroots desk is decided there: approved, held, and waiting for finance's batch.
-        var small = await Cadre("jc.assist").PostAsJsonAsync($"/api/assistance/applications?memberId={ordinary}", Claim(programId, 3_000, 1_000), Json);
+        var small = await fixture.Cadre("jc.assist").PostAsJsonAsync($"/api/assistance/applications?memberId={ordinary}", Claim(programId, 3_000, 1_000), TestJson.Options);
         var smallId = (await small.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        var smallView = await Cadre("zy.assist").GetFromJsonAsync<ApplicationView>($"/api/assistance/applications/{smallId}", Json);
+        var smallView = await fixture.Cadre("zy.assist").GetFromJsonAsync<ApplicationView>($"/api/assistance/applications/{smallId}", TestJson.Options);
         smallView!.Application.Status.ShouldBe(ApplicationStatus.Approved);
         smallView.Application.Amount.ShouldBe(700);
         smallView.History.Last().Reason.ShouldBe("小额当场审批支付");
@@ -101,15 +97,15 @@ public sealed class MutualAidTests(MutualAidFixture fixture) : IClassFixture<Mut
         }
 
         // A small claim of the clerk's own household is not decided at the desk: it waits for an approver, and the clerk is told why.
-        var own = await Cadre("jc.assist").PostAsJsonAsync($"/api/assistance/applications?memberId={ordinary}",
-            Claim(programId, 2_000, 500) with { Household = [new DeclaredPerson("经办人", "配偶", TestWorld.CadreIdNumber("jc.assist"))] }, Json);
-        var ownView = await own.Content.ReadFromJsonAsync<JsonElement>(Json);
+        var own = await fixture.Cadre("jc.assist").PostAsJsonAsync($"/api/assistance/applications?memberId={ordinary}",
+            Claim(programId, 2_000, 500) with { Household = [new DeclaredPerson("经办人", "配偶", TestWorld.CadreIdNumber("jc.assist"))] }, TestJson.Options);
+        var ownView = await own.Content.ReadFromJsonAsync<JsonElement>(TestJson.Options);
         ownView.GetProperty("status").GetString().ShouldBe("Submitted");
         ownView.GetProperty("notOnTheSpot").GetString()!.ShouldStartWith("未能当场审批（您是申请人本人或其家庭成员，须回避");
 
         // The diagnosis is for assistance officers: an administrator sees the claim without it.
-        var masked = await Cadre("zz.admin").GetFromJsonAsync<ApplicationView>($"/api/assistance/applications/{smallId}", Json);
+        var masked = await fixture.Cadre("zz.admin").GetFromJsonAsync<ApplicationView>($"/api/assistance/applications/{smallId}", TestJson.Options);
         masked!.Bill.ShouldBeNull();
-        (await Cadre("ly.assist").GetAsync($"/api/assistance/programs/{programId}/enrollments")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await fixture.Cadre("ly.assist").GetAsync($"/api/assistance/programs/{programId}/enrollments")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 }

@@ -162,7 +162,7 @@ public sealed class MemberPageTests(MemberPageFixture fixture) : IClassFixture<M
         own.ShouldContain("id=\"card-issue\"");
 
         var refused = await WebClients.PostFormAsync(admin, Page(id, "Status"), new() { ["Version"] = "0", ["NewStatus"] = "Left", ["Reason"] = "x" }, "/Members");
-        refused.Headers.Location?.OriginalString.ShouldContain("/Account/AccessDenied");
+        refused.Headers.Location?.OriginalString.ShouldContain("/SignIn/AccessDenied");
         await using var scope = fixture.Factory.WholeTreeScope(out var db);
         (await db.Members.AsNoTracking().SingleAsync(m => m.Id == id)).Status.ShouldBe(MembershipStatus.Active);
     }

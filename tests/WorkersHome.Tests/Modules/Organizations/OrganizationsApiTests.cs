@@ -12,11 +12,6 @@ namespace WorkersHome.Tests.Modules.Organizations;
 
 public sealed class OrganizationsApiTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-    };
-
     private HttpClient ZhengzhouAdmin => fixture.Factory.Api(fixture.World.User("zz.admin"));
 
     private static object NewUnion(string name, string? creditCode = null) => new
@@ -33,19 +28,19 @@ public sealed class OrganizationsApiTests(AppFixture fixture) : IClassFixture<Ap
     {
         var response = await ZhengzhouAdmin.PostAsJsonAsync("/api/organizations", new { ParentId = fixture.World.Org(parentCode), Union = NewUnion(name) });
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<UnionDetails>(Json))!;
+        return (await response.Content.ReadFromJsonAsync<UnionDetails>(TestJson.Options))!;
     }
 
     private async Task<int> GrassrootsCountAsync(string code)
     {
-        var node = await ZhengzhouAdmin.GetFromJsonAsync<JsonElement>($"/api/organizations/{fixture.World.Org(code)}", Json);
+        var node = await ZhengzhouAdmin.GetFromJsonAsync<JsonElement>($"/api/organizations/{fixture.World.Org(code)}", TestJson.Options);
         return node.GetProperty("grassrootsUnions").GetInt32();
     }
 
     [Fact]
     public async Task Children_come_with_subtree_counts_from_rollups()
     {
-        var children = await ZhengzhouAdmin.GetFromJsonAsync<JsonElement[]>($"/api/organizations/{fixture.World.Org("4101")}/children", Json);
+        var children = await ZhengzhouAdmin.GetFromJsonAsync<JsonElement[]>($"/api/organizations/{fixture.World.Org("4101")}/children", TestJson.Options);
         children!.Length.ShouldBeGreaterThan(5);
         children.ShouldAllBe(c => c.GetProperty("level").GetString() == "County");
         var total = await GrassrootsCountAsync("4101");
@@ -61,7 +56,7 @@ public sealed class OrganizationsApiTests(AppFixture fixture) : IClassFixture<Ap
         union.Level.ShouldBe(OrgLevel.Grassroots);
         (await GrassrootsCountAsync("410102")).ShouldBe(before.County + 1);
         (await GrassrootsCountAsync("4101")).ShouldBe(before.City + 1);
-        var history = await ZhengzhouAdmin.GetFromJsonAsync<JsonElement[]>($"/api/organizations/{union.Id}/history", Json);
+        var history = await ZhengzhouAdmin.GetFromJsonAsync<JsonElement[]>($"/api/organizations/{union.Id}/history", TestJson.Options);
         history!.Single().GetProperty("kind").GetString().ShouldBe("Created");
         await using var scope = fixture.Factory.WholeTreeScope(out var db);
         (await db.AuditEntries.CountAsync(a => a.Action == "org.created" && a.TargetId == union.Id.ToString())).ShouldBe(1);
@@ -98,7 +93,7 @@ public sealed class OrganizationsApiTests(AppFixture fixture) : IClassFixture<Ap
         var stale = await ZhengzhouAdmin.PutAsJsonAsync($"/api/organizations/{union.Id}", new { Version = union.Version, Union = NewUnion("过期修改工会委员会", union.CreditCode) });
         stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await stale.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString().ShouldBe("数据已被他人修改，请刷新后重试");
-        var now = await ZhengzhouAdmin.GetFromJsonAsync<UnionDetails>($"/api/organizations/{union.Id}", Json);
+        var now = await ZhengzhouAdmin.GetFromJsonAsync<UnionDetails>($"/api/organizations/{union.Id}", TestJson.Options);
         now!.Name.ShouldBe("第一次修改工会委员会");
     }
 
@@ -108,16 +103,16 @@ public sealed class OrganizationsApiTests(AppFixture fixture) : IClassFixture<Ap
         var admin = fixture.Factory.Api(fixture.World.User("t.admin"));
         var township = fixture.World.Org("410102002");
         await CreateAsync("410102002", "郑州随迁测试有限公司工会委员会");
-        var grassroots = (await admin.GetFromJsonAsync<UnionDetails>($"/api/organizations/{township}", Json))!;
+        var grassroots = (await admin.GetFromJsonAsync<UnionDetails>($"/api/organizations/{township}", TestJson.Options))!;
         var sourceCounty = await GrassrootsCountAsync("410102");
         var targetCountyId = fixture.World.Org("410103");
-        var targetBefore = (await admin.GetFromJsonAsync<JsonElement>($"/api/organizations/{targetCountyId}", Json)).GetProperty("grassrootsUnions").GetInt32();
+        var targetBefore = (await admin.GetFromJsonAsync<JsonElement>($"/api/organizations/{targetCountyId}", TestJson.Options)).GetProperty("grassrootsUnions").GetInt32();
 
         var response = await admin.PostAsJsonAsync($"/api/organizations/{township}/move", new { NewParentId = targetCountyId, grassroots.Version });
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
 
         (await GrassrootsCountAsync("410102")).ShouldBe(sourceCounty - grassroots.GrassrootsUnions);
-        (await admin.GetFromJsonAsync<JsonElement>($"/api/organizations/{targetCountyId}", Json)).GetProperty("grassrootsUnions").GetInt32()
+        (await admin.GetFromJsonAsync<JsonElement>($"/api/organizations/{targetCountyId}", TestJson.Options)).GetProperty("grassrootsUnions").GetInt32()
             .ShouldBe(targetBefore + grassroots.GrassrootsUnions);
         await using var scope = fixture.Factory.WholeTreeScope(out var db);
         var below = await db.OrgUnits.Where(o => o.ParentId == township).ToListAsync();
@@ -140,7 +135,7 @@ public sealed class OrganizationsApiTests(AppFixture fixture) : IClassFixture<Ap
         (await ZhengzhouAdmin.PostAsJsonAsync($"/api/organizations/{c.Id}/dissolve", new { c.Version, Reason = "企业注销" })).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         (await GrassrootsCountAsync("410102003")).ShouldBe(before - 2);
-        (await ZhengzhouAdmin.GetFromJsonAsync<UnionDetails>($"/api/organizations/{a.Id}", Json))!.Status.ShouldBe(OrgStatus.Merged);
+        (await ZhengzhouAdmin.GetFromJsonAsync<UnionDetails>($"/api/organizations/{a.Id}", TestJson.Options))!.Status.ShouldBe(OrgStatus.Merged);
         var again = await ZhengzhouAdmin.PostAsJsonAsync($"/api/organizations/{c.Id}/dissolve", new { Version = c.Version + 1, Reason = "重复" });
         again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
     }
@@ -148,9 +143,9 @@ public sealed class OrganizationsApiTests(AppFixture fixture) : IClassFixture<Ap
     [Fact]
     public async Task Search_finds_by_name_and_credit_code_inside_the_subtree_only()
     {
-        var byName = await ZhengzhouAdmin.GetFromJsonAsync<JsonElement[]>("/api/organizations/search?q=测试机械", Json);
+        var byName = await ZhengzhouAdmin.GetFromJsonAsync<JsonElement[]>("/api/organizations/search?q=测试机械", TestJson.Options);
         byName!.Select(r => r.GetProperty("code").GetString()).ShouldContain(TestWorld.ZhengzhouUnionCode);
-        var sibling = await ZhengzhouAdmin.GetFromJsonAsync<JsonElement[]>("/api/organizations/search?q=洛阳测试轴承", Json);
+        var sibling = await ZhengzhouAdmin.GetFromJsonAsync<JsonElement[]>("/api/organizations/search?q=洛阳测试轴承", TestJson.Options);
         sibling!.ShouldBeEmpty();
     }
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,10 +20,8 @@ public sealed class ServiceFiguresFixture : AppFixture;
 /// <summary>Service figures per tree node from counter rows, and in-app notices through the outbox, on PostgreSQL.</summary>
 public sealed class ServiceFiguresTests(ServiceFiguresFixture fixture) : IClassFixture<ServiceFiguresFixture>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-
     private Task<ServiceFigures?> FiguresAsync(string user, long orgId) =>
-        fixture.Factory.Api(fixture.World.User(user)).GetFromJsonAsync<ServiceFigures>($"/api/organizations/{orgId}/service-figures", Json);
+        fixture.Factory.Api(fixture.World.User(user)).GetFromJsonAsync<ServiceFigures>($"/api/organizations/{orgId}/service-figures", TestJson.Options);
 
     private async Task<int> DeliverOutboxAsync()
     {
@@ -56,12 +53,12 @@ public sealed class ServiceFiguresTests(ServiceFiguresFixture fixture) : IClassF
         var before = (await FiguresAsync("t.admin", provinceId))!;
         var (applicant, _) = await MemberSignIn.ByPhoneAsync(fixture.Factory, "13600000031");
         var first = (await (await applicant.PostAsJsonAsync("/api/join/applications",
-            JoinForms.Gig(unionId, "孙立新", ResidentIdNumber.Compose("410102", new DateOnly(1994, 3, 4), 31, Gender.Male)), Json)).Content.ReadFromJsonAsync<JoinApplicationView>(Json))!;
+            JoinForms.Gig(unionId, "孙立新", ResidentIdNumber.Compose("410102", new DateOnly(1994, 3, 4), 31, Gender.Male)), TestJson.Options)).Content.ReadFromJsonAsync<JoinApplicationView>(TestJson.Options))!;
         var zz = fixture.Factory.Api(fixture.World.User("zz.officer"));
-        (await zz.PostAsJsonAsync($"/api/members/applications/{first.Id}/reject", new { first.Version, Reason = "证明材料不全" }, Json)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await zz.PostAsJsonAsync($"/api/members/applications/{first.Id}/reject", new { first.Version, Reason = "证明材料不全" }, TestJson.Options)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         var second = (await (await applicant.PostAsJsonAsync("/api/join/applications",
-            JoinForms.Gig(unionId, "孙立新", ResidentIdNumber.Compose("410102", new DateOnly(1994, 3, 4), 31, Gender.Male)), Json)).Content.ReadFromJsonAsync<JoinApplicationView>(Json))!;
-        (await zz.PostAsJsonAsync($"/api/members/applications/{second.Id}/approve", new { second.Version }, Json)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            JoinForms.Gig(unionId, "孙立新", ResidentIdNumber.Compose("410102", new DateOnly(1994, 3, 4), 31, Gender.Male)), TestJson.Options)).Content.ReadFromJsonAsync<JoinApplicationView>(TestJson.Options))!;
+        (await zz.PostAsJsonAsync($"/api/members/applications/{second.Id}/approve", new { second.Version }, TestJson.Options)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         foreach (var (user, orgId) in new[] { ("zz.officer", unionId), ("zz.officer", cityId), ("t.admin", provinceId) })
         {
@@ -93,9 +90,9 @@ public sealed class ServiceFiguresTests(ServiceFiguresFixture fixture) : IClassF
         var (applicant, _) = await MemberSignIn.ByPhoneAsync(fixture.Factory, "13600000041");
         (await applicant.GetFromJsonAsync<JsonElement>("/api/me/notices")).GetProperty("unread").GetInt32().ShouldBe(0);
         var application = (await (await applicant.PostAsJsonAsync("/api/join/applications",
-            JoinForms.Gig(unionId, "周红梅", ResidentIdNumber.Compose("410102", new DateOnly(1991, 9, 9), 41, Gender.Female)), Json)).Content.ReadFromJsonAsync<JoinApplicationView>(Json))!;
+            JoinForms.Gig(unionId, "周红梅", ResidentIdNumber.Compose("410102", new DateOnly(1991, 9, 9), 41, Gender.Female)), TestJson.Options)).Content.ReadFromJsonAsync<JoinApplicationView>(TestJson.Options))!;
         var zz = fixture.Factory.Api(fixture.World.User("zz.officer"));
-        (await zz.PostAsJsonAsync($"/api/members/applications/{application.Id}/approve", new { application.Version }, Json)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await zz.PostAsJsonAsync($"/api/members/applications/{application.Id}/approve", new { application.Version }, TestJson.Options)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await applicant.GetFromJsonAsync<JsonElement>("/api/me/notices")).GetProperty("unread").GetInt32().ShouldBe(0, "not before the outbox delivers it");
 
         (await DeliverOutboxAsync()).ShouldBeGreaterThan(0);

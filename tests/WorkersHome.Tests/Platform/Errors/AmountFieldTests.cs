@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,10 +14,7 @@ namespace WorkersHome.Tests.Platform.Errors;
 /// <summary>Amounts typed wrong on the forms are refused with a message that names the field and says what is wrong, not "请填写…".</summary>
 public sealed class AmountFieldTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
     private static int _sequence;
-
-    private HttpClient Cadre(string user) => fixture.Factory.Api(fixture.World.User(user));
 
     private async Task<Guid> MemberAsync()
     {
@@ -39,13 +35,13 @@ public sealed class AmountFieldTests(AppFixture fixture) : IClassFixture<AppFixt
     [InlineData("1000.005", "医疗费用总额应为不超过 100000000 元的正数，最多两位小数")]
     public async Task A_hospital_bill_with_a_wrong_total_says_what_is_wrong(string total, string message)
     {
-        var created = await Cadre("zz.assist").PostAsJsonAsync("/api/assistance/programs",
-            new NewProgram("医疗互助（金额）" + Interlocked.Increment(ref _sequence), ProgramType.MedicalMutualAid, fixture.World.Org("4101"), DateTime.UtcNow.Year, null, null, null), Json);
+        var created = await fixture.Cadre("zz.assist").PostAsJsonAsync("/api/assistance/programs",
+            new NewProgram("医疗互助（金额）" + Interlocked.Increment(ref _sequence), ProgramType.MedicalMutualAid, fixture.World.Org("4101"), DateTime.UtcNow.Year, null, null, null), TestJson.Options);
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
-        var programId = (await created.Content.ReadFromJsonAsync<ProgramView>(Json))!.Program.Id;
+        var programId = (await created.Content.ReadFromJsonAsync<ProgramView>(TestJson.Options))!.Program.Id;
         var member = await MemberAsync();
-        (await Cadre("jc.assist").PostAsJsonAsync($"/api/assistance/programs/{programId}/enrollments",
-            new NewEnrollment(programId, member, null, null, EnrolleeKind.Member, 1, PremiumPayer.Member), Json)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await fixture.Cadre("jc.assist").PostAsJsonAsync($"/api/assistance/programs/{programId}/enrollments",
+            new NewEnrollment(programId, member, null, null, EnrolleeKind.Member, 1, PremiumPayer.Member), TestJson.Options)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var page = await fixture.Factory.SignedInAsync(fixture.World.User("jc.assist"));
         var url = $"/Assistance/Applications/New?MemberId={member}&ProgramId={programId}";
@@ -92,10 +88,10 @@ public sealed class AmountFieldTests(AppFixture fixture) : IClassFixture<AppFixt
     [Fact]
     public async Task A_budget_that_is_not_a_number_is_named_and_nothing_is_allocated()
     {
-        var created = await Cadre("zz.assist").PostAsJsonAsync("/api/assistance/programs",
-            new NewProgram("送温暖（金额）", ProgramType.MedicalMutualAid, fixture.World.Org("4101"), DateTime.UtcNow.Year, null, null, null), Json);
+        var created = await fixture.Cadre("zz.assist").PostAsJsonAsync("/api/assistance/programs",
+            new NewProgram("送温暖（金额）", ProgramType.MedicalMutualAid, fixture.World.Org("4101"), DateTime.UtcNow.Year, null, null, null), TestJson.Options);
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
-        var programId = (await created.Content.ReadFromJsonAsync<ProgramView>(Json))!.Program.Id;
+        var programId = (await created.Content.ReadFromJsonAsync<ProgramView>(TestJson.Options))!.Program.Id;
         var page = await fixture.Factory.SignedInAsync(fixture.World.User("zz.assist"));
         var url = $"/Assistance/Programs/Detail/{programId}";
         var response = await WebClients.PostFormAsync(page, url + "?handler=Allocate", new()
@@ -106,7 +102,7 @@ public sealed class AmountFieldTests(AppFixture fixture) : IClassFixture<AppFixt
         }, url);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await TextOfAsync(response)).ShouldContain("分配金额不是有效的数字：“五万”");
-        var view = await Cadre("zz.assist").GetFromJsonAsync<ProgramView>($"/api/assistance/programs/{programId}", Json);
+        var view = await fixture.Cadre("zz.assist").GetFromJsonAsync<ProgramView>($"/api/assistance/programs/{programId}", TestJson.Options);
         view!.Budgets.ShouldAllBe(b => b.Amount == 0);
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 
 using Microsoft.AspNetCore.Authentication;
 
+using WorkersHome.Modules.Members.Contracts;
 using WorkersHome.Platform.Security;
 
 namespace WorkersHome.Modules.Members.SignIn;
@@ -13,9 +14,9 @@ namespace WorkersHome.Modules.Members.SignIn;
 public static class MemberAuthentication
 {
     public const string Scheme = "Member";
-    public const string Policy = "Member";
+    public const string Policy = MemberIdentity.Policy;
     public const string PhoneVerifiedPolicy = "MemberPhoneVerified";
-    public const string MemberIdClaim = "wh:member";
+    public const string MemberIdClaim = MemberIdentity.MemberIdClaim;
     public const string PhoneHashClaim = "wh:phone-hash";
     public const string PhoneMaskedClaim = "wh:phone-masked";
 
@@ -39,6 +40,5 @@ public static class MemberAuthentication
         return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme));
     }
 
-    public static Guid? MemberIdOf(ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirstValue(MemberIdClaim), out var id) ? id : null;
+    public static Guid? MemberIdOf(ClaimsPrincipal user) => MemberIdentity.MemberIdOf(user);
 }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 using WorkersHome.Modules.Assistance;
 using WorkersHome.Modules.Assistance.Applications;
-using WorkersHome.Pages.Organizations;
+using WorkersHome.Pages.Shared;
 using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Security;
 

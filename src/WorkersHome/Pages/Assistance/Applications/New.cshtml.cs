@@ -5,7 +5,7 @@ using WorkersHome.Modules.Assistance;
 using WorkersHome.Modules.Assistance.Applications;
 using WorkersHome.Modules.Cards.Contracts;
 using WorkersHome.Modules.Members.Contracts;
-using WorkersHome.Pages.Organizations;
+using WorkersHome.Pages.Shared;
 using WorkersHome.Platform.Errors;
 using WorkersHome.Platform.Localization;
 

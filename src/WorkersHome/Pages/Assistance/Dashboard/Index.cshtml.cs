@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 using WorkersHome.Modules.Assistance;
 using WorkersHome.Modules.Assistance.Dashboard;
-using WorkersHome.Pages.Organizations;
+using WorkersHome.Pages.Shared;
 using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Security;
 

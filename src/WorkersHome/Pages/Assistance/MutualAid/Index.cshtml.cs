@@ -5,7 +5,7 @@ using WorkersHome.Modules.Assistance;
 using WorkersHome.Modules.Assistance.MutualAid;
 using WorkersHome.Modules.Assistance.Programs;
 using WorkersHome.Modules.Members.Browse;
-using WorkersHome.Pages.Organizations;
+using WorkersHome.Pages.Shared;
 using WorkersHome.Platform.Errors;
 using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Security;

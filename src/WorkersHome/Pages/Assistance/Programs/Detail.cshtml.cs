@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using WorkersHome.Modules.Assistance;
 using WorkersHome.Modules.Assistance.Programs;
 using WorkersHome.Modules.Organizations.Contracts;
-using WorkersHome.Pages.Organizations;
+using WorkersHome.Pages.Shared;
 using WorkersHome.Platform.Errors;
 using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Security;

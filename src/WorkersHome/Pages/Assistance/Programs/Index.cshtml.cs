@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 using WorkersHome.Modules.Assistance;
 using WorkersHome.Modules.Assistance.Programs;
-using WorkersHome.Pages.Organizations;
+using WorkersHome.Pages.Shared;
 using WorkersHome.Platform.Security;
 
 namespace WorkersHome.Pages.Assistance.Programs;

@@ -1,0 +1,6 @@
+namespace WorkersHome.Modules.Organizations.Data;
+
+internal static class OrgSchema
+{
+    public const string Name = "org";
+}
