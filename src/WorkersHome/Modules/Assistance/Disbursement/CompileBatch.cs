@@ -29,7 +29,7 @@ public sealed class CompileBatch(AppDbContext db, ProgramQueries programs, IOrgD
             throw new NotFoundException();
         }
 
-        if (await db.PaymentBatches.AsNoTracking().FirstOrDefaultAsync(b => b.RequestKey == request.RequestKey, ct) is { } made)
+        if (await MadeAsync(request, ct) is { } made)
         {
             return made;
         }
@@ -39,6 +39,12 @@ public sealed class CompileBatch(AppDbContext db, ProgramQueries programs, IOrgD
             .OrderBy(p => p.Id).Select(p => p.Id).Take(MaxBatchSize).ToListAsync(ct);
         if (ids.Count == 0)
         {
+            // A twin of this request may have committed its batch (and taken the payments) since the first look.
+            if (await MadeAsync(request, ct) is { } twin)
+            {
+                return twin;
+            }
+
             throw new ConflictException(Loc.T($"{org.Name}在本项目下没有待编批的支付", $"{org.Name} has no payments waiting for a batch in this program"));
         }
 
@@ -82,4 +88,7 @@ public sealed class CompileBatch(AppDbContext db, ProgramQueries programs, IOrgD
         await transaction.CommitAsync(ct);
         return batch;
     }
+
+    private Task<PaymentBatch?> MadeAsync(NewBatch request, CancellationToken ct) =>
+        db.PaymentBatches.AsNoTracking().FirstOrDefaultAsync(b => b.RequestKey == request.RequestKey, ct);
 }
