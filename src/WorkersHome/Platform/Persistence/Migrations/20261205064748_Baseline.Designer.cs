@@ -12,8 +12,8 @@ using WorkersHome.Platform.Persistence;
 namespace WorkersHome.Platform.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125032021_AssistancePrograms")]
-    partial class AssistancePrograms
+    [Migration("20261205064748_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -498,6 +498,289 @@ namespace WorkersHome.Platform.Persistence.Migrations
                     b.ToTable("hardship_steps", "assistance");
                 });
 
+            modelBuilder.Entity("WorkersHome.Modules.Assistance.Dashboard.CampaignFigures", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("OrgId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
+                    b.Property<int>("ReEmployed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Trained")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgId", "Year")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "OrgPath");
+
+                    b.ToTable("campaign_figures", "assistance");
+                });
+
+            modelBuilder.Entity("WorkersHome.Modules.Assistance.Disbursement.Payment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountCipher")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("AccountMasked")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BankName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long?>("BatchId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BudgetId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("IdMasked")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("OrgId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset?>("PaidAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PayeeName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long>("ProgramId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("SendToken")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ToCardAccount")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("BatchId", "Status");
+
+                    b.HasIndex("ProgramId", "Status", "OrgPath");
+
+                    b.ToTable("payments", "assistance");
+                });
+
+            modelBuilder.Entity("WorkersHome.Modules.Assistance.Disbursement.PaymentBatch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("OrgId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OrgName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
+                    b.Property<long>("ProgramId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("RequestKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestKey")
+                        .IsUnique();
+
+                    b.HasIndex("ProgramId", "OrgPath");
+
+                    b.ToTable("payment_batches", "assistance");
+                });
+
+            modelBuilder.Entity("WorkersHome.Modules.Assistance.MutualAid.Enrollment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("EnrolledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnrolledBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("IdMasked")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("IllnessHardship")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("OrgId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
+                    b.Property<int>("PaidBy")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PersonIdHash")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<decimal>("Premium")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<long>("ProgramId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId", "MemberId");
+
+                    b.HasIndex("ProgramId", "OrgPath");
+
+                    b.HasIndex("ProgramId", "PersonIdHash")
+                        .IsUnique();
+
+                    b.ToTable("mutual_aid_enrollments", "assistance");
+                });
+
             modelBuilder.Entity("WorkersHome.Modules.Assistance.Programs.AssistanceProgram", b =>
                 {
                     b.Property<long>("Id")
@@ -702,6 +985,117 @@ namespace WorkersHome.Platform.Persistence.Migrations
                     b.ToTable("program_rule_versions", "assistance");
                 });
 
+            modelBuilder.Entity("WorkersHome.Modules.Assistance.Visits.Visit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Campaign")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Given")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal?>("GivenAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<int>("Group")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("OrgId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
+                    b.Property<string>("PlannedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("VisitedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Visitors")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgPath");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("Campaign", "MemberId", "Group")
+                        .IsUnique();
+
+                    b.ToTable("visits", "assistance");
+                });
+
+            modelBuilder.Entity("WorkersHome.Modules.Assistance.Visits.VisitPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VisitId");
+
+                    b.ToTable("visit_photos", "assistance");
+                });
+
             modelBuilder.Entity("WorkersHome.Modules.Cards.CardBenefit", b =>
                 {
                     b.Property<long>("Id")
@@ -718,7 +1112,8 @@ namespace WorkersHome.Platform.Persistence.Migrations
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
@@ -1501,6 +1896,749 @@ namespace WorkersHome.Platform.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("WorkersHome.Modules.Members.CodeTables.CodeSynonym", b =>
+                {
+                    b.Property<string>("Table")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.HasKey("Table", "Text");
+
+                    b.ToTable("code_synonyms", "members");
+
+                    b.HasData(
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "汉",
+                            Code = "01"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "蒙古",
+                            Code = "02"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "回",
+                            Code = "03"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "藏",
+                            Code = "04"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "维吾尔",
+                            Code = "05"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "苗",
+                            Code = "06"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "彝",
+                            Code = "07"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "壮",
+                            Code = "08"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "布依",
+                            Code = "09"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "朝鲜",
+                            Code = "10"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "满",
+                            Code = "11"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "侗",
+                            Code = "12"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "瑶",
+                            Code = "13"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "白",
+                            Code = "14"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "土家",
+                            Code = "15"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "哈尼",
+                            Code = "16"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "哈萨克",
+                            Code = "17"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "傣",
+                            Code = "18"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "黎",
+                            Code = "19"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "傈僳",
+                            Code = "20"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "佤",
+                            Code = "21"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "畲",
+                            Code = "22"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "高山",
+                            Code = "23"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "拉祜",
+                            Code = "24"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "水",
+                            Code = "25"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "东乡",
+                            Code = "26"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "纳西",
+                            Code = "27"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "景颇",
+                            Code = "28"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "柯尔克孜",
+                            Code = "29"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "土",
+                            Code = "30"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "达斡尔",
+                            Code = "31"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "仫佬",
+                            Code = "32"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "羌",
+                            Code = "33"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "布朗",
+                            Code = "34"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "撒拉",
+                            Code = "35"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "毛南",
+                            Code = "36"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "仡佬",
+                            Code = "37"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "锡伯",
+                            Code = "38"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "阿昌",
+                            Code = "39"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "普米",
+                            Code = "40"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "塔吉克",
+                            Code = "41"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "怒",
+                            Code = "42"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "乌孜别克",
+                            Code = "43"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "俄罗斯",
+                            Code = "44"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "鄂温克",
+                            Code = "45"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "德昂",
+                            Code = "46"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "保安",
+                            Code = "47"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "裕固",
+                            Code = "48"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "京",
+                            Code = "49"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "塔塔尔",
+                            Code = "50"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "独龙",
+                            Code = "51"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "鄂伦春",
+                            Code = "52"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "赫哲",
+                            Code = "53"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "门巴",
+                            Code = "54"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "珞巴",
+                            Code = "55"
+                        },
+                        new
+                        {
+                            Table = "ethnicity",
+                            Text = "基诺",
+                            Code = "56"
+                        },
+                        new
+                        {
+                            Table = "education",
+                            Text = "研究生",
+                            Code = "10"
+                        },
+                        new
+                        {
+                            Table = "education",
+                            Text = "硕士",
+                            Code = "10"
+                        },
+                        new
+                        {
+                            Table = "education",
+                            Text = "博士",
+                            Code = "10"
+                        },
+                        new
+                        {
+                            Table = "education",
+                            Text = "硕士研究生",
+                            Code = "10"
+                        },
+                        new
+                        {
+                            Table = "education",
+                            Text = "博士研究生",
+                            Code = "10"
+                        },
+                        new
+                        {
+                            Table = "education",
+                            Text = "研究生及以上",
+                            Code = "10"
+                        },
+                        new
+                        {
+                            Table = "education",
+                            Text = "硕士及以上",
+                            Code = "10"
+                        },
+                        new
+                        {
+                            Table = "education",
+                            Text = "本科",
+                            Code = "20"
+                        },
+                        new
+                        {
+                            Table = "education",
+                            Text = "大学本科",
+                            Code = "20"
+                        },
+                        new
+                        {
+                            Table = "education",
+                            Text = "大学",
+                            Code = "20"
+                        },
+                        new
+                        {
+                            Table = "education",
+                            Text = "学士",
+                            Code = "20"
+                        },
+                        new
+                        {
+                            Table = "education",
+                            Text = "本科学历",
+                            Code = "20"
+                        },
+                        new
+                        {
+                            Table = "education",
+                            Text = "大专",
+                            Code = "30"
+                        },
+                        new
+                        {
+                            Table = "education",
+                            Text = "专科",
+                            Code = "30"
+                        },
+                        new
+                        {
+                            Table = "education",
+                            Text = "大学专科",
+                            Code = "30"
+                        },
+                        new
+                        {
+                            Table = "education",
+                            Text = "高职",
+                            Code = "30"
+                        },
+                        new
+                        {
+                            Table = "education",
+                            Text = "中专",
+                            Code = "40"
+                        },
+                        new
+                        {
+                            Table = "education",
+                            Text = "中技",
+                            Code = "40"
+                        },
+                        new
+                        {
+                            Table = "education",
+                            Text = "技校",
+                            Code = "40"
+                        },
+                        new
+                        {
+                            Table = "education",
+                            Text = "职高",
+                            Code = "40"
+                        },
+                        new
+                        {
+                            Table = "education",
+                            Text = "中等专业",
+                            Code = "40"
+                        },
+                        new
+                        {
+                            Table = "education",
+                            Text = "中等专科",
+                            Code = "40"
+                        },
+                        new
+                        {
+                            Table = "education",
+                            Text = "中职",
+                            Code = "40"
+                        },
+                        new
+                        {
+                            Table = "education",
+                            Text = "高中",
+                            Code = "60"
+                        },
+                        new
+                        {
+                            Table = "education",
+                            Text = "普高",
+                            Code = "60"
+                        },
+                        new
+                        {
+                            Table = "education",
+                            Text = "普通高中",
+                            Code = "60"
+                        },
+                        new
+                        {
+                            Table = "education",
+                            Text = "高级中学",
+                            Code = "60"
+                        },
+                        new
+                        {
+                            Table = "education",
+                            Text = "初中",
+                            Code = "70"
+                        },
+                        new
+                        {
+                            Table = "education",
+                            Text = "初级中学",
+                            Code = "70"
+                        },
+                        new
+                        {
+                            Table = "education",
+                            Text = "小学",
+                            Code = "80"
+                        },
+                        new
+                        {
+                            Table = "education",
+                            Text = "小学及以下",
+                            Code = "80"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Text = "党员",
+                            Code = "01"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Text = "中共党员",
+                            Code = "01"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Text = "共产党员",
+                            Code = "01"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Text = "中国共产党员",
+                            Code = "01"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Text = "预备党员",
+                            Code = "02"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Text = "中共预备党员",
+                            Code = "02"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Text = "团员",
+                            Code = "03"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Text = "共青团员",
+                            Code = "03"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Text = "青年团员",
+                            Code = "03"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Text = "民革",
+                            Code = "04"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Text = "民革会员",
+                            Code = "04"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Text = "民盟",
+                            Code = "05"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Text = "民盟盟员",
+                            Code = "05"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Text = "民建",
+                            Code = "06"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Text = "民建会员",
+                            Code = "06"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Text = "民进",
+                            Code = "07"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Text = "民进会员",
+                            Code = "07"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Text = "农工党",
+                            Code = "08"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Text = "农工党党员",
+                            Code = "08"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Text = "致公党",
+                            Code = "09"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Text = "致公党党员",
+                            Code = "09"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Text = "九三",
+                            Code = "10"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Text = "九三学社",
+                            Code = "10"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Text = "台盟",
+                            Code = "11"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Text = "台盟盟员",
+                            Code = "11"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Text = "无党派",
+                            Code = "12"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Text = "无党派民主人士",
+                            Code = "12"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Text = "普通群众",
+                            Code = "13"
+                        },
+                        new
+                        {
+                            Table = "political",
+                            Text = "一般群众",
+                            Code = "13"
+                        });
+                });
+
+            modelBuilder.Entity("WorkersHome.Modules.Members.Import.ImportColumnMapping", b =>
+                {
+                    b.Property<string>("OrgPath")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Map")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("OrgPath");
+
+                    b.ToTable("import_column_mappings", "members");
+                });
+
             modelBuilder.Entity("WorkersHome.Modules.Members.Import.MemberImport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1531,6 +2669,10 @@ namespace WorkersHome.Platform.Persistence.Migrations
 
                     b.Property<long>("BytesDone")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("ColumnMap")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<string>("Culture")
                         .IsRequired()
@@ -1564,7 +2706,8 @@ namespace WorkersHome.Platform.Persistence.Migrations
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
 
                     b.Property<int>("Processed")
                         .HasColumnType("integer");
@@ -1577,6 +2720,10 @@ namespace WorkersHome.Platform.Persistence.Migrations
 
                     b.Property<int>("State")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
 
                     b.Property<int>("Unchanged")
                         .HasColumnType("integer");
