@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
+using WorkersHome.Modules.Accounts.Administer;
 using WorkersHome.Platform.Audit;
 using WorkersHome.Platform.Persistence;
 using WorkersHome.Platform.Security;
@@ -28,20 +29,20 @@ internal static class AccountsApi
             .WithTags("Accounts").RequireAuthorization(Policies.Cadre);
 
         var accounts = app.MapGroup("/api/accounts").WithTags("Accounts").RequireAuthorization(AccountPermissions.Manage);
-        accounts.MapGet("/", (string? search, int? skip, AccountAdministration admin, CancellationToken ct) =>
-            admin.ListAsync(search, skip ?? 0, 100, ct));
-        accounts.MapGet("/{id:guid}", (Guid id, AccountAdministration admin, CancellationToken ct) => admin.GetAsync(id, ct));
-        accounts.MapPost("/", async (NewAccount request, AccountAdministration admin, CancellationToken ct) =>
+        accounts.MapGet("/", (string? search, int? skip, AccountQueries queries, CancellationToken ct) =>
+            queries.ListAsync(search, skip ?? 0, 100, ct));
+        accounts.MapGet("/{id:guid}", (Guid id, AccountQueries queries, CancellationToken ct) => queries.GetAsync(id, ct));
+        accounts.MapPost("/", async (NewAccount request, CreateCadreAccount create, CancellationToken ct) =>
         {
-            var account = await admin.CreateAsync(request, ct);
+            var account = await create.ExecuteAsync(request, ct);
             return TypedResults.Created($"/api/accounts/{account.Id}", account);
         });
-        accounts.MapPut("/{id:guid}/roles", (Guid id, RolesRequest request, AccountAdministration admin, CancellationToken ct) =>
-            admin.SetRolesAsync(id, request.Roles, ct));
-        accounts.MapPut("/{id:guid}/disabled", (Guid id, DisableRequest request, AccountAdministration admin, CancellationToken ct) =>
-            admin.SetDisabledAsync(id, request.Disabled, ct));
-        accounts.MapPut("/{id:guid}/password", (Guid id, PasswordRequest request, AccountAdministration admin, CancellationToken ct) =>
-            admin.ResetPasswordAsync(id, request.Password, ct));
+        accounts.MapPut("/{id:guid}/roles", (Guid id, RolesRequest request, AssignCadreRoles assign, CancellationToken ct) =>
+            assign.ExecuteAsync(id, request.Roles, ct));
+        accounts.MapPut("/{id:guid}/disabled", (Guid id, DisableRequest request, DisableCadreAccount disable, EnableCadreAccount enable, CancellationToken ct) =>
+            request.Disabled ? disable.ExecuteAsync(id, ct) : enable.ExecuteAsync(id, ct));
+        accounts.MapPut("/{id:guid}/password", (Guid id, PasswordRequest request, ResetCadrePassword reset, CancellationToken ct) =>
+            reset.ExecuteAsync(id, request.Password, ct));
 
         app.MapGet("/api/audit", (string? action, string? actor, DateOnly? from, DateOnly? to, bool? succeeded, int? skip,
                 AuditQueries q, CancellationToken ct) => q.ListAsync(new AuditFilter(action, actor, from, to, succeeded, skip ?? 0), ct))

@@ -1,3 +1,4 @@
+using WorkersHome.Modules.Accounts.Administer;
 using WorkersHome.Platform.Security;
 using WorkersHome.Platform.Ui;
 
@@ -16,7 +17,14 @@ public static class AccountsModule
         permissions
             .Declare(AccountPermissions.Manage, "管理账号与角色", "Manage accounts and roles", Roles.SystemAdministrator, Roles.UnionAdministrator)
             .Declare(AccountPermissions.ReadAudit, "查阅审计日志", "Read the audit trail", Roles.Auditor);
-        services.AddScoped<AccountAdministration>();
+        services.AddScoped<AccountSteps>();
+        services.AddScoped<AccountQueries>();
+        services.AddScoped<CreateCadreAccount>();
+        services.AddScoped<AssignCadreRoles>();
+        services.AddScoped<DisableCadreAccount>();
+        services.AddScoped<EnableCadreAccount>();
+        services.AddScoped<ResetCadrePassword>();
+        services.AddScoped<RegisterCadreIdNumber>();
         services.AddScoped<AuditQueries>();
         services.AddPageConventions(c => c
             .AuthorizeFolder("/Accounts", AccountPermissions.Manage)

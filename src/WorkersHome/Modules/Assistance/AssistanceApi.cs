@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
 using WorkersHome.Modules.Assistance.Archive;
 using WorkersHome.Modules.Members.Contracts;
 using WorkersHome.Platform.Files;
@@ -17,14 +19,14 @@ internal static class AssistanceApi
             .WithSummary("Hardship files in your subtree (masked) by the same filters plus the member's name (q), sent in the body so that it never reaches an address");
         files.MapGet("/ledger.xlsx", async (HardshipStatus? status, bool? due, HardshipLedger ledger, CancellationToken ct) =>
             TypedResults.File(await ledger.XlsxAsync(new HardshipFilter(status, due ?? false), ct), XlsxType, "困难职工台账.xlsx"))
-            .WithSummary("The standard ledger (台账) of your subtree as .xlsx; health and income only with the permission; audited");
+            .Produces(StatusCodes.Status200OK, contentType: XlsxType).WithSummary("The standard ledger (台账) of your subtree as .xlsx; health and income only with the permission; audited");
         files.MapGet("/{id:guid}", (Guid id, HardshipQueries queries, CancellationToken ct) => queries.DetailAsync(id, ct))
             .WithSummary("One file with its history; the household's health and income only with the permission, and that view is audited");
         files.MapGet("/{id:guid}/attachments/{attachmentId:guid}", async (Guid id, Guid attachmentId, HardshipAttachments attachments, CancellationToken ct) =>
         {
             var opened = await attachments.OpenAsync(id, attachmentId, ct);
             return TypedResults.File(opened.Content, opened.ContentType, opened.FileName);
-        }).WithSummary("A proof document (needs the health and income permission); audited");
+        }).Produces(StatusCodes.Status200OK, contentType: UploadedDocuments.Jpeg, additionalContentTypes: [UploadedDocuments.Png, UploadedDocuments.Pdf]).WithSummary("A proof document (needs the health and income permission); audited");
 
         var manage = app.MapGroup("/api/assistance/hardship").WithTags("Assistance").RequireAuthorization(AssistancePermissions.Manage);
         manage.MapPost("/", async (Guid memberId, HardshipForm form, FileHardshipForMember filing, HardshipQueries queries, CancellationToken ct) =>
@@ -60,7 +62,7 @@ internal static class AssistanceApi
         {
             var opened = await queries.OpenPhotoAsync(id, photoId, ct);
             return TypedResults.File(opened.Content, opened.ContentType, opened.FileName);
-        }).WithSummary("A photo from a visit");
+        }).Produces(StatusCodes.Status200OK, contentType: UploadedDocuments.Jpeg, additionalContentTypes: [UploadedDocuments.Png]).WithSummary("A photo from a visit");
         var visiting = app.MapGroup("/api/assistance/visits").WithTags("Assistance").RequireAuthorization(AssistancePermissions.Manage);
         visiting.MapPost("/plan", async (Visits.VisitCampaign campaign, Visits.PlanVisits planning, CancellationToken ct) => TypedResults.Ok(new { planned = await planning.ExecuteAsync(campaign, ct) }))
             .WithSummary("Plan a campaign's visits to the chosen must-visit groups of your subtree (planning again adds only what is missing)");
@@ -79,7 +81,8 @@ internal static class AssistanceApi
         dashboard.MapGet("/", (long? orgId, int? year, Dashboard.CampaignDashboard board, CancellationToken ct) => board.ForAsync(orgId, year, ct))
             .WithSummary("送温暖 figures for a node of your subtree and a year, and for each union right below it");
         dashboard.MapGet("/figures.xlsx", async (long? orgId, int? year, Dashboard.CampaignDashboard board, CancellationToken ct) =>
-            TypedResults.File(await board.XlsxAsync(orgId, year, ct), XlsxType, "送温暖统计.xlsx")).WithSummary("The same figures as .xlsx");
+            TypedResults.File(await board.XlsxAsync(orgId, year, ct), XlsxType, "送温暖统计.xlsx"))
+            .Produces(StatusCodes.Status200OK, contentType: XlsxType).WithSummary("The same figures as .xlsx");
         dashboard.MapPut("/figures", async (Dashboard.FiguresEntry entry, Dashboard.CampaignDashboard board, CancellationToken ct) =>
         {
             await board.EnterAsync(entry, ct);
@@ -102,10 +105,10 @@ internal static class AssistanceApi
         {
             var opened = await attachments.OpenOwnAsync(MemberIdentity.MemberIdOf(http.User)!.Value, attachmentId, ct);
             return TypedResults.File(opened.Content, opened.ContentType, opened.FileName);
-        }).WithSummary("One of my proof documents");
+        }).Produces(StatusCodes.Status200OK, contentType: UploadedDocuments.Jpeg, additionalContentTypes: [UploadedDocuments.Png, UploadedDocuments.Pdf]).WithSummary("One of my proof documents");
     }
 
-    private static Func<Guid, TRequest, TUseCase, CancellationToken, Task<IResult>> Step<TUseCase, TRequest>(Func<TUseCase, Guid, TRequest, CancellationToken, Task> step) =>
+    private static Func<Guid, TRequest, TUseCase, CancellationToken, Task<NoContent>> Step<TUseCase, TRequest>(Func<TUseCase, Guid, TRequest, CancellationToken, Task> step) =>
         async (id, request, useCase, ct) =>
         {
             await step(useCase, id, request, ct);

@@ -44,10 +44,10 @@ internal static class DisbursementApi
             .WithSummary("Send a confirmed batch: its payments are sent to the bank and booked paid in the ledger; safe to repeat and to resume after a crash");
         batches.MapGet("/{id:long}/bank-file.xlsx", async (long id, BankFiles files, CancellationToken ct) =>
             TypedResults.File(await files.PaymentFileAsync(id, csv: false, ct), AssistanceApi.XlsxType, $"代发批次{id}.xlsx"))
-            .WithSummary("The bank payment file (批量代发: full account and ID numbers, amounts as text with two decimals); audited");
+            .Produces(StatusCodes.Status200OK, contentType: AssistanceApi.XlsxType).WithSummary("The bank payment file (批量代发: full account and ID numbers, amounts as text with two decimals); audited");
         batches.MapGet("/{id:long}/bank-file.csv", async (long id, BankFiles files, CancellationToken ct) =>
             TypedResults.File(await files.PaymentFileAsync(id, csv: true, ct), "text/csv; charset=utf-8", $"代发批次{id}.csv"))
-            .WithSummary("The same bank payment file as .csv (UTF-8 with BOM); audited");
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv").WithSummary("The same bank payment file as .csv (UTF-8 with BOM); audited");
         batches.MapPost("/{id:long}/results", async (long id, IReadOnlyList<PaymentResult> rows, ImportBankResults import, CancellationToken ct) =>
             TypedResults.Ok(await import.ExecuteAsync(id, rows, ct)))
             .WithSummary("The bank's results: credited payments become paid, returned ones are held again for retry or cancellation; importing twice changes nothing");

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 using WorkersHome.Modules.Cards.Issue;
@@ -47,8 +48,8 @@ internal static class CardsApi
 
         // Cadres: a member's card in their subtree.
         var cadre = app.MapGroup("/api/members/{id:guid}/card").WithTags("Cards").RequireAuthorization(CardPermissions.Manage);
-        cadre.MapGet("/", async (Guid id, CardQueries q, CancellationToken ct) =>
-            await q.ForMemberAsync(id, byMember: false, ct) is { } view ? Results.Ok(view) : Results.NotFound());
+        cadre.MapGet("/", async Task<Results<Ok<CardView>, NotFound>> (Guid id, CardQueries q, CancellationToken ct) =>
+            await q.ForMemberAsync(id, byMember: false, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound());
         cadre.MapPost("/", async (Guid id, CardQueries q, IssueCard issue, CurrentCadre who, CancellationToken ct) =>
         {
             var card = await issue.ExecuteAsync(await q.MemberAsync(id, byMember: false, ct), who.UserName, ct);

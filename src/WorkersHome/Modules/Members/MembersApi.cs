@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 using WorkersHome.Modules.Members.Browse;
@@ -46,14 +47,15 @@ internal static class MembersApi
         }).RequireAuthorization(MemberPermissions.Manage).WithSummary("Set the member's groups (model worker, hardship household) that offers may be limited to");
         api.MapGet("/export.csv", ([AsParameters] MemberBrowse browse, ExportMembers export, HttpContext http, CancellationToken ct) =>
             ExportCsvAsync(browse.ToFilter(), export, http, ct))
-            .WithSummary("The filtered list as CSV in the import template's columns (masked unless you may reveal); audited");
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv").WithSummary("The filtered list as CSV in the import template's columns (masked unless you may reveal); audited");
         api.MapPost("/export.csv", (MemberFilter filter, ExportMembers export, HttpContext http, CancellationToken ct) => ExportCsvAsync(filter, export, http, ct))
-            .WithSummary("The same CSV for a search by name or number (in the body)");
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv").WithSummary("The same CSV for a search by name or number (in the body)");
         api.MapGet("/export.xlsx", async ([AsParameters] MemberBrowse browse, ExportMembers export, CancellationToken ct) =>
             TypedResults.File(await export.XlsxAsync(browse.ToFilter(), ct), XlsxType, "会员名册.xlsx"))
-            .WithSummary("The filtered list as .xlsx in the import template's columns (masked unless you may reveal); audited");
+            .Produces(StatusCodes.Status200OK, contentType: XlsxType).WithSummary("The filtered list as .xlsx in the import template's columns (masked unless you may reveal); audited");
         api.MapPost("/export.xlsx", async (MemberFilter filter, ExportMembers export, CancellationToken ct) =>
-            TypedResults.File(await export.XlsxAsync(filter, ct), XlsxType, "会员名册.xlsx")).WithSummary("The same .xlsx for a search by name or number (in the body)");
+            TypedResults.File(await export.XlsxAsync(filter, ct), XlsxType, "会员名册.xlsx"))
+            .Produces(StatusCodes.Status200OK, contentType: XlsxType).WithSummary("The same .xlsx for a search by name or number (in the body)");
         api.MapGet("/import-template.xlsx", async (CodeTableCache codes, CancellationToken ct) =>
         {
             var entries = new List<CodeEntry>();
@@ -63,17 +65,17 @@ internal static class MembersApi
             }
 
             return TypedResults.File(ImportQueries.TemplateXlsx(entries), XlsxType, "会员导入模板.xlsx");
-        }).WithSummary("The import template as .xlsx, with a sheet of the code tables");
+        }).Produces(StatusCodes.Status200OK, contentType: XlsxType).WithSummary("The import template as .xlsx, with a sheet of the code tables");
         api.MapGet("/import-template.csv", () => TypedResults.File(ImportQueries.ExcelFriendlyCsv(ImportQueries.TemplateCsv()), "text/csv", "会员导入模板.csv"))
-            .WithSummary("The import template (Chinese headers; codes as code or label)");
-        api.MapPost("/imports", async (HttpRequest request, ImportMode? mode, string? fileName, [FromQuery] string[]? map, StartImport start, ImportQueries q, CancellationToken ct) =>
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv").WithSummary("The import template (Chinese headers; codes as code or label)");
+        api.MapPost("/imports", async Task<Results<Accepted<ImportView>, ProblemHttpResult>> (HttpRequest request, ImportMode? mode, string? fileName, [FromQuery] string[]? map, StartImport start, ImportQueries q, CancellationToken ct) =>
         {
             // Only CSV or .xlsx bodies: a cross-site form cannot send those types without the browser asking first.
             var type = request.ContentType?.Split(';')[0].Trim();
             var isXlsx = string.Equals(type, XlsxType, StringComparison.OrdinalIgnoreCase);
             if (!isXlsx && !string.Equals(type, "text/csv", StringComparison.OrdinalIgnoreCase))
             {
-                return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Content-Type must be text/csv or " + XlsxType);
+                return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Content-Type must be text/csv or " + XlsxType);
             }
 
             var name = fileName ?? (isXlsx ? "upload.xlsx" : "upload.csv");
@@ -84,7 +86,7 @@ internal static class MembersApi
 
             var columns = ColumnPairs.Parse(map);
             var import = await start.ExecuteAsync(request.Body, name, mode ?? ImportMode.AllOrNothing, columns, holdWhenUnmatched: false, ct);
-            return Results.Accepted($"/api/members/imports/{import.Id}", await q.GetAsync(import.Id, ct));
+            return TypedResults.Accepted($"/api/members/imports/{import.Id}", await q.GetAsync(import.Id, ct));
         }).RequireAuthorization(MemberPermissions.Manage).WithMetadata(new RequestSizeLimitAttribute(ImportLimits.MaxUploadBytes), new UploadLimitAttribute(ImportLimits.Upload))
             .WithSummary("Queue an import of a member file (body: text/csv or .xlsx); columns are matched by the template's names, common alternatives " +
                 "and your union's remembered choices; say which column is which with map=文件列:模板列 (repeatable, remembered for your union)");
@@ -106,7 +108,7 @@ internal static class MembersApi
         {
             using var csv = BulkImportRequest.ToTemplateCsv(request.Members ?? []);
             var import = await start.ExecuteAsync(csv, "api-bulk.csv", request.Mode ?? ImportMode.AllOrNothing, ct);
-            return Results.Accepted($"/api/members/imports/{import.Id}", await q.GetAsync(import.Id, ct));
+            return TypedResults.Accepted($"/api/members/imports/{import.Id}", await q.GetAsync(import.Id, ct));
         }).RequireAuthorization(MemberPermissions.Manage).WithMetadata(new RequestSizeLimitAttribute(ImportLimits.MaxUploadBytes))
             .WithSummary("Queue an import of member records from another system (JSON); the same checks and messages as a file import");
         api.MapGet("/imports", (ImportQueries q, CancellationToken ct) => q.RecentAsync(20, ct)).WithSummary("The latest imports of your subtree");
@@ -126,13 +128,13 @@ internal static class MembersApi
             // The report comes back in the format of the uploaded file.
             if (!asXlsx)
             {
-                return Results.File(csv, "text/csv", fileName);
+                return TypedResults.File(csv, "text/csv", fileName);
             }
 
             var xlsx = await ImportQueries.CsvToXlsxFileAsync(csv, "错误报告", ct);
             http.Response.RegisterForDispose(xlsx);
-            return Results.File(xlsx, XlsxType, fileName);
-        }).WithSummary("The uploaded file with an error column naming each rejected row's problems");
+            return TypedResults.File(xlsx, XlsxType, fileName);
+        }).Produces(StatusCodes.Status200OK, contentType: "text/csv", additionalContentTypes: [XlsxType]).WithSummary("The uploaded file with an error column naming each rejected row's problems");
         api.MapGet("/stats/{orgId:long}", (long orgId, Statistics.MemberStatsQueries q, CancellationToken ct) => q.ForOrgAsync(orgId, ct))
             .WithSummary("Members of a node's whole subtree: by status, employment form, migrant and gig workers, new this year");
         app.MapPut("/api/members/codes/{table}", async (string table, CodeEntryInput input, EditCodeEntry edit, CancellationToken ct) =>
@@ -149,7 +151,7 @@ internal static class MembersApi
         app.MapDelete("/api/members/codes/{table}/synonyms/{text}", async (string table, string text, EditCodeSynonyms edit, CancellationToken ct) =>
         {
             await edit.RemoveAsync(table, text, ct);
-            return Results.NoContent();
+            return TypedResults.NoContent();
         }).WithTags("Members").RequireAuthorization(MemberPermissions.EditCodeTables).WithSummary("Remove a spelling from a code table (system administrator)");
         api.MapGet("/codes/{table}", async (string table, CodeTableCache codes, CancellationToken ct) =>
         {

@@ -92,8 +92,8 @@ public static class MembersModule
     public static IEndpointRouteBuilder MapMembers(this IEndpointRouteBuilder app)
     {
         MembersApi.Map(app);
-        Join.JoinApi.Map(app);
-        Transfer.TransferApi.Map(app);
+        JoinApi.Map(app);
+        TransferApi.Map(app);
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 using WorkersHome.Modules.Merchants.Manage;
 using WorkersHome.Modules.Merchants.Till;
@@ -39,24 +40,25 @@ internal static class MerchantsApi
             .WithSummary("Sales with member discounts per merchant of your subtree, per day or month (China business days)");
         manage.MapGet("/statements.xlsx", async (StatementPeriod? period, DateOnly? from, DateOnly? to, MerchantStatements statements, CancellationToken ct) =>
             TypedResults.File(MerchantStatements.Xlsx(await statements.BuildAsync(period ?? StatementPeriod.Day, from, to, null, ct)),
-                MerchantStatements.XlsxType, "普惠商户对账单.xlsx"));
+                MerchantStatements.XlsxType, "普惠商户对账单.xlsx"))
+            .Produces(StatusCodes.Status200OK, contentType: MerchantStatements.XlsxType);
 
         app.MapGet("/api/directory/merchants", (MerchantCategory? category, string? q, double? lat, double? lng, MerchantDirectory directory, CancellationToken ct) =>
             directory.SearchAsync(category, q, lat, lng, ct))
             .AllowAnonymous().WithTags("Merchants").WithSummary("Public directory: partner merchants with offers valid today; nearest first with lat/lng");
 
         var till = app.MapGroup("/api/till").WithTags("Till");
-        till.MapPost("/sign-in", async (TillSignInRequest request, TillSignIn signIn, HttpContext http, CancellationToken ct) =>
+        till.MapPost("/sign-in", async Task<Results<NoContent, ProblemHttpResult>> (TillSignInRequest request, TillSignIn signIn, HttpContext http, CancellationToken ct) =>
         {
             var principal = await signIn.SignInAsync(request.UserName, request.Password, ct);
             if (principal is null)
             {
-                return Results.Problem(statusCode: StatusCodes.Status401Unauthorized,
+                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized,
                     title: Platform.Localization.Loc.T("用户名或密码错误，或账号已锁定", "Wrong user name or password, or the account is locked"));
             }
 
             await http.SignInAsync(TillAuthentication.Scheme, principal);
-            return Results.NoContent();
+            return TypedResults.NoContent();
         }).AllowAnonymous().WithSummary("Sign a till in (sets the till cookie)");
         till.MapPost("/check", async (TillCheckRequest request, CheckCardAtTill check, HttpContext http, CancellationToken ct) =>
             await check.ExecuteAsync(TillAuthentication.Of(http.User).MerchantId, request.Token, ct))

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 
-using WorkersHome.Modules.Accounts;
+using WorkersHome.Modules.Accounts.Administer;
 using WorkersHome.Modules.Organizations.BrowseTree;
 using WorkersHome.Pages.Shared;
 using WorkersHome.Platform.Localization;
@@ -8,7 +8,7 @@ using WorkersHome.Platform.Security;
 
 namespace WorkersHome.Pages.Accounts;
 
-public sealed class CreateModel(AccountAdministration admin, OrgTreeQueries tree, CurrentCadre cadre) : OrgPageModel
+public sealed class CreateModel(AccountQueries queries, CreateCadreAccount create, OrgTreeQueries tree, CurrentCadre cadre) : OrgPageModel
 {
     [BindProperty]
     public string? UserName { get; set; }
@@ -29,19 +29,19 @@ public sealed class CreateModel(AccountAdministration admin, OrgTreeQueries tree
 
     public void OnGet()
     {
-        Grantable = admin.GrantableRoles();
+        Grantable = queries.GrantableRoles();
         OrgCode = cadre.OrgPath.Split('/', StringSplitOptions.RemoveEmptyEntries)[^1];
     }
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) => RunAsync(async () =>
     {
         var org = (await tree.SearchAsync(OrgCode, 5, ct)).FirstOrDefault(o => o.Code == OrgCode?.Trim());
-        var account = await admin.CreateAsync(new NewAccount(UserName, DisplayName, org?.Id ?? 0, Password, SelectedRoles), ct);
+        var account = await create.ExecuteAsync(new NewAccount(UserName, DisplayName, org?.Id ?? 0, Password, SelectedRoles), ct);
         TempData["Notice"] = Loc.T($"已创建账号 {account.UserName}", $"Account {account.UserName} created");
         return RedirectToPage("/Accounts/Index");
     }, () =>
     {
-        Grantable = admin.GrantableRoles();
+        Grantable = queries.GrantableRoles();
         return Task.CompletedTask;
     });
 }

@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 
-using WorkersHome.Modules.Accounts;
+using WorkersHome.Modules.Accounts.Administer;
 using WorkersHome.Pages.Shared;
 using WorkersHome.Platform.Localization;
 
 namespace WorkersHome.Pages.Accounts;
 
-public sealed class EditModel(AccountAdministration admin) : OrgPageModel
+public sealed class EditModel(AccountQueries queries) : OrgPageModel
 {
     public AccountView Account { get; private set; } = null!;
 
@@ -23,21 +23,22 @@ public sealed class EditModel(AccountAdministration admin) : OrgPageModel
 
     public async Task OnGetAsync(Guid id, CancellationToken ct)
     {
-        Account = await admin.GetAsync(id, ct);
-        Grantable = admin.GrantableRoles();
+        Account = await queries.GetAsync(id, ct);
+        Grantable = queries.GrantableRoles();
     }
 
-    public Task<IActionResult> OnPostRolesAsync(Guid id, CancellationToken ct) =>
-        Do(id, () => admin.SetRolesAsync(id, SelectedRoles, ct), Loc.T("角色已更新", "Roles updated"), ct);
+    public Task<IActionResult> OnPostRolesAsync(Guid id, [FromServices] AssignCadreRoles assign, CancellationToken ct) =>
+        Do(id, () => assign.ExecuteAsync(id, SelectedRoles, ct), Loc.T("角色已更新", "Roles updated"), ct);
 
-    public Task<IActionResult> OnPostDisableAsync(Guid id, bool disabled, CancellationToken ct) =>
-        Do(id, () => admin.SetDisabledAsync(id, disabled, ct), disabled ? Loc.T("账号已停用", "Account disabled") : Loc.T("账号已启用", "Account enabled"), ct);
+    public Task<IActionResult> OnPostDisableAsync(Guid id, bool disabled, [FromServices] DisableCadreAccount disable, [FromServices] EnableCadreAccount enable,
+        CancellationToken ct) =>
+        Do(id, () => disabled ? disable.ExecuteAsync(id, ct) : enable.ExecuteAsync(id, ct), disabled ? Loc.T("账号已停用", "Account disabled") : Loc.T("账号已启用", "Account enabled"), ct);
 
-    public Task<IActionResult> OnPostIdentityAsync(Guid id, CancellationToken ct) =>
-        Do(id, () => admin.SetIdentityAsync(id, IdNumber, ct), Loc.T("本人身份证号已登记（仅保存不可逆的索引）", "ID number registered (only a one-way index is kept)"), ct);
+    public Task<IActionResult> OnPostIdentityAsync(Guid id, [FromServices] RegisterCadreIdNumber register, CancellationToken ct) =>
+        Do(id, () => register.ExecuteAsync(id, IdNumber, ct), Loc.T("本人身份证号已登记（仅保存不可逆的索引）", "ID number registered (only a one-way index is kept)"), ct);
 
-    public Task<IActionResult> OnPostPasswordAsync(Guid id, CancellationToken ct) =>
-        Do(id, () => admin.ResetPasswordAsync(id, NewPassword, ct), Loc.T("密码已重置，账号已解锁", "Password reset and account unlocked"), ct);
+    public Task<IActionResult> OnPostPasswordAsync(Guid id, [FromServices] ResetCadrePassword reset, CancellationToken ct) =>
+        Do(id, () => reset.ExecuteAsync(id, NewPassword, ct), Loc.T("密码已重置，账号已解锁", "Password reset and account unlocked"), ct);
 
     private Task<IActionResult> Do(Guid id, Func<Task<AccountView>> action, string notice, CancellationToken ct) => RunAsync(async () =>
     {

@@ -82,6 +82,25 @@ public sealed class AccountsApiTests(AppFixture fixture) : IClassFixture<AppFixt
     }
 
     [Fact]
+    public async Task An_account_is_disabled_and_enabled_once_each_and_never_by_its_own_holder()
+    {
+        var created = await (await ZhengzhouAdmin.PostAsJsonAsync("/api/accounts", Account("zz.leaving", "4101", "MemberOfficer")))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetGuid();
+        var disabled = await ZhengzhouAdmin.PutAsJsonAsync($"/api/accounts/{id}/disabled", new { Disabled = true });
+        disabled.StatusCode.ShouldBe(HttpStatusCode.OK, await disabled.Content.ReadAsStringAsync());
+        (await disabled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("isDisabled").GetBoolean().ShouldBeTrue();
+        var again = await ZhengzhouAdmin.PutAsJsonAsync($"/api/accounts/{id}/disabled", new { Disabled = true });
+        again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var enabled = await ZhengzhouAdmin.PutAsJsonAsync($"/api/accounts/{id}/disabled", new { Disabled = false });
+        (await enabled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("isDisabled").GetBoolean().ShouldBeFalse();
+
+        var self = await ZhengzhouAdmin.PutAsJsonAsync($"/api/accounts/{fixture.World.User("zz.admin").Id}/disabled", new { Disabled = true });
+        self.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await self.Content.ReadAsStringAsync()).ShouldContain("不能停用自己的账号");
+    }
+
+    [Fact]
     public async Task Weak_passwords_are_refused_in_Chinese()
     {
         var response = await ZhengzhouAdmin.PostAsJsonAsync("/api/accounts",

@@ -1,9 +1,10 @@
 using System.Security.Claims;
 
+using WorkersHome.Modules.Members.Join;
 using WorkersHome.Modules.Members.SignIn;
 using WorkersHome.Modules.Organizations.Contracts;
 
-namespace WorkersHome.Modules.Members.Join;
+namespace WorkersHome.Modules.Members;
 
 public sealed record DecisionRequest(int Version, string? Reason);
 

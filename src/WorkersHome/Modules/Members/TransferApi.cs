@@ -1,7 +1,8 @@
 using WorkersHome.Modules.Members.SignIn;
+using WorkersHome.Modules.Members.Transfer;
 using WorkersHome.Platform.Security;
 
-namespace WorkersHome.Modules.Members.Transfer;
+namespace WorkersHome.Modules.Members;
 
 public sealed record TransferRequest(long ToOrgId, string? IdNumber);
 
