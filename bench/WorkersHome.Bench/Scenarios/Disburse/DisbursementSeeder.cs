@@ -292,7 +292,7 @@ internal static class DisbursementSeeder
     private static readonly string[] PaymentColumns =
     [
         "ApplicationId", "ProgramId", "BudgetId", "OrgId", "OrgPath", "MemberId", "PayeeName", "IdMasked", "BankName", "AccountCipher", "AccountMasked",
-        "Amount", "Status", "BatchId", "Attempt", "FailureReason", "CreatedAt", "PaidAt", "SendToken",
+        "Amount", "Status", "BatchId", "Attempt", "FailureReason", "CreatedAt", "PaidAt", "SendToken", "ToCardAccount",
     ];
 
     private static readonly string[] EntryColumns = ["ProgramId", "BudgetId", "ApplicationId", "Kind", "Amount", "IdempotencyKey", "At", "Actor"];
@@ -365,6 +365,7 @@ internal static class DisbursementSeeder
         w.Write(p.CreatedAt, NpgsqlDbType.TimestampTz);
         w.WriteNull();
         w.WriteNull();
+        w.Write(p.ToCardAccount, NpgsqlDbType.Boolean);
     }
 
     private static void WriteHold(NpgsqlBinaryImporter w, Approval row)

@@ -8,6 +8,7 @@ using NpgsqlTypes;
 
 using WorkersHome.Bench.Infrastructure;
 using WorkersHome.Modules.Members;
+using WorkersHome.Modules.Members.Contracts;
 using WorkersHome.Modules.Organizations;
 using WorkersHome.Modules.Organizations.Seeding;
 using WorkersHome.Platform.Privacy;
@@ -44,7 +45,7 @@ internal static class MemberSeeder
     [
         "Id", "OrgId", "OrgPath", "Name", "Gender", "EthnicityCode", "IdType", "IdCipher", "IdHash", "IdMasked", "BirthDate",
         "PhoneCipher", "PhoneHash", "PhoneMasked", "EducationCode", "PoliticalStatusCode", "EmployerName", "EmploymentForm",
-        "PlatformName", "IsMigrantWorker", "HouseholdRegistration", "JoinedOn", "Status", "Version", "CreatedAt", "UpdatedAt",
+        "PlatformName", "IsMigrantWorker", "HouseholdRegistration", "JoinedOn", "Status", "Version", "CreatedAt", "UpdatedAt", "Groups",
     ];
 
     private static readonly string[] Education = ["10", "20", "20", "30", "30", "40", "60", "60", "70", "80"];
@@ -238,6 +239,7 @@ internal static class MemberSeeder
         await w.WriteAsync(1, NpgsqlDbType.Integer, ct);
         await w.WriteAsync(r.CreatedAt, NpgsqlDbType.TimestampTz, ct);
         await w.WriteAsync(r.CreatedAt, NpgsqlDbType.TimestampTz, ct);
+        await w.WriteAsync((int)MemberGroups.None, NpgsqlDbType.Integer, ct);
     }
 
     private static Task WriteNullableAsync(NpgsqlBinaryImporter w, string? value, CancellationToken ct) =>

@@ -23,8 +23,8 @@ public sealed class RecordRedemption(AppDbContext db, DirectSql direct, ICardChe
 
     private const string InsertOnceSql = """
         INSERT INTO merchants.redemptions ("MerchantId", "OrgPath", "OfferId", "CardId", "MemberId", "PresentationKey", "UsageKey",
-            "SaleAmount", "Discount", "At", "Day", "StaffId", "HolderMasked")
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+            "SaleAmount", "Discount", "At", "Day", "StaffId", "HolderMasked", "Counted")
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, false)
         ON CONFLICT DO NOTHING
         RETURNING "Id"
         """;
