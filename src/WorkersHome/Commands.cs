@@ -29,11 +29,15 @@ internal static class Commands
                 Console.WriteLine("Database schema is current.");
                 return 0;
             case "audit verify":
-                var result = await services.GetRequiredService<AuditVerifier>().VerifyAsync();
-                Console.WriteLine(result.Intact
-                    ? $"Audit trail intact: {result.RowsChecked} rows verified."
-                    : $"Audit trail TAMPERED at row {result.FirstBadRowId}: {result.Problem} ({result.RowsChecked} rows before it verified).");
-                return result.Intact ? 0 : 1;
+                return await AuditCommands.VerifyAsync(services, args);
+            case "audit seal":
+                Console.WriteLine($"{await services.GetRequiredService<AuditSealer>().SealAllAsync(CancellationToken.None)} audit rows sealed into the chain.");
+                return 0;
+            case "audit checkpoint":
+                return await AuditCommands.CheckpointAsync(services);
+            case "audit new-key":
+                Console.WriteLine(AuditCheckpointKey.NewPrivateKey());
+                return 0;
             case "rollups rebuild":
                 var differences = await services.GetRequiredService<OrgRollups>().RebuildAsync(CancellationToken.None);
                 var memberDifferences = await services.GetRequiredService<Modules.Members.Statistics.MemberStatsQueries>().RebuildAsync(CancellationToken.None);
@@ -54,7 +58,13 @@ internal static class Commands
                 Console.WriteLine("""
                     Commands:
                       db migrate                  apply migrations (PostgreSQL) or create the schema (SQLite)
-                      audit verify                check the audit trail's hash chain; reports the first tampered row
+                      audit verify [--checkpoints <file>]
+                                                  check the audit trail's hash chain and the signed checkpoints
+                                                  (default: Audit:Checkpoint:File); reports the first tampered row
+                      audit seal                  link every committed, unsealed audit row into the chain now
+                      audit checkpoint            seal, then write and send a signed checkpoint of the chain's end now
+                      audit new-key               print a new checkpoint signing key (base64 PKCS#8, ECDSA P-256) for
+                                                  Audit:Checkpoint:SigningKey
                       rollups rebuild             recount subtree statistics and report differences
                       keys rotate                 re-encrypt ID numbers and phones under Privacy:ActiveKeyId, in batches, online
                       cards new-key               print a new card-token signing key (base64 PKCS#8, ECDSA P-256) for

@@ -42,6 +42,10 @@ public sealed class AppFactory(string connectionString, IReadOnlyDictionary<stri
         builder.UseSetting("Assistance:Archive:ReminderEvery", "00:00:00");
         builder.UseSetting("Storage:Path", FilesFolder(connectionString));
         builder.UseSetting("Imports:PollSeconds", "1");
+        builder.UseSetting("Audit:Checkpoint:SigningKey", TestCardKeys.T2);
+        builder.UseSetting("Audit:Checkpoint:KeyId", "t2");
+        builder.UseSetting("Audit:Checkpoint:File", Path.Combine(FilesFolder(connectionString), "audit-checkpoints.jsonl"));
+        builder.UseSetting("Audit:Checkpoint:WriteInBackground", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "None");
         foreach (var (key, value) in TestPrivacyKeys)

@@ -165,7 +165,8 @@ internal sealed class ApproveScenario : IScenario
         var payments = await db.Payments.AsNoTracking().CountAsync(p => p.ProgramId == world.ProgramId, ct);
         var approvedWithoutBudget = await db.AssistanceApplications.AsNoTracking()
             .CountAsync(a => a.ProgramId == world.ProgramId && a.Status == ApplicationStatus.Approved && a.BudgetId == null, ct);
-        var chain = await new AuditVerifier(db).VerifyAsync(ct);
+        await new AuditSealer(db).SealAllAsync(ct);
+        var chain = await new AuditVerifier(db, services.GetRequiredService<AuditCheckpointKey>()).VerifyAsync(ct);
 
         IReadOnlyList<ReconciliationRow> reconciliation;
         await using (var scope = world.ProgramOfficer.Scope(services))

@@ -339,7 +339,8 @@ internal sealed class DisburseScenario : IScenario
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var sentRecords = await db.AuditEntries.AsNoTracking().Where(a => a.Action == DisbursementAuditActions.BatchSent)
             .GroupBy(a => a.TargetId).Select(g => g.Count()).ToListAsync(ct);
-        var chain = await new AuditVerifier(db).VerifyAsync(ct);
+        await new AuditSealer(db).SealAllAsync(ct);
+        var chain = await new AuditVerifier(db, services.GetRequiredService<AuditCheckpointKey>()).VerifyAsync(ct);
 
         IReadOnlyList<ReconciliationRow> reconciliation;
         await using (var scope = world.ProgramOfficer.Scope(services))

@@ -29,6 +29,15 @@ public static class PlatformSetup
             sp.GetRequiredService<PersonalDataProtector>()));
         services.AddScoped<AuditTrail>();
         services.AddScoped<AuditVerifier>();
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Audit").Get<AuditOptions>() ?? new AuditOptions());
+        services.AddSingleton<AuditCheckpointKey>();
+        services.AddScoped<AuditSealer>();
+        services.AddScoped<WriteAuditCheckpoint>();
+        services.AddScoped<AuditCheckpointFileChannel>();
+        services.AddScoped<IOutboxChannel>(sp => sp.GetRequiredService<AuditCheckpointFileChannel>());
+        services.AddScoped<IOutboxChannel, AuditWitnessChannel>();
+        services.AddHostedService<AuditSealingService>();
+        services.AddHostedService<AuditCheckpointService>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Sms:Limits").Get<SmsRateLimits>() ?? new SmsRateLimits());
         services.AddScoped<ISmsSender, OutboxSmsSender>();
         services.AddScoped<SmsCodeService>();

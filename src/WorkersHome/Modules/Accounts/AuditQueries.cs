@@ -50,8 +50,8 @@ public sealed class AuditQueries(AppDbContext db, CurrentCadre cadre)
             query = query.Where(a => a.Succeeded == succeeded);
         }
 
-        return await query.OrderByDescending(a => a.Sequence).Skip(filter.Skip).Take(Math.Clamp(filter.Take, 1, 500))
-            .Select(a => new AuditRow(a.Sequence, a.At, a.ActorName, a.Action, a.Succeeded, a.TargetType, a.TargetId, a.Detail, a.ClientIp))
+        return await query.OrderByDescending(a => a.Id).Skip(filter.Skip).Take(Math.Clamp(filter.Take, 1, 500))
+            .Select(a => new AuditRow(a.Id, a.At, a.ActorName, a.Action, a.Succeeded, a.TargetType, a.TargetId, a.Detail, a.ClientIp))
             .ToListAsync(ct);
     }
 }

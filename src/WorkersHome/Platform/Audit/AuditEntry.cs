@@ -7,16 +7,18 @@ using WorkersHome.Platform.Persistence.OrgOwnership;
 namespace WorkersHome.Platform.Audit;
 
 /// <summary>
-/// One row of the append-only audit trail. Each row's hash covers its own fields and the previous
-/// row's hash, so changing or deleting any row breaks the chain from there on.
+/// One row of the append-only audit trail. It is written unsealed in the transaction of the change it describes;
+/// the sealer then gives it its place in the chain (<see cref="Sequence"/>, <see cref="PreviousHash"/>, <see cref="Hash"/>)
+/// shortly after commit. Each sealed row's hash covers its own fields and the previous row's hash, so changing or
+/// deleting any sealed row breaks the chain from there on (docs/adr/0016).
 /// </summary>
 [OrgOwned(WhenUnionMoves.StaysWithActingOrg, UnionId = null, SubtreeFilter = false)]
 public sealed class AuditEntry
 {
     public long Id { get; set; }
 
-    /// <summary>Position in the chain: 1, 2, 3 ... without gaps, assigned under the append lock.</summary>
-    public long Sequence { get; set; }
+    /// <summary>Position in the chain: 1, 2, 3 ... without gaps, assigned by the sealer; null until sealed.</summary>
+    public long? Sequence { get; set; }
 
     public DateTimeOffset At { get; set; }
 
@@ -39,6 +41,7 @@ public sealed class AuditEntry
 
     public string? ClientIp { get; set; }
 
+    /// <summary>The previous sealed row's hash; empty until sealed.</summary>
     public string PreviousHash { get; set; } = "";
 
     public string Hash { get; set; } = "";
@@ -48,7 +51,7 @@ public sealed class AuditEntry
     public string ComputeHash()
     {
         var canonical = string.Join('\u001f',
-            Sequence.ToString(CultureInfo.InvariantCulture),
+            (Sequence ?? throw new InvalidOperationException("An unsealed audit row has no chain hash yet.")).ToString(CultureInfo.InvariantCulture),
             At.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", CultureInfo.InvariantCulture),
             ActorId?.ToString("N") ?? "",
             ActorName,

@@ -6,8 +6,8 @@ using WorkersHome.Platform.Security;
 namespace WorkersHome.Platform.Audit;
 
 /// <summary>
-/// Stages audit rows on the request's context; they are sealed into the chain and committed with
-/// the change itself by <see cref="AppDbContext.SaveChangesAsync(bool, CancellationToken)"/>.
+/// Stages audit rows on the request's context; they commit with the change itself, and the sealer links them into the
+/// chain shortly after (<see cref="AuditSealer"/>).
 /// </summary>
 public sealed class AuditTrail(AppDbContext db, CurrentCadre cadre, TimeProvider clock, IHttpContextAccessor http)
 {
@@ -16,7 +16,7 @@ public sealed class AuditTrail(AppDbContext db, CurrentCadre cadre, TimeProvider
     {
         db.AuditEntries.Add(new AuditEntry
         {
-            At = clock.GetUtcNow(),
+            At = AuditEntry.TruncateToMicroseconds(clock.GetUtcNow()),
             ActorId = actorId ?? cadre.UserIdOrNull,
             ActorName = actorName ?? cadre.UserNameOrNull ?? "system",
             Action = action,

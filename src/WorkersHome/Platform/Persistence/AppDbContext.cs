@@ -29,6 +29,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<OutboxDelivery> OutboxDeliveries => Set<OutboxDelivery>();
@@ -86,29 +88,18 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         }
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        // Library code (data-protection keys) saves synchronously; audit rows are only ever sealed asynchronously.
-        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added))
-        {
-            throw new NotSupportedException("Use SaveChangesAsync: the audit chain is sealed asynchronously.");
-        }
-
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
-
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         if (!Counters.HasPending)
         {
-            return await SaveSealedAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
         // The figures and the change that caused them commit together or not at all.
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            var saved = await SaveSealedAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             await Counters.FlushAsync(this, cancellationToken);
             if (own is not null)
             {
@@ -130,21 +121,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
                 await own.DisposeAsync();
             }
         }
-    }
-
-    private async Task<int> SaveSealedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
-    {
-        var unsealed = ChangeTracker.Entries<AuditEntry>()
-            .Where(e => e.State == EntityState.Added && e.Entity.Hash.Length == 0)
-            .Select(e => e.Entity)
-            .ToList();
-        if (unsealed.Count == 0)
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-
-        return await AuditChain.SealAndSaveAsync(this, unsealed,
-            ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
     }
 }
 

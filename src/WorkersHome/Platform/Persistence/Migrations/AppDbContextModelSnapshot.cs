@@ -3542,6 +3542,46 @@ namespace WorkersHome.Platform.Persistence.Migrations
                     b.ToTable("units", "org");
                 });
 
+            modelBuilder.Entity("WorkersHome.Platform.Audit.AuditCheckpoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTimeOffset>("PeriodStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodStart")
+                        .IsUnique();
+
+                    b.ToTable("checkpoints", "audit");
+                });
+
             modelBuilder.Entity("WorkersHome.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -3588,7 +3628,7 @@ namespace WorkersHome.Platform.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<long>("Sequence")
+                    b.Property<long?>("Sequence")
                         .HasColumnType("bigint");
 
                     b.Property<bool>("Succeeded")
@@ -3605,6 +3645,10 @@ namespace WorkersHome.Platform.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_entries_unsealed")
+                        .HasFilter("\"Sequence\" IS NULL");
 
                     b.HasIndex("OrgPath");
 
