@@ -157,10 +157,16 @@ public sealed class ImportFile : IDisposable
         }
     }
 
+    /// <summary>
+    /// MiniExcel would spill a large shared-string table (in a roster: every ID number and phone, as text) to a cache
+    /// file in the temporary directory; personal numbers must never lie on disk in plaintext, so the table stays in memory.
+    /// </summary>
+    private static readonly MiniExcelLibs.OpenXml.OpenXmlConfiguration XlsxReading = new() { EnableSharedStringCache = false };
+
     private static IEnumerable<SourceRow> XlsxRows(Stream stream)
     {
         var number = 0;
-        foreach (IDictionary<string, object?> sheetRow in MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: false))
+        foreach (IDictionary<string, object?> sheetRow in MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: false, configuration: XlsxReading))
         {
             number++;
             yield return new SourceRow(number, sheetRow.Values.Select(XlsxText).ToArray());
