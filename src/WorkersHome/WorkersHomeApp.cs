@@ -14,7 +14,8 @@ namespace WorkersHome;
 /// <summary>The application's composition, shared by the web host, its commands and the benchmark console.</summary>
 public static class WorkersHomeApp
 {
-    public static WebApplication Build(string[] args)
+    /// <param name="hostServices">Services of the host that composes the app (the benchmark console), added last.</param>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? hostServices = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Logging.ClearProviders().AddJsonConsole(o => o.IncludeScopes = false);
@@ -31,6 +32,7 @@ public static class WorkersHomeApp
             .AddSecurity(permissions)
             .AddUi()
             .AddDemo();
+        hostServices?.Invoke(builder.Services);
         return builder.Build();
     }
 

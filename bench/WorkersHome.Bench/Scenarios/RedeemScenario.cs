@@ -1,24 +1,19 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text.Json;
 
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 using WorkersHome.Bench.Infrastructure;
+using WorkersHome.Bench.Scenarios.Merchants;
 using WorkersHome.Bench.Scenarios.Registry;
 using WorkersHome.Bench.Scenarios.Tree;
-using WorkersHome.Modules.Cards;
 using WorkersHome.Modules.Cards.Tokens;
-using WorkersHome.Modules.Members;
 using WorkersHome.Modules.Merchants;
-using WorkersHome.Modules.Organizations;
-using WorkersHome.Platform.Persistence;
 using WorkersHome.Platform.Privacy;
 
 namespace WorkersHome.Bench.Scenarios;
@@ -30,7 +25,6 @@ namespace WorkersHome.Bench.Scenarios;
 /// </summary>
 internal sealed class RedeemScenario : IScenario
 {
-    private const string Password = "Bench-Till-Password";
     private int _cards;
     private int _tills;
     private int _warmup;
@@ -58,8 +52,9 @@ internal sealed class RedeemScenario : IScenario
             await NationalTreeSeeder.LoadAsync(contexts, NationalTreeSeeder.Divisions(1), 200, 2026, ct);
             await MemberSeeder.LoadAsync(contexts, database.ConnectionString, app.Services.GetRequiredService<PersonalDataProtector>(),
                 (_cards + _warmup) * 5 / 4, 2026, ct);
-            var (cards, merchantName) = await SeedCardsAndMerchantAsync(contexts, app.Services, ct);
-            Console.WriteLine($"seeded {cards.Count} members with cards and {merchantName} with a till account");
+            var till = await TillSeeder.SeedAsync(contexts, _cards + _warmup, ct);
+            var cards = till.Cards;
+            Console.WriteLine($"seeded {cards.Count} members with cards and {till.MerchantName} with a till account");
 
             await WorkersHomeApp.PrepareAndMapAsync(app);
             await app.StartAsync(ct);
@@ -68,7 +63,7 @@ internal sealed class RedeemScenario : IScenario
             using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = _tills, UseCookies = false, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
             using var client = new HttpClient(handler) { BaseAddress = new Uri(address) };
             var cookie = await SignInAsync(client, ct);
-            var offerId = await OfferIdAsync(contexts, ct);
+            var offerId = till.OfferId;
 
             // Warm-up (JIT tiers, connection pools, caches) on cards of its own, kept out of the measured set.
             await RunTillsAsync(client, cookie, issuer, cards.Take(_warmup).ToList(), offerId, ct);
@@ -143,57 +138,8 @@ internal sealed class RedeemScenario : IScenario
 
     private static async Task<string> SignInAsync(HttpClient client, CancellationToken ct)
     {
-        using var response = await client.PostAsJsonAsync("/api/till/sign-in", new { userName = "bench.till", password = Password }, ct);
+        using var response = await client.PostAsJsonAsync("/api/till/sign-in", new { userName = TillSeeder.StaffUserName, password = TillSeeder.Password }, ct);
         response.EnsureSuccessStatusCode();
         return string.Join("; ", response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
-    }
-
-    private static async Task<long> OfferIdAsync(AppContexts contexts, CancellationToken ct)
-    {
-        await using var db = contexts.WholeTree();
-        return await db.Offers.Select(o => o.Id).SingleAsync(ct);
-    }
-
-    private async Task<(List<Guid> Cards, string Merchant)> SeedCardsAndMerchantAsync(AppContexts contexts, IServiceProvider services, CancellationToken ct)
-    {
-        await using var db = contexts.WholeTree();
-        var now = DateTimeOffset.UtcNow;
-        // Cards go to active members only (the seeded registry also holds retained, ended and deceased memberships).
-        var members = await db.Members.AsNoTracking().Where(m => m.Status == Modules.Members.MembershipStatus.Active).OrderBy(m => m.Id)
-            .Select(m => new { m.Id, m.OrgId, m.OrgPath }).Take(_cards + _warmup).ToListAsync(ct);
-        var cards = members.Select((m, i) => MemberCard.Issue(Guid.CreateVersion7(), m.Id, m.OrgId, m.OrgPath, CardNumber.Compose("628811", 100_000_000L + i), now))
-            .ToList();
-        await db.Database.OpenConnectionAsync(ct);
-        await db.InsertManyAsync(cards, ct);
-        var province = await db.OrgUnits.Where(o => o.Path.Length > 1).OrderBy(o => o.Path.Length).ThenBy(o => o.Path).FirstAsync(ct);
-        var merchant = new Merchant
-        {
-            OrgId = province.Id,
-            OrgPath = province.Path,
-            Name = "压测职工超市",
-            CreditCode = "91110000MA00000001",
-            Category = MerchantCategory.Shopping,
-            Address = "测试路 1 号",
-            Latitude = 39.9,
-            Longitude = 116.4,
-            CreatedAt = now,
-        };
-        db.Merchants.Add(merchant);
-        await db.SaveChangesAsync(ct);
-        db.Offers.Add(new Offer
-        {
-            MerchantId = merchant.Id,
-            Title = "会员九折",
-            Kind = DiscountKind.Percent,
-            Value = 10,
-            Limit = UsageLimit.Unlimited,
-            ValidFrom = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1),
-            ValidTo = DateOnly.FromDateTime(now.UtcDateTime).AddYears(1),
-        });
-        var staff = new MerchantStaff { MerchantId = merchant.Id, UserName = "bench.till", DisplayName = "压测收银", CreatedAt = now };
-        staff.PasswordHash = new PasswordHasher<MerchantStaff>().HashPassword(staff, Password);
-        db.MerchantStaff.Add(staff);
-        await db.SaveChangesAsync(ct);
-        return (cards.Select(c => c.Id).ToList(), merchant.Name);
     }
 }

@@ -69,7 +69,7 @@ public sealed class DetailModel(MemberDetailQueries details, MemberQueries membe
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        Input = FormOf(Detail.Record);
+        Input = MemberInput.Of(Detail.Record);
         Version = Detail.Record.Version;
     }
 
@@ -160,22 +160,4 @@ public sealed class DetailModel(MemberDetailQueries details, MemberQueries membe
         (Ethnicities, Educations, PoliticalStatuses) = (snapshot.Entries(CodeTableNames.Ethnicity), snapshot.Entries(CodeTableNames.Education),
             snapshot.Entries(CodeTableNames.PoliticalStatus));
     }
-
-    private static MemberInput FormOf(Member m) => new()
-    {
-        OrgId = m.OrgId,
-        Name = m.Name,
-        Gender = m.Gender,
-        Ethnicity = m.EthnicityCode,
-        IdType = m.IdType,
-        BirthDate = m.BirthDate,
-        Education = m.EducationCode,
-        PoliticalStatus = m.PoliticalStatusCode,
-        EmployerName = m.EmployerName,
-        EmploymentForm = m.EmploymentForm,
-        PlatformName = m.PlatformName,
-        IsMigrantWorker = m.IsMigrantWorker,
-        HouseholdRegistration = m.HouseholdRegistration,
-        JoinedOn = m.JoinedOn,
-    };
 }

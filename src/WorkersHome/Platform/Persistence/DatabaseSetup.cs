@@ -12,6 +12,11 @@ public static class DatabaseSetup
         {
             var connectionString = ConnectionString(sp.GetRequiredService<IConfiguration>());
             Configure(o, connectionString, DatabaseOptions.DetectProvider(connectionString));
+            // None in the product itself; a host that composes the app (the benchmark's baseline) may add its own.
+            if (sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>().ToList() is { Count: > 0 } interceptors)
+            {
+                o.AddInterceptors(interceptors);
+            }
         }, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         services.AddSingleton<DirectSql>();
         services.AddScoped<OrgOwnership.OrgOwnedRows>();

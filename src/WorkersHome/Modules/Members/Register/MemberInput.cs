@@ -38,6 +38,25 @@ public sealed record MemberInput
     public string? HouseholdRegistration { get; init; }
 
     public DateOnly? JoinedOn { get; init; }
+
+    /// <summary>The stored record as a form to edit: everything but the ID number and phone, which stay encrypted.</summary>
+    public static MemberInput Of(Member m) => new()
+    {
+        OrgId = m.OrgId,
+        Name = m.Name,
+        Gender = m.Gender,
+        Ethnicity = m.EthnicityCode,
+        IdType = m.IdType,
+        BirthDate = m.BirthDate,
+        Education = m.EducationCode,
+        PoliticalStatus = m.PoliticalStatusCode,
+        EmployerName = m.EmployerName,
+        EmploymentForm = m.EmploymentForm,
+        PlatformName = m.PlatformName,
+        IsMigrantWorker = m.IsMigrantWorker,
+        HouseholdRegistration = m.HouseholdRegistration,
+        JoinedOn = m.JoinedOn,
+    };
 }
 
 /// <summary>The record after validation: codes resolved, ID facts read, everything consistent.</summary>
