@@ -280,6 +280,38 @@ public sealed class AssistanceProgramTests(AssistanceProgramFixture fixture) : I
         (await ReconcileAsync(program.Program.Id)).ShouldAllBe(r => r.Matches);
         await using var scope = fixture.Factory.WholeTreeScope(out var db);
         (await db.FundEntries.CountAsync(e => e.ProgramId == program.Program.Id && e.Kind == FundEntryKind.Reserved)).ShouldBe(3);
+        // A refusal comes at the reservation, after the approval's rows were written: all of them are rolled back with it.
+        (await db.Payments.CountAsync(p => p.ProgramId == program.Program.Id)).ShouldBe(3);
+        var waiting = await db.AssistanceApplications.Where(a => a.ProgramId == program.Program.Id && a.Status == ApplicationStatus.Submitted)
+            .Select(a => new { a.Id, a.Version, a.BudgetId }).ToListAsync();
+        waiting.Count.ShouldBe(3);
+        waiting.ShouldAllBe(a => a.Version == 1 && a.BudgetId == null);
+        var waitingIds = waiting.Select(a => a.Id).ToList();
+        (await db.ApplicationSteps.CountAsync(s => waitingIds.Contains(s.ApplicationId) && s.Kind == ApplicationStepKind.Approved)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_desk_claim_over_the_budget_waits_for_an_approver_with_nothing_of_the_approval_kept()
+    {
+        var program = await ProgramAsync(ProgramType.LivingRelief, new ProgramRules { FixedAmount = 800, GrassrootsUpTo = 1_000, OnTheSpotUpTo = 1_000 });
+        await Ok(await AllocateAsync("zz.assist", program.Program.Id, "4101", 1_000), HttpStatusCode.OK);
+        var paid = await fixture.Cadre("jc.assist").PostAsJsonAsync($"/api/assistance/applications?memberId={(await MemberAsync()).Id}",
+            Aid(program.Program.Id, null, null, null, null, null), TestJson.Options);
+        (await paid.Content.ReadFromJsonAsync<JsonElement>(TestJson.Options)).GetProperty("status").GetString().ShouldBe("Approved");
+
+        var over = await fixture.Cadre("jc.assist").PostAsJsonAsync($"/api/assistance/applications?memberId={(await MemberAsync()).Id}",
+            Aid(program.Program.Id, null, null, null, null, null), TestJson.Options);
+        var view = await over.Content.ReadFromJsonAsync<JsonElement>(TestJson.Options);
+        view.GetProperty("status").GetString().ShouldBe("Submitted");
+        view.GetProperty("notOnTheSpot").GetString()!.ShouldStartWith("未能当场审批（超出年度预算");
+        var id = view.GetProperty("id").GetGuid();
+        var detail = await DetailAsync("zy.assist", id);
+        (detail.Application.Status, detail.Application.Version).ShouldBe((ApplicationStatus.Submitted, 1));
+        detail.History.Count.ShouldBe(1, "only the filing, no approval");
+        (await BudgetAsync(program.Program.Id, "4101")).Reserved.ShouldBe(800m);
+        await using var scope = fixture.Factory.WholeTreeScope(out var db);
+        (await db.Payments.CountAsync(p => p.ApplicationId == id)).ShouldBe(0);
+        (await db.FundEntries.CountAsync(e => e.ApplicationId == id)).ShouldBe(0);
     }
 
     [Fact]

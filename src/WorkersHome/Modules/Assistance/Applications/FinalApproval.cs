@@ -31,18 +31,20 @@ public sealed class FinalApproval(
         rules ??= ProgramQueries.Read(await db.ProgramRuleVersions.AsNoTracking().FirstAsync(v => v.Id == application.RuleVersionId, ct));
         var phoneHash = await members.SignInPhoneHashAsync(application.MemberId, ct);
         var payment = await PaymentForAsync(application, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var budget = await db.ProgramBudgets.AsNoTracking().Where(b => b.ProgramId == application.ProgramId && paths.Contains(b.OrgPath))
             .OrderByDescending(b => b.OrgPath.Length).FirstOrDefaultAsync(ct)
             ?? throw new ConflictException(Loc.T("该项目尚未向申请人所在工会分配预算", "No budget of this program covers the applicant's union yet"));
-        if (!await ledger.TryReserveAsync(budget.Id, application.Amount, ct))
+        // The budget row is locked as late as it can be: after everything else is written, so that it is held only for
+        // the reservation and the commit. A program that caps a person's total checks the cap under that lock, so that two
+        // claims of one person approved at once both see each other; there the lock comes first (docs/adr/0009).
+        var lockFirst = rules.PeriodCap > 0;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (lockFirst)
         {
-            throw new ConflictException(Loc.T($"超出年度预算：{budget.OrgName}本项目可用预算不足 {Yuan(application.Amount)} 元",
-                $"Over the year's budget: {budget.OrgName} has less than {Yuan(application.Amount)} yuan left in this program"));
+            await ReserveAsync(budget, application, ct);
+            await EnsureWithinPeriodCapAsync(application, rules, ct);
         }
 
-        // Under the budget row's lock, so that two claims of one person approved at once both see each other.
-        await EnsureWithinPeriodCapAsync(application, rules, ct);
         ledger.Book(application.ProgramId, budget.Id, application.Id, FundEntryKind.Reserved, application.Amount, key);
         payment.BudgetId = budget.Id;
         db.Payments.Add(payment);
@@ -52,7 +54,44 @@ public sealed class FinalApproval(
         await db.WithoutSavepointsAsync(() => steps.SaveAsync(application, decision.Version, ApplicationStepKind.Approved,
             Loc.T($"批准 {Yuan(application.Amount)} 元，占用{budget.OrgName}预算", $"Approved {Yuan(application.Amount)} yuan from {budget.OrgName}'s budget"),
             ApplicationSteps.Trim(decision.Reason), ct));
+        if (!lockFirst)
+        {
+            try
+            {
+                await ReserveAsync(budget, application, ct);
+            }
+            catch (ConflictException)
+            {
+                await transaction.RollbackAsync(ct);
+                await ForgetApprovalAsync(application, ct);
+                throw;
+            }
+        }
+
         await transaction.CommitAsync(ct);
+    }
+
+    private async Task ReserveAsync(ProgramBudget budget, AssistanceApplication application, CancellationToken ct)
+    {
+        if (!await ledger.TryReserveAsync(budget.Id, application.Amount, ct))
+        {
+            throw new ConflictException(Loc.T($"超出年度预算：{budget.OrgName}本项目可用预算不足 {Yuan(application.Amount)} 元",
+                $"Over the year's budget: {budget.OrgName} has less than {Yuan(application.Amount)} yuan left in this program"));
+        }
+    }
+
+    /// <summary>
+    /// After a refusal at the reservation, the rows this approval saved were rolled back: they leave the context, and the
+    /// application is read again as it is stored, so that the caller (a desk that tried to decide on the spot) shows it waiting.
+    /// </summary>
+    private async Task ForgetApprovalAsync(AssistanceApplication application, CancellationToken ct)
+    {
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => !ReferenceEquals(e.Entity, application)).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
+
+        await db.Entry(application).ReloadAsync(ct);
     }
 
     /// <summary>
