@@ -10,9 +10,9 @@ namespace WorkersHome.Tests.Modules.Members;
 public sealed class TemporaryDirectorySwitched;
 
 /// <summary>
-/// An .xlsx roster keeps its ID numbers in the shared-string table; MiniExcel spills a large table to a cache file in
-/// the temporary directory unless told not to. Reading a roster must leave no such file (plaintext ID numbers) behind,
-/// nor write one while it reads.
+/// An .xlsx roster keeps its ID numbers in the shared-string table; some readers (MiniExcel by default) spill a large
+/// table to a cache file in the temporary directory. Reading a roster through ImportFile must leave no such file
+/// (plaintext ID numbers) behind, nor write one while it reads.
 /// </summary>
 [Collection(nameof(TemporaryDirectorySwitched))]
 public sealed class XlsxSharedStringsTests
@@ -30,7 +30,7 @@ public sealed class XlsxSharedStringsTests
         try
         {
             // The control: MiniExcel's own defaults (made now, so with this temporary directory) do write the numbers to a
-            // file here, so this test can see a leak.
+            // file here, so this test can see a leak should the import's reader (ExcelDataReader) ever start to spill.
             var defaults = new MiniExcelLibs.OpenXml.OpenXmlConfiguration();
             var leaked = FilesWhileReading(watched, () => Drain(MiniExcelLibs.MiniExcel.Query(new MemoryStream(xlsx), useHeaderRow: false, configuration: defaults)));
             leaked.ShouldNotBeEmpty("MiniExcel's default configuration should cache a table this large on disk");

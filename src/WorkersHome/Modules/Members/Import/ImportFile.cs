@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Text;
-
-using CsvHelper;
-using CsvHelper.Configuration;
-
 using WorkersHome.Modules.Members.Register;
 using WorkersHome.Platform.Errors;
 using WorkersHome.Platform.Files;
@@ -52,37 +46,34 @@ public sealed class ImportFile : IDisposable
     public static ImportFile Open(Stream stream, bool xlsx, ColumnChoices? choices = null)
     {
         IEnumerator<SourceRow>? rows = null;
-        IDisposable owner = stream;
+        IDisposable? reader = null;
         try
         {
-            if (xlsx)
-            {
-                rows = XlsxRows(stream).GetEnumerator();
-            }
-            else
-            {
-                var parser = new CsvParser(new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16),
-                    new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, MissingFieldFound = null });
-                owner = parser;
-                rows = CsvRows(parser).GetEnumerator();
-            }
-
-            return FindHeader(rows, owner, choices ?? ColumnChoices.None);
+            var (source, owner) = xlsx ? XlsxSourceRows.Open(stream) : CsvSourceRows.Open(stream);
+            reader = owner;
+            rows = source.GetEnumerator();
+            return FindHeader(rows, new Owners(reader, stream), choices ?? ColumnChoices.None);
         }
-        catch (Exception ex) when (xlsx && ex is InvalidDataException or System.Xml.XmlException or InvalidOperationException)
+        catch (Exception ex) when (xlsx && Unreadable(ex))
         {
             rows?.Dispose();
-            owner.Dispose();
+            reader?.Dispose();
+            stream.Dispose();
             new FieldErrors().Add("file", "无法读取该 Excel 文件，请确认是 .xlsx 格式", "The Excel file cannot be read; check it is .xlsx").ThrowIfAny();
             throw;
         }
         catch
         {
             rows?.Dispose();
-            owner.Dispose();
+            reader?.Dispose();
+            stream.Dispose();
             throw;
         }
     }
+
+    /// <summary>What a file that is not a well-formed .xlsx throws: no zip, a part missing or broken, or not a workbook at all.</summary>
+    private static bool Unreadable(Exception ex) => ex is InvalidDataException or System.Xml.XmlException or InvalidOperationException
+        or ExcelDataReader.Exceptions.ExcelReaderException or FormatException or EndOfStreamException;
 
     /// <summary>Refuses the file, naming the required fields it lacks and the columns it has.</summary>
     public void ThrowIfColumnsMissing()
@@ -149,39 +140,15 @@ public sealed class ImportFile : IDisposable
         return new ImportFile(headers, layout, new Queue<SourceRow>(seen.Skip(index + 1)), rows, owner);
     }
 
-    private static IEnumerable<SourceRow> CsvRows(CsvParser parser)
+    /// <summary>The reader and the stream under it, disposed together (a reader may or may not close its stream).</summary>
+    private sealed class Owners(IDisposable reader, Stream stream) : IDisposable
     {
-        while (parser.Read())
+        public void Dispose()
         {
-            yield return new SourceRow(parser.Row, parser.Record ?? []);
+            reader.Dispose();
+            stream.Dispose();
         }
     }
-
-    /// <summary>
-    /// MiniExcel would spill a large shared-string table (in a roster: every ID number and phone, as text) to a cache
-    /// file in the temporary directory; personal numbers must never lie on disk in plaintext, so the table stays in memory.
-    /// </summary>
-    private static readonly MiniExcelLibs.OpenXml.OpenXmlConfiguration XlsxReading = new() { EnableSharedStringCache = false };
-
-    private static IEnumerable<SourceRow> XlsxRows(Stream stream)
-    {
-        var number = 0;
-        foreach (IDictionary<string, object?> sheetRow in MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: false, configuration: XlsxReading))
-        {
-            number++;
-            yield return new SourceRow(number, sheetRow.Values.Select(XlsxText).ToArray());
-        }
-    }
-
-    /// <summary>Dates and numbers as the template's text: 2015-06-01, and whole numbers without a decimal point.</summary>
-    private static string XlsxText(object? value) => value switch
-    {
-        null => "",
-        DateTime d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        double n when n == Math.Floor(n) && Math.Abs(n) < 1e15 => ((long)n).ToString(CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
 
     private static void Empty() =>
         new FieldErrors().Add("file", "文件为空或没有表头", "The file is empty or has no header row").ThrowIfAny();
