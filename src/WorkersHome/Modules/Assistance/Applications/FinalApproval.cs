@@ -38,6 +38,14 @@ public sealed class FinalApproval(
         // the reservation and the commit. A program that caps a person's total checks the cap under that lock, so that two
         // claims of one person approved at once both see each other; there the lock comes first (docs/adr/0009).
         var lockFirst = rules.PeriodCap > 0;
+        if (budget.Amount - budget.AllocatedOut - budget.Reserved - budget.Paid < application.Amount)
+        {
+            // Already spent as last committed: refused before anything is written. Room that this read misses is
+            // never overdrawn either way — the reservation below is what decides.
+            throw OverBudget(budget, application);
+        }
+
+
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (lockFirst)
         {
@@ -75,10 +83,13 @@ public sealed class FinalApproval(
     {
         if (!await ledger.TryReserveAsync(budget.Id, application.Amount, ct))
         {
-            throw new ConflictException(Loc.T($"超出年度预算：{budget.OrgName}本项目可用预算不足 {Yuan(application.Amount)} 元",
-                $"Over the year's budget: {budget.OrgName} has less than {Yuan(application.Amount)} yuan left in this program"));
+            throw OverBudget(budget, application);
         }
     }
+
+    private static ConflictException OverBudget(ProgramBudget budget, AssistanceApplication application) =>
+        new(Loc.T($"超出年度预算：{budget.OrgName}本项目可用预算不足 {Yuan(application.Amount)} 元",
+            $"Over the year's budget: {budget.OrgName} has less than {Yuan(application.Amount)} yuan left in this program"));
 
     /// <summary>
     /// After a refusal at the reservation, the rows this approval saved were rolled back: they leave the context, and the
