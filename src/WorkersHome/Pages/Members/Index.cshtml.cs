@@ -29,8 +29,17 @@ public sealed class IndexModel(MemberQueries members, ExportMembers export, Curr
     [BindProperty(SupportsGet = true)]
     public long? OrgId { get; set; }
 
+    /// <summary>name, joined or age (see <see cref="MemberFilter.Sort"/>).</summary>
     [BindProperty(SupportsGet = true)]
-    public int Skip { get; set; }
+    public string? Sort { get; set; }
+
+    /// <summary>Next page: the rows after this member's row.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? After { get; set; }
+
+    /// <summary>Previous page: the rows before this member's row.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? Before { get; set; }
 
     public MemberPage Result { get; private set; } = new([], 0);
 
@@ -50,7 +59,7 @@ public sealed class IndexModel(MemberQueries members, ExportMembers export, Curr
     public async Task OnPostAsync(CancellationToken ct) => Result = await members.ListAsync(Filter(), ct);
 
     public async Task<IActionResult> OnPostExportAsync(CancellationToken ct) =>
-        File(await export.XlsxAsync(Filter() with { Skip = 0 }, ct), MembersApi.XlsxType, "会员名册.xlsx");
+        File(await export.XlsxAsync(Filter() with { After = null, Before = null }, ct), MembersApi.XlsxType, "会员名册.xlsx");
 
     private MemberFilter Filter() => new()
     {
@@ -59,7 +68,9 @@ public sealed class IndexModel(MemberQueries members, ExportMembers export, Curr
         EmploymentForm = Form,
         Migrant = Migrant,
         OrgId = OrgId,
-        Skip = Math.Max(0, Skip),
+        Sort = Sort,
+        After = After,
+        Before = Before,
         Take = 50,
     };
 }

@@ -30,9 +30,16 @@ public sealed record MemberFilter
     /// <summary>Part of a name (建国 finds 王建国), or a full ID or mobile number (exact, through the keyed hash).</summary>
     public string? Search { get; init; }
 
-    /// <summary>name (default), joined or age.</summary>
+    /// <summary>name (default), joined (newest first) or age (oldest first).</summary>
     public string? Sort { get; init; }
 
+    /// <summary>Start the page after this member's row (the last row of the page before): keyset paging, as cheap deep as shallow.</summary>
+    public Guid? After { get; init; }
+
+    /// <summary>End the page before this member's row (the first row of the page after): paging back.</summary>
+    public Guid? Before { get; init; }
+
+    /// <summary>Offset paging, for API callers that count rows; ignored when <see cref="After"/> or <see cref="Before"/> is set.</summary>
     public int? Skip { get; init; }
 
     public int? Take { get; init; }
@@ -43,7 +50,7 @@ public sealed record MemberFilter
 /// (<see cref="MemberFilter.Search"/>) because addresses end up in logs, proxies and browser history.
 /// </summary>
 public sealed record MemberBrowse(long? OrgId, MembershipStatus? Status, EmploymentForm? EmploymentForm, bool? Migrant, int? MinAge, int? MaxAge,
-    int? JoinYear, string? Sort, int? Skip, int? Take)
+    int? JoinYear, string? Sort, int? Skip, int? Take, Guid? After = null, Guid? Before = null)
 {
     public MemberFilter ToFilter() => new()
     {
@@ -57,6 +64,8 @@ public sealed record MemberBrowse(long? OrgId, MembershipStatus? Status, Employm
         Sort = Sort,
         Skip = Skip,
         Take = Take,
+        After = After,
+        Before = Before,
     };
 }
 
@@ -64,7 +73,8 @@ public sealed record MemberRow(Guid Id, string Name, Gender Gender, string IdMas
     long OrgId, string OrgName, EmploymentForm EmploymentForm, bool IsMigrantWorker, DateOnly JoinedOn, MembershipStatus Status, int Version,
     Contracts.MemberGroups Groups = Contracts.MemberGroups.None);
 
-public sealed record MemberPage(IReadOnlyList<MemberRow> Rows, int Total);
+/// <summary>One page of the list; <paramref name="HasNext"/> and <paramref name="HasPrevious"/> say whether paging on finds rows.</summary>
+public sealed record MemberPage(IReadOnlyList<MemberRow> Rows, int Total, bool HasNext = false, bool HasPrevious = false);
 
 public sealed record RevealedMember(Guid Id, string Name, string IdNumber, string? Phone);
 
@@ -75,13 +85,30 @@ public sealed class MemberQueries(AppDbContext db, IOrgDirectory orgs, PersonalD
     {
         var query = await FilteredAsync(filter, ct);
         var total = await query.CountAsync(ct);
-        query = filter.Sort switch
+        var sort = MemberOrder.Normalize(filter.Sort);
+        var take = Math.Clamp(filter.Take ?? 50, 1, 200);
+        var anchored = false;
+        var backwards = false;
+        var skip = 0;
+        if ((filter.After ?? filter.Before) is { } anchorId)
         {
-            "joined" => query.OrderByDescending(m => m.JoinedOn).ThenBy(m => m.Id),
-            "age" => query.OrderBy(m => m.BirthDate).ThenBy(m => m.Id),
-            _ => query.OrderBy(m => m.Name).ThenBy(m => m.Id),
-        };
-        var paged = query.Skip(Math.Max(0, filter.Skip ?? 0)).Take(Math.Clamp(filter.Take ?? 50, 1, 200));
+            // A row that has left the cadre's view since the page was shown restarts the list rather than failing.
+            var anchor = await db.Members.AsNoTracking().Where(m => m.Id == anchorId)
+                .Select(m => new MemberSortKey(m.Id, m.Name, m.JoinedOn, m.BirthDate)).FirstOrDefaultAsync(ct);
+            if (anchor is not null)
+            {
+                anchored = true;
+                backwards = filter.After is null;
+                query = MemberOrder.Beyond(query, sort, anchor, backwards);
+            }
+        }
+        else
+        {
+            skip = Math.Max(0, filter.Skip ?? 0);
+        }
+
+        // One row more than the page says whether there is a next one without counting.
+        var paged = MemberOrder.Sorted(query, sort, backwards).Skip(skip).Take(take + 1);
         List<Member> page;
         if (IsNameSearch(filter.Search))
         {
@@ -95,8 +122,23 @@ public sealed class MemberQueries(AppDbContext db, IOrgDirectory orgs, PersonalD
         {
             page = await paged.ToListAsync(ct);
         }
+
+        var more = page.Count > take;
+        if (more)
+        {
+            page.RemoveAt(take);
+        }
+
+        if (backwards)
+        {
+            page.Reverse();
+        }
+
+        var hasNext = backwards || more;
+        var hasPrevious = backwards ? more : anchored || skip > 0;
         var names = await orgs.FindManyAsync(page.Select(m => m.OrgId), ct);
-        return new MemberPage(page.Select(m => ToRow(m, names.TryGetValue(m.OrgId, out var o) ? o.Name : "")).ToList(), total);
+        var rows = page.Select(m => ToRow(m, names.TryGetValue(m.OrgId, out var o) ? o.Name : "")).ToList();
+        return new MemberPage(rows, total, hasNext, hasPrevious);
     }
 
     /// <summary>The members a filter selects, inside the request's subtree.</summary>

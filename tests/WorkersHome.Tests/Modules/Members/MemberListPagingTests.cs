@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+using WorkersHome.Modules.Members;
+using WorkersHome.Testing;
+
+namespace WorkersHome.Tests.Modules.Members;
+
+/// <summary>
+/// Keyset paging of the member list (a page continues from a row, not an offset), on PostgreSQL and on the embedded
+/// SQLite store: every order walks forward and back with no gap and no repeat, ties broken by the id.
+/// </summary>
+public abstract class MemberListPagingTests
+{
+    private const int Members = 23;
+    private const int PageSize = 5;
+    private static readonly string[] Names = ["张伟", "李娜", "张伟", "王芳", "李娜", "赵敏"];
+
+    protected abstract AppFactory Factory { get; }
+
+    protected abstract TestWorld World { get; }
+
+    [Fact]
+    public async Task Pages_walk_forward_and_back_through_every_order_without_gaps_or_repeats()
+    {
+        var officer = Factory.Api(World.User("zz.officer"));
+        var union = World.Org(TestWorld.ZhengzhouUnionCode);
+        for (var i = 0; i < Members; i++)
+        {
+            // Repeated names, birth years and join dates: ties that only the id can order.
+            var idNumber = ResidentIdNumber.Compose("410105", new DateOnly(1980 + (i % 4), 3, 1 + (i % 2)), 600 + i, i % 2 == 0 ? Gender.Male : Gender.Female);
+            var input = TestWorld.Member(union, Names[i % Names.Length], idNumber) with
+            {
+                EmploymentForm = EmploymentForm.PartTime,
+                JoinedOn = new DateOnly(2020, 1 + (i % 3), 1),
+            };
+            var created = await officer.PostAsJsonAsync("/api/members", input);
+            created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        }
+
+        foreach (var sort in new[] { "name", "joined", "age" })
+        {
+            var whole = await officer.SearchMembersAsync(new { orgId = union, employmentForm = "PartTime", sort, take = 200 });
+            var expected = Ids(whole);
+            expected.Count.ShouldBe(Members, sort);
+            var rows = whole.GetProperty("rows").EnumerateArray().ToList();
+            if (sort == "joined")
+            {
+                rows.Select(r => r.GetProperty("joinedOn").GetString()).ShouldBe(rows.Select(r => r.GetProperty("joinedOn").GetString()).OrderDescending(StringComparer.Ordinal));
+            }
+            else if (sort == "age")
+            {
+                rows.Select(r => r.GetProperty("birthDate").GetString()).ShouldBe(rows.Select(r => r.GetProperty("birthDate").GetString()).Order(StringComparer.Ordinal));
+            }
+
+            var pages = new List<List<Guid>>();
+            Guid? after = null;
+            while (true)
+            {
+                var page = await officer.SearchMembersAsync(new { orgId = union, employmentForm = "PartTime", sort, take = PageSize, after });
+                page.GetProperty("total").GetInt32().ShouldBe(Members);
+                page.GetProperty("hasPrevious").GetBoolean().ShouldBe(pages.Count > 0, $"{sort} page {pages.Count + 1}");
+                pages.Add(Ids(page));
+                if (!page.GetProperty("hasNext").GetBoolean())
+                {
+                    break;
+                }
+
+                after = pages[^1][^1];
+            }
+
+            pages.Count.ShouldBe((Members + PageSize - 1) / PageSize, sort);
+            pages.SelectMany(p => p).ShouldBe(expected, $"forward through {sort}");
+            for (var k = pages.Count - 1; k > 0; k--)
+            {
+                var back = await officer.SearchMembersAsync(new { orgId = union, employmentForm = "PartTime", sort, take = PageSize, before = pages[k][0] });
+                Ids(back).ShouldBe(pages[k - 1], $"back from {sort} page {k + 1}");
+                back.GetProperty("hasNext").GetBoolean().ShouldBeTrue();
+                back.GetProperty("hasPrevious").GetBoolean().ShouldBe(k - 1 > 0);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_page_after_a_row_outside_the_cadres_view_starts_from_the_top()
+    {
+        var luoyang = Factory.Api(World.User("ly.officer"));
+        var first = await luoyang.SearchMembersAsync(new { take = 5 });
+        var fromElsewhere = await luoyang.SearchMembersAsync(new { take = 5, after = World.ZhengzhouMember });
+        Ids(fromElsewhere).ShouldBe(Ids(first));
+        fromElsewhere.GetProperty("hasPrevious").GetBoolean().ShouldBeFalse();
+    }
+
+    private static List<Guid> Ids(JsonElement page) => page.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("id").GetGuid()).ToList();
+}
+
+public sealed class MemberListPagingOnPostgresTests(AppFixture fixture) : MemberListPagingTests, IClassFixture<AppFixture>
+{
+    protected override AppFactory Factory => fixture.Factory;
+
+    protected override TestWorld World => fixture.World;
+}
+
+public sealed class MemberListPagingOnSqliteTests : MemberListPagingTests, IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "wh-paging-" + Guid.NewGuid().ToString("N"));
+    private AppFactory _factory = null!;
+    private TestWorld _world = null!;
+
+    protected override AppFactory Factory => _factory;
+
+    protected override TestWorld World => _world;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        _factory = new AppFactory($"Data Source={Path.Combine(_folder, "paging.db")}");
+        _world = await TestWorld.SeedAsync(_factory, grassroots: 20);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
