@@ -21,7 +21,8 @@ namespace WorkersHome.Bench.Scenarios;
 
 /// <summary>
 /// The member registry at national scale (a million members under 100,000 grassroots unions): subtree counts,
-/// a county's member list, a name search in a city and an exact ID-number lookup, each through the product's queries.
+/// a county's member list, a name search in a city, an exact ID-number lookup and page 50 of a city's members of one
+/// employment form by join date, each through the product's queries.
 /// </summary>
 internal sealed class RegistryQueriesScenario : IScenario
 {
@@ -196,7 +197,47 @@ internal sealed class RegistryQueriesScenario : IScenario
 
         Console.WriteLine(idLookup.Describe("ms"));
 
-        foreach (var (name, latencies) in new[] { ("root_count", rootCount), ("list", list), ("name_search", nameSearch), ("id_lookup", idLookup) })
+        // 5. A city cadre lists one employment form across the city, newest members first, and reads page 50: by keyset
+        // (the page continues after the last row of page 49, as the member page's "next page" does), and for comparison
+        // by offset (rows 2,451–2,500 counted off from the top).
+        const int DeepPage = 50;
+        const int PageSize = 50;
+        var groups = FormGroups(facts, cities, DeepPage * PageSize);
+        Console.WriteLine($"deep page: {groups.Count} (city, employment form) lists reach page {DeepPage}");
+        var deepPage = new Latencies($"city_form_joined_page{DeepPage} (MemberQueries.ListAsync, city, EmploymentForm, by join date, After=last row of page {DeepPage - 1})", _samples);
+        var offsetPage = new Latencies($"same page by offset (Skip={(DeepPage - 1) * PageSize})", _samples);
+        for (var i = 0; i < rounds; i++)
+        {
+            var (city, form, members) = groups[random.Next(groups.Count)];
+            var expected = members.Skip((DeepPage - 1) * PageSize).Take(PageSize).Select(m => facts.Ids[m]).ToList();
+            var byKey = new MemberFilter
+            {
+                OrgId = city.Id, EmploymentForm = form, Sort = "joined", After = facts.Ids[members[((DeepPage - 1) * PageSize) - 1]], Take = PageSize,
+            };
+            var byOffset = byKey with { After = null, Skip = (DeepPage - 1) * PageSize };
+            foreach (var (filter, latencies, name) in new[] { (byKey, deepPage, "deep_page"), (byOffset, offsetPage, "deep_page_offset") })
+            {
+                var (start, end, page) = await probe.ListAsync(city, filter, i == rounds - 1 ? name : null, ct);
+                if (page.Total != members.Count || !page.Rows.Select(r => r.Id).SequenceEqual(expected))
+                {
+                    throw new InvalidOperationException($"{city.Path} {form} page {DeepPage} ({name}): {page.Rows.Count} rows of {page.Total}, " +
+                        $"expected rows {(DeepPage - 1) * PageSize + 1}–{(DeepPage - 1) * PageSize + expected.Count} of {members.Count}.");
+                }
+
+                if (i >= _warmup)
+                {
+                    latencies.Add(start, end);
+                }
+            }
+        }
+
+        Console.WriteLine(deepPage.Describe("ms"));
+        Console.WriteLine(offsetPage.Describe("ms"));
+
+        foreach (var (name, latencies) in new[]
+                 {
+                     ("root_count", rootCount), ("list", list), ("name_search", nameSearch), ("id_lookup", idLookup), ("deep_page", deepPage),
+                 })
         {
             var p95 = latencies.PercentileMilliseconds(95);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -207,7 +248,37 @@ internal sealed class RegistryQueriesScenario : IScenario
         return string.Create(CultureInfo.InvariantCulture,
             $"BENCH registry-queries members={_members} root_count_p95_ms={rootCount.PercentileMilliseconds(95):F3} " +
             $"list_p95_ms={list.PercentileMilliseconds(95):F3} name_search_p95_ms={nameSearch.PercentileMilliseconds(95):F3} " +
-            $"id_lookup_p95_ms={idLookup.PercentileMilliseconds(95):F3}");
+            $"id_lookup_p95_ms={idLookup.PercentileMilliseconds(95):F3} deep_page_p95_ms={deepPage.PercentileMilliseconds(95):F3}");
+    }
+
+    /// <summary>
+    /// Each city's members of each employment form, in the list's "joined" order (join date, then id, both newest
+    /// first), for the lists long enough to have the page asked for.
+    /// </summary>
+    private static List<(TreeNode City, EmploymentForm Form, List<int> Members)> FormGroups(MemberFacts facts,
+        Dictionary<string, TreeNode> cities, int atLeast)
+    {
+        var byGroup = new Dictionary<(string City, EmploymentForm Form), List<int>>();
+        for (var m = 0; m < facts.Ids.Count; m++)
+        {
+            var key = (AncestorPath(facts.Paths[m], 3), facts.Forms[m]);
+            if (!byGroup.TryGetValue(key, out var members))
+            {
+                byGroup[key] = members = [];
+            }
+
+            members.Add(m);
+        }
+
+        return byGroup.Where(g => g.Value.Count >= atLeast)
+            .Select(g =>
+            {
+                g.Value.Sort((a, b) => facts.Joined[a] != facts.Joined[b]
+                    ? facts.Joined[b].CompareTo(facts.Joined[a])
+                    : facts.Ids[b].CompareTo(facts.Ids[a]));
+                return (cities[g.Key.City], g.Key.Form, g.Value);
+            })
+            .OrderBy(g => g.Item1.Path, StringComparer.Ordinal).ThenBy(g => g.Form).ToList();
     }
 
     /// <summary>The path of the node's ancestor (or itself) with <paramref name="segments"/> segments: /CN/41/4101/ for 3.</summary>

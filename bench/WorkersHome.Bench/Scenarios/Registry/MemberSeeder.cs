@@ -29,6 +29,10 @@ internal sealed class MemberFacts
 
     public List<string> Paths { get; } = [];
 
+    public List<EmploymentForm> Forms { get; } = [];
+
+    public List<DateOnly> Joined { get; } = [];
+
     public (int Active, int Retained) CountsOf(string path) =>
         CountsByCode.GetValueOrDefault(path.Split('/', StringSplitOptions.RemoveEmptyEntries)[^1]);
 }
@@ -198,6 +202,8 @@ internal static class MemberSeeder
         facts.IdNumbers.Add(row.IdNumber);
         facts.Names.Add(row.Name);
         facts.Paths.Add(row.Union.Path);
+        facts.Forms.Add(row.Form);
+        facts.Joined.Add(row.JoinedOn);
         if (!Member.CountsAsMember(row.Status))
         {
             return;

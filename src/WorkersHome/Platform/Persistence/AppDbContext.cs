@@ -73,6 +73,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys", "platform");
 
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        PostgresText.Register(builder);
 
         // Each module marks its org-owned entities; collation, subtree filter and the move rule follow from that mark.
         OrgOwnership.OrgOwnershipModel.Apply(builder, this);

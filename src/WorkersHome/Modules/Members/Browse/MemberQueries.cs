@@ -148,8 +148,21 @@ public sealed class MemberQueries(AppDbContext db, IOrgDirectory orgs, PersonalD
         if (filter.OrgId is { } orgId)
         {
             var org = await orgs.FindInScopeAsync(orgId, ct) ?? throw new NotFoundException();
-            var to = org.Path + "~";
-            query = query.Where(m => string.Compare(m.OrgPath, org.Path) >= 0 && string.Compare(m.OrgPath, to) < 0);
+            // The node lies inside the cadre's subtree, so selecting its subtree implies the scope; saying both would
+            // make PostgreSQL multiply the two selectivities and expect a handful of members where there are thousands.
+            query = db.Members.IgnoreQueryFilters().AsNoTracking();
+            if (db.IsPostgres && CityCode(org.Path) is { } city)
+            {
+                // Codes are unique nationwide, so "the path's third code is the city's" is the city's subtree, said in
+                // the words of the city index (migration MemberCityIndex): a city's list is read newest first and
+                // counted from that index alone.
+                query = query.Where(m => PostgresText.SplitPart(m.OrgPath, "/", CitySegment) == city);
+            }
+            else
+            {
+                var to = org.Path + "~";
+                query = query.Where(m => string.Compare(m.OrgPath, org.Path) >= 0 && string.Compare(m.OrgPath, to) < 0);
+            }
         }
 
         if (filter.Status is { } status)
@@ -202,6 +215,16 @@ public sealed class MemberQueries(AppDbContext db, IOrgDirectory orgs, PersonalD
         }
 
         return query;
+    }
+
+    /// <summary>The path piece that split_part numbers 4: /CN/41/4101/… has "", CN, 41, 4101.</summary>
+    private const int CitySegment = 4;
+
+    /// <summary>The node's own code if it is the third on its path (root, province, city on the national tree).</summary>
+    private static string? CityCode(string path)
+    {
+        var pieces = path.Split('/');
+        return pieces.Length == CitySegment + 1 && pieces[CitySegment].Length == 0 ? pieces[CitySegment - 1] : null;
     }
 
     /// <summary>A full ID or mobile number is looked up exactly by its keyed hash; anything else is part of a name.</summary>

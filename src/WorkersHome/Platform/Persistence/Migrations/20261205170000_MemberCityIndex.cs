@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace WorkersHome.Platform.Persistence.Migrations
+{
+    /// <summary>
+    /// The city-wide member list (MemberQueries, on PostgreSQL): keyed by the path's third code (root, province, city
+    /// on the national tree) and walked newest member first, with the list's filter and sort columns riding along so
+    /// that a filtered page and its count are read from the index alone (the path itself too: PostgreSQL plans an
+    /// index-only scan only when every column the query names, even inside the key's expression, is stored). An expression index, so it lives here and not in
+    /// the model; the model's columns are unchanged.
+    /// </summary>
+    [DbContext(typeof(AppDbContext))]
+    [Migration("20261205170000_MemberCityIndex")]
+    public partial class MemberCityIndex : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder) =>
+            migrationBuilder.Sql("""
+                CREATE INDEX "IX_members_city_joined" ON members.members
+                    (split_part("OrgPath", '/', 4), "JoinedOn" DESC, "Id" DESC) INCLUDE ("EmploymentForm", "Status", "IsMigrantWorker", "BirthDate", "Name", "OrgPath");
+                """);
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder) =>
+            migrationBuilder.Sql("""DROP INDEX members."IX_members_city_joined";""");
+    }
+}
