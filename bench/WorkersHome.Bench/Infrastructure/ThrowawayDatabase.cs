@@ -21,7 +21,8 @@ internal sealed class ThrowawayDatabase : IAsyncDisposable
     /// <summary>The server's connection string pointed at this database; pooling stays as configured.</summary>
     public string ConnectionString { get; }
 
-    public static async Task<ThrowawayDatabase> CreateAsync(string serverConnectionString, string prefix, CancellationToken ct)
+    /// <summary>A new empty database, or with <paramref name="template"/> a copy of that one (which nobody may be connected to).</summary>
+    public static async Task<ThrowawayDatabase> CreateAsync(string serverConnectionString, string prefix, CancellationToken ct, string? template = null)
     {
         var name = $"{prefix}_{RandomNumberGenerator.GetHexString(8, lowercase: true)}";
         var server = new NpgsqlConnectionStringBuilder(serverConnectionString);
@@ -33,7 +34,9 @@ internal sealed class ThrowawayDatabase : IAsyncDisposable
         };
         var target = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name };
         // template0 with an explicit encoding works even on a server whose default template is SQL_ASCII.
-        await ExecuteAsync(admin.ConnectionString, $"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0", ct);
+        await ExecuteAsync(admin.ConnectionString, template is null
+            ? $"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0"
+            : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"", ct);
         return new ThrowawayDatabase(name, admin.ConnectionString, target.ConnectionString);
     }
 

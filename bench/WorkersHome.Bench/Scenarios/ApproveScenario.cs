@@ -30,10 +30,11 @@ internal sealed class ApproveScenario : IScenario
     private int _covered;
     private int _approvers;
     private bool _diagnose;
+    private bool _floor;
 
     public string Name => "approve";
 
-    public string Usage => "[--applications 20000] [--covered 15000] [--approvers 32] [--diagnose 0|1 (count round trips, sample server waits)]";
+    public string Usage => "[--applications 20000] [--covered 15000] [--approvers 32] [--diagnose 0|1 (count round trips, sample server waits)] [--floor 0|1 (record the run's SQL and replay it on a copy taken before)]";
 
     public void Configure(BenchArgs args)
     {
@@ -41,6 +42,7 @@ internal sealed class ApproveScenario : IScenario
         _covered = args.Int("covered", 15_000, 0, 1_000_000);
         _approvers = args.Int("approvers", 32, 1, 1_000);
         _diagnose = args.Int("diagnose", 0, 0, 1) == 1;
+        _floor = args.Int("floor", 0, 0, 1) == 1;
         if (_covered > _applications)
         {
             throw new ArgumentException("--covered cannot be more than --applications.");
@@ -54,9 +56,13 @@ internal sealed class ApproveScenario : IScenario
         var storage = Directory.CreateTempSubdirectory("wh-bench-approve-");
         try
         {
-            await using var app = BenchApp.Build(database.ConnectionString, storage.FullName);
+            var recorder = new TransactionRecorder();
+            await using var app = BenchApp.Build(database.ConnectionString, storage.FullName,
+                hostServices: _floor ? services => Array.ForEach(recorder.Interceptors, i => services.AddSingleton(i)) : null);
             var contexts = new AppContexts(database.ConnectionString);
             var world = await ApprovalSeeder.SeedAsync(app.Services, contexts, database.ConnectionString, _applications, _covered, _approvers, ct);
+            await using var floorCopy = _floor ? await CopyAsync(connectionString, database.Name, ct) : null;
+            recorder.Recording = _floor;
 
             // Each application once, in an order unrelated to filing or county, so budgets run out while others still have room.
             var queue = world.Applications.ToArray();
@@ -91,14 +97,35 @@ internal sealed class ApproveScenario : IScenario
                 Console.Error.WriteLine($"failure: {failure}");
             }
 
+            recorder.Recording = false;
             var overdrawn = await VerifyAsync(app.Services, contexts, world, run, ct);
+            var floor = "";
+            if (floorCopy is not null)
+            {
+                var units = recorder.Units.ToList();
+                var replay = await SqlReplay.RunAsync(floorCopy.ConnectionString, units, world.Approvers.Count, ct);
+                var perApproval = replay.Seconds / run.Approved;
+                Console.WriteLine(FormattableString.Invariant(
+                    $"floor: the run's {replay.Units} units of work ({units.Sum(u => u.Commands.Count)} statements) replayed by {world.Approvers.Count} connections on a copy taken before it: {replay.Seconds:F2} s, {replay.Committed} committed, {replay.Errors} refused{(replay.FirstError is null ? "" : " (first: " + replay.FirstError + ")")}; {perApproval * 1000:F3} ms per approval, against {run.Seconds / run.Approved * 1000:F3} ms through the product (recording on)"));
+                floor = FormattableString.Invariant($" floor_per_s={run.Approved / replay.Seconds:F0}");
+            }
+
             return string.Create(CultureInfo.InvariantCulture,
-                $"BENCH approve approved={run.Approved} overdrawn={overdrawn} per_s={run.Approved / run.Seconds:F0}");
+                $"BENCH approve approved={run.Approved} overdrawn={overdrawn} per_s={run.Approved / run.Seconds:F0}{floor}");
         }
         finally
         {
             storage.Delete(recursive: true);
         }
+    }
+
+    /// <summary>A copy of the seeded database, taken with no connection open to it, for the floor's replay.</summary>
+    private static async Task<ThrowawayDatabase> CopyAsync(string connectionString, string source, CancellationToken ct)
+    {
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        var copy = await ThrowawayDatabase.CreateAsync(connectionString, "wh_bench_approve_floor", ct, template: source);
+        Console.WriteLine($"created database {copy.Name} (a copy of the seeded {source}, for the floor)");
+        return copy;
     }
 
     private sealed record Run(int Approved, int OverBudget, IReadOnlyCollection<string> Failures, double Seconds, Latencies ApprovedLatencies, Latencies RefusedLatencies);

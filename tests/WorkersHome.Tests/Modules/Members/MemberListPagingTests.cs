@@ -92,6 +92,50 @@ public abstract class MemberListPagingTests
         fromElsewhere.GetProperty("hasPrevious").GetBoolean().ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task A_node_chosen_at_any_depth_lists_its_whole_subtree_and_nothing_else()
+    {
+        var officer = Factory.Api(World.User("zz.officer"));
+        var everyone = Ids(await officer.SearchMembersAsync(new { sort = "joined", take = 200 }));
+        everyone.ShouldContain(World.ZhengzhouMember);
+        // The city (the cadre's own node), a county, a township and the union: every Zhengzhou member sits below all four.
+        foreach (var code in new[] { "4101", "410102", "410102001", TestWorld.ZhengzhouUnionCode })
+        {
+            Ids(await officer.SearchMembersAsync(new { orgId = World.Org(code), sort = "joined", take = 200 })).ShouldBe(everyone, code);
+        }
+
+        Ids(await officer.SearchMembersAsync(new { orgId = World.Org("410103"), take = 200 })).ShouldBeEmpty();
+        var luoyang = Factory.Api(World.User("ly.officer"));
+        Ids(await luoyang.SearchMembersAsync(new { orgId = World.Org("4103"), take = 200 })).ShouldBe([World.LuoyangMember]);
+    }
+
+    [Fact]
+    public async Task A_name_fragment_of_one_two_or_three_characters_finds_exactly_the_names_that_hold_it()
+    {
+        var officer = Factory.Api(World.User("zz.officer"));
+        var union = World.Org(TestWorld.ZhengzhouUnionCode);
+        var names = new[] { "欧阳建国", "建华", "国建", "司马光明" };
+        for (var i = 0; i < names.Length; i++)
+        {
+            var idNumber = ResidentIdNumber.Compose("410105", new DateOnly(1990, 5, 1 + i), 700 + i, Gender.Female);
+            var created = await officer.PostAsJsonAsync("/api/members", TestWorld.Member(union, names[i], idNumber));
+            created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        }
+
+        async Task<string[]> Found(string fragment) =>
+            (await officer.SearchMembersAsync(new { search = fragment, take = 200 })).GetProperty("rows").EnumerateArray()
+                .Select(r => r.GetProperty("name").GetString()!).Where(n => names.Contains(n) || n == "王建国").Order(StringComparer.Ordinal).ToArray();
+
+        (await Found("建国")).ShouldBe(new[] { "欧阳建国", "王建国" }.Order(StringComparer.Ordinal).ToArray());
+        (await Found("建")).ShouldBe(new[] { "国建", "建华", "欧阳建国", "王建国" }.Order(StringComparer.Ordinal).ToArray());
+        (await Found("阳建国")).ShouldBe(["欧阳建国"]);
+        (await Found("国建")).ShouldBe(["国建"], "the pair must stand in this order");
+        (await Found("马光")).ShouldBe(["司马光明"]);
+        (await Found("建光")).ShouldBeEmpty("both characters occur, never side by side");
+        // Scope still holds: a Luoyang cadre finds none of them.
+        (await Factory.Api(World.User("ly.officer")).SearchMembersAsync(new { search = "建国" })).GetProperty("total").GetInt32().ShouldBe(0);
+    }
+
     private static List<Guid> Ids(JsonElement page) => page.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("id").GetGuid()).ToList();
 }
 
