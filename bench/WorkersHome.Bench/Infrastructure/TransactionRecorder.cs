@@ -19,7 +19,7 @@ internal sealed record RecordedUnit(IsolationLevel? Isolation, IReadOnlyList<(st
 /// </summary>
 internal sealed class TransactionRecorder
 {
-    private readonly ConcurrentDictionary<DbTransaction, List<(string, NpgsqlParameter[])>> _open = new();
+    private readonly ConcurrentDictionary<DbTransaction, (IsolationLevel Isolation, List<(string, NpgsqlParameter[])> Commands)> _open = new();
     private readonly ConcurrentQueue<RecordedUnit> _ended = new();
 
     public bool Recording { get; set; }
@@ -36,9 +36,9 @@ internal sealed class TransactionRecorder
         }
 
         var statement = (npgsql.CommandText, npgsql.Parameters.Select(p => p.Clone()).ToArray());
-        if (command.Transaction is { } transaction && _open.TryGetValue(transaction, out var commands))
+        if (command.Transaction is { } transaction && _open.TryGetValue(transaction, out var open))
         {
-            commands.Add(statement);
+            open.Commands.Add(statement);
         }
         else if (command.Transaction is null)
         {
@@ -50,15 +50,16 @@ internal sealed class TransactionRecorder
     {
         if (Recording)
         {
-            _open[transaction] = [];
+            // Read now: a finished Npgsql transaction no longer answers.
+            _open[transaction] = (transaction.IsolationLevel, []);
         }
     }
 
     private void Ended(DbTransaction transaction, bool committed)
     {
-        if (_open.TryRemove(transaction, out var commands))
+        if (_open.TryRemove(transaction, out var open))
         {
-            _ended.Enqueue(new RecordedUnit(transaction.IsolationLevel, commands, committed));
+            _ended.Enqueue(new RecordedUnit(open.Isolation, open.Commands, committed));
         }
     }
 

@@ -86,15 +86,15 @@ internal sealed class ApproveScenario : IScenario
             Console.WriteLine(FormattableString.Invariant(
                 $"{queue.Length} applications × 1 attempt by {world.Approvers.Count} approvers in {run.Seconds:F2} s: {run.Approved} approved, {run.OverBudget} refused as over budget, {run.Failures.Count} failed otherwise"));
             Console.WriteLine(processor);
+            foreach (var failure in run.Failures.Take(5))
+            {
+                Console.Error.WriteLine($"failure: {failure}");
+            }
+
             Console.WriteLine(run.ApprovedLatencies.Describe("ms"));
             if (run.RefusedLatencies.Count > 0)
             {
                 Console.WriteLine(run.RefusedLatencies.Describe("ms"));
-            }
-
-            foreach (var failure in run.Failures.Take(5))
-            {
-                Console.Error.WriteLine($"failure: {failure}");
             }
 
             recorder.Recording = false;

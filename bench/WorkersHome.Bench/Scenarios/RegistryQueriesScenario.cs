@@ -212,7 +212,11 @@ internal sealed class RegistryQueriesScenario : IScenario
             var expected = members.Skip((DeepPage - 1) * PageSize).Take(PageSize).Select(m => facts.Ids[m]).ToList();
             var byKey = new MemberFilter
             {
-                OrgId = city.Id, EmploymentForm = form, Sort = "joined", After = facts.Ids[members[((DeepPage - 1) * PageSize) - 1]], Take = PageSize,
+                OrgId = city.Id,
+                EmploymentForm = form,
+                Sort = "joined",
+                After = facts.Ids[members[((DeepPage - 1) * PageSize) - 1]],
+                Take = PageSize,
             };
             var byOffset = byKey with { After = null, Skip = (DeepPage - 1) * PageSize };
             foreach (var (filter, latencies, name) in new[] { (byKey, deepPage, "deep_page"), (byOffset, offsetPage, "deep_page_offset") })

@@ -137,18 +137,13 @@ public sealed class MemberQueries(AppDbContext db, IOrgDirectory orgs, PersonalD
     {
         var search = filter.Search?.Trim();
         var nameFragment = IsNameSearch(search) ? search : null;
-        var members = nameFragment is not null && db.IsPostgres
-            // Only members whose names hold every character pair of the fragment (the name_grams index of migration
-            // MemberListIndexes); the LIKE below still decides, the pairs only narrow.
-            ? db.Members.FromSql($"""SELECT * FROM members.members WHERE members.name_grams("Name") @> {MemberNameGrams.Of(nameFragment)}""")
-            : db.Members;
-        var query = members.AsNoTracking();
+        var query = db.Members.AsNoTracking();
         if (filter.OrgId is { } orgId)
         {
             var org = await orgs.FindInScopeAsync(orgId, ct) ?? throw new NotFoundException();
             // The node lies inside the cadre's subtree, so selecting its subtree implies the scope; saying both would
             // make PostgreSQL multiply the two selectivities and expect a handful of members where there are thousands.
-            query = members.IgnoreQueryFilters().AsNoTracking();
+            query = db.Members.IgnoreQueryFilters().AsNoTracking();
             if (db.IsPostgres && CityCode(org.Path) is { } city)
             {
                 // Codes are unique nationwide, so "the path's third code is the city's" is the city's subtree, said in
