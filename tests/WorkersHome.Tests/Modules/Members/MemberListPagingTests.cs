@@ -148,25 +148,13 @@ public sealed class MemberListPagingOnPostgresTests(AppFixture fixture) : Member
 
 public sealed class MemberListPagingOnSqliteTests : MemberListPagingTests, IAsyncLifetime
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "wh-paging-" + Guid.NewGuid().ToString("N"));
-    private AppFactory _factory = null!;
-    private TestWorld _world = null!;
+    private SqliteApp _app = null!;
 
-    protected override AppFactory Factory => _factory;
+    protected override AppFactory Factory => _app.Factory;
 
-    protected override TestWorld World => _world;
+    protected override TestWorld World => _app.World;
 
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        _factory = new AppFactory($"Data Source={Path.Combine(_folder, "paging.db")}");
-        _world = await TestWorld.SeedAsync(_factory, grassroots: 20);
-    }
+    public async Task InitializeAsync() => _app = await SqliteApp.StartAsync("paging");
 
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public async Task DisposeAsync() => await _app.DisposeAsync();
 }
