@@ -112,13 +112,15 @@ public sealed class MemberQueries(AppDbContext db, IOrgDirectory orgs, PersonalD
         // Pick the page's ids from an index alone, then read just those rows: sorting a county's or a city's members
         // would otherwise visit one table page per member before the sort keeps fifty.
         var ids = await paged.Select(m => m.Id).ToListAsync(ct);
-        var byId = await db.Members.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
-        var page = ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
-        var more = page.Count > take;
+        var more = ids.Count > take;
         if (more)
         {
-            page.RemoveAt(take);
+            ids.RemoveAt(take);
         }
+
+        // A row removed between the two reads is left out rather than failing the page.
+        var byId = await db.Members.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
+        var page = ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
 
         if (backwards)
         {
