@@ -122,8 +122,9 @@ public abstract class MemberListPagingTests
             created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         }
 
-        async Task<string[]> Found(string fragment) =>
-            (await officer.SearchMembersAsync(new { search = fragment, take = 200 })).GetProperty("rows").EnumerateArray()
+        async Task<string[]> Found(string fragment, string? under = null) =>
+            (await officer.SearchMembersAsync(new { search = fragment, orgId = under is null ? (long?)null : World.Org(under), take = 200 }))
+                .GetProperty("rows").EnumerateArray()
                 .Select(r => r.GetProperty("name").GetString()!).Where(n => names.Contains(n) || n == "王建国").Order(StringComparer.Ordinal).ToArray();
 
         (await Found("建国")).ShouldBe(new[] { "欧阳建国", "王建国" }.Order(StringComparer.Ordinal).ToArray());
@@ -132,6 +133,14 @@ public abstract class MemberListPagingTests
         (await Found("国建")).ShouldBe(["国建"], "the pair must stand in this order");
         (await Found("马光")).ShouldBe(["司马光明"]);
         (await Found("建光")).ShouldBeEmpty("both characters occur, never side by side");
+        // Below the city (on PostgreSQL the city's name keys, narrowed by the path): the county, the township and the union.
+        foreach (var code in new[] { "4101", "410102", "410102001", TestWorld.ZhengzhouUnionCode })
+        {
+            (await Found("建国", code)).ShouldBe(new[] { "欧阳建国", "王建国" }.Order(StringComparer.Ordinal).ToArray(), code);
+            (await Found("阳建国", code)).ShouldBe(["欧阳建国"], code);
+        }
+
+        (await Found("建国", "410103")).ShouldBeEmpty("another county of the same city");
         // Scope still holds: a Luoyang cadre finds none of them.
         (await Factory.Api(World.User("ly.officer")).SearchMembersAsync(new { search = "建国" })).GetProperty("total").GetInt32().ShouldBe(0);
     }

@@ -140,9 +140,11 @@ public sealed class MemberQueries(AppDbContext db, IOrgDirectory orgs, PersonalD
         var search = filter.Search?.Trim();
         var nameFragment = IsNameSearch(search) ? search : null;
         var query = db.Members.AsNoTracking();
+        var searchRoot = db.ScopePath;
         if (filter.OrgId is { } orgId)
         {
             var org = await orgs.FindInScopeAsync(orgId, ct) ?? throw new NotFoundException();
+            searchRoot = org.Path;
             // The node lies inside the cadre's subtree, so selecting its subtree implies the scope; saying both would
             // make PostgreSQL multiply the two selectivities and expect a handful of members where there are thousands.
             query = db.Members.IgnoreQueryFilters().AsNoTracking();
@@ -158,6 +160,14 @@ public sealed class MemberQueries(AppDbContext db, IOrgDirectory orgs, PersonalD
                 var to = org.Path + "~";
                 query = query.Where(m => string.Compare(m.OrgPath, org.Path) >= 0 && string.Compare(m.OrgPath, to) < 0);
             }
+        }
+
+        var nameKeys = NameKeysFor(nameFragment, searchRoot);
+        if (nameKeys is { Exact: true })
+        {
+            // The keys name the node (it is the cadre's own or was checked against the scope above), so they select its
+            // subtree: a path range beside them would only invite PostgreSQL to read the whole subtree instead.
+            query = db.Members.IgnoreQueryFilters().AsNoTracking();
         }
 
         if (filter.Status is { } status)
@@ -198,6 +208,10 @@ public sealed class MemberQueries(AppDbContext db, IOrgDirectory orgs, PersonalD
         if (nameFragment is not null)
         {
             query = query.Where(m => m.Name.Contains(nameFragment));
+            if (nameKeys is { Keys: var keys })
+            {
+                query = query.Where(m => MemberNameKeys.Contain(m.OrgPath, m.Name, keys));
+            }
         }
         else if (!string.IsNullOrEmpty(search))
         {
@@ -206,6 +220,22 @@ public sealed class MemberQueries(AppDbContext db, IOrgDirectory orgs, PersonalD
         }
 
         return query;
+    }
+
+    /// <summary>
+    /// The name keys (migration MemberNameKeys) that narrow a search for <paramref name="fragment"/> below
+    /// <paramref name="root"/> on PostgreSQL, and whether they select that subtree by themselves; null where they do not
+    /// apply (SQLite, a one-character fragment, the whole tree or no scope at all).
+    /// </summary>
+    private (string[] Keys, bool Exact)? NameKeysFor(string? fragment, string? root)
+    {
+        if (fragment is null || !db.IsPostgres || string.IsNullOrEmpty(root) || MemberNameKeys.KeyNode(root) is not { } node)
+        {
+            return null;
+        }
+
+        var keys = MemberNameKeys.For(node.Code, fragment);
+        return keys.Length == 0 ? null : (keys, node.Exact);
     }
 
     /// <summary>The path piece that split_part numbers 4: /CN/41/4101/… has "", CN, 41, 4101.</summary>
