@@ -104,8 +104,23 @@ internal sealed class EfCommandStats : IObserver<DiagnosticListener>, IObserver<
             "INSERT" when words.Length > 2 => " " + words[2].Replace("\"", "", StringComparison.Ordinal),
             "UPDATE" when words.Length > 1 => " " + words[1].Replace("\"", "", StringComparison.Ordinal),
             "SELECT" when words.Length > 1 && words[1].StartsWith("pg_", StringComparison.Ordinal) => " " + words[1].Split('(')[0],
+            "SELECT" => FirstTable(text),
             _ => "",
         };
         return statements > 1 ? $"{kind}{detail} +{statements - 1} batched" : kind + detail;
+    }
+
+    /// <summary>The first table a SELECT reads (" FROM schema.table"), so that the diagnosis tells one read from another.</summary>
+    private static string FirstTable(string text)
+    {
+        var from = text.IndexOf(" FROM ", StringComparison.OrdinalIgnoreCase);
+        if (from < 0)
+        {
+            return "";
+        }
+
+        var rest = text[(from + 6)..].TrimStart();
+        var end = rest.IndexOfAny([' ', '\n', '\r', '\t', ')']);
+        return " " + (end < 0 ? rest : rest[..end]).Replace("\"", "", StringComparison.Ordinal);
     }
 }

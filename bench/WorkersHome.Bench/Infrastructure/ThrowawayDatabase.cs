@@ -4,7 +4,10 @@ using Npgsql;
 
 namespace WorkersHome.Bench.Infrastructure;
 
-/// <summary>A fresh database on the given server, dropped on dispose (also after a failure or Ctrl+C).</summary>
+/// <summary>
+/// A fresh database on the given server, dropped on dispose (also after a failure or Ctrl+C) unless
+/// WORKERSHOME_BENCH_KEEP=1 asks to keep it for inspection with psql (generating ten million members takes minutes).
+/// </summary>
 internal sealed class ThrowawayDatabase : IAsyncDisposable
 {
     private readonly string _adminConnectionString;
@@ -44,6 +47,12 @@ internal sealed class ThrowawayDatabase : IAsyncDisposable
     {
         // Pooled idle connections would otherwise keep the database busy; FORCE ends any that remain (PostgreSQL 13+).
         NpgsqlConnection.ClearAllPools();
+        if (Environment.GetEnvironmentVariable("WORKERSHOME_BENCH_KEEP") == "1")
+        {
+            Console.WriteLine($"kept database {Name} (WORKERSHOME_BENCH_KEEP=1); drop it by hand when done");
+            return;
+        }
+
         try
         {
             await ExecuteAsync(_adminConnectionString, $"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", CancellationToken.None);

@@ -21,7 +21,8 @@ namespace WorkersHome.Bench.Scenarios;
 /// <summary>
 /// Sales at partner merchants through the running app over HTTP: 200 tills (concurrent connections, signed in as
 /// till staff) record one sale for each of 10,000 members' cards, each request sent twice at once (a double tap).
-/// Every pair must get the same recorded sale back, and the table must hold exactly one sale per card.
+/// Every pair must get the same recorded sale back, and the table must hold exactly one sale per card. The floor is
+/// the same number of request pairs, sent the same way, to an endpoint that does nothing (the web stack alone).
 /// </summary>
 internal sealed class RedeemScenario : IScenario
 {
@@ -69,6 +70,9 @@ internal sealed class RedeemScenario : IScenario
             await RunTillsAsync(client, cookie, issuer, cards.Take(_warmup).ToList(), offerId, ct);
             var measured = cards.Skip(_warmup).ToList();
             var (mismatches, seconds) = await RunTillsAsync(client, cookie, issuer, measured, offerId, ct);
+            var (_, floorSeconds) = await RunHealthPairsAsync(client, cookie, measured.Count, ct);
+            Console.WriteLine(FormattableString.Invariant(
+                $"floor: {measured.Count} pairs of GET /health/live from {_tills} tills in {floorSeconds:F2} s = {measured.Count / floorSeconds:F0} pairs/s ({2 * measured.Count / floorSeconds:F0} requests/s)"));
             await app.StopAsync(ct);
 
             await using var db = contexts.WholeTree();
@@ -84,7 +88,7 @@ internal sealed class RedeemScenario : IScenario
             }
 
             return string.Create(CultureInfo.InvariantCulture,
-                $"BENCH redeem redemptions={measured.Count} duplicates_recorded={duplicates} per_s={measured.Count / seconds:F0}");
+                $"BENCH redeem redemptions={measured.Count} duplicates_recorded={duplicates} per_s={measured.Count / seconds:F0} floor_per_s={measured.Count / floorSeconds:F0}");
         }
         finally
         {
@@ -93,22 +97,42 @@ internal sealed class RedeemScenario : IScenario
     }
 
     /// <summary>Every till takes the next card and sends its sale twice at once; returns the pairs that disagreed and the seconds taken.</summary>
-    private async Task<(int Mismatches, double Seconds)> RunTillsAsync(HttpClient client, string cookie, CardTokenIssuer issuer, List<Guid> cards, long offerId,
+    private Task<(int Mismatches, double Seconds)> RunTillsAsync(HttpClient client, string cookie, CardTokenIssuer issuer, List<Guid> cards, long offerId,
         CancellationToken ct)
     {
         // Codes come from the members' phones (signed by the app's issuer before the tills start): not the tills' work.
         var tokens = cards.Select(c => issuer.Issue(c).Token).ToArray();
+        return RunPairsAsync(tokens.Length, i => SendAsync(client, cookie, tokens[i], offerId, ct), ct);
+    }
+
+    /// <summary>
+    /// The runtime's floor for the same traffic: as many pairs of requests, sent the same way by as many tills with the
+    /// same cookie, to GET /health/live, which does no work at all. No product code can answer the sales faster.
+    /// </summary>
+    private Task<(int Mismatches, double Seconds)> RunHealthPairsAsync(HttpClient client, string cookie, int pairs, CancellationToken ct) =>
+        RunPairsAsync(pairs, async _ =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/health/live");
+            request.Headers.Add("Cookie", cookie);
+            using var response = await client.SendAsync(request, ct);
+            response.EnsureSuccessStatusCode();
+            await response.Content.ReadAsStringAsync(ct);
+            return 0L;
+        }, ct);
+
+    /// <summary>Every till takes the next index and sends its request twice at once; returns the pairs answered differently and the seconds taken.</summary>
+    private async Task<(int Mismatches, double Seconds)> RunPairsAsync(int count, Func<int, Task<long>> send, CancellationToken ct)
+    {
         var next = -1;
         var mismatches = 0;
         var watch = Stopwatch.StartNew();
         var tills = Enumerable.Range(0, _tills).Select(_ => Task.Run(async () =>
         {
             int i;
-            while ((i = Interlocked.Increment(ref next)) < cards.Count)
+            while ((i = Interlocked.Increment(ref next)) < count)
             {
                 // The member's phone shows its fresh code; the cashier's double tap sends the sale twice at once.
-                var token = tokens[i];
-                var pair = await Task.WhenAll(SendAsync(client, cookie, token, offerId, ct), SendAsync(client, cookie, token, offerId, ct));
+                var pair = await Task.WhenAll(send(i), send(i));
                 if (pair[0] != pair[1])
                 {
                     Interlocked.Increment(ref mismatches);
