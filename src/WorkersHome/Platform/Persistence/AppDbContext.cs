@@ -74,7 +74,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
         PostgresText.Register(builder);
-        Modules.Members.Browse.MemberNameKeys.Register(builder);
 
         // Each module marks its org-owned entities; collation, subtree filter and the move rule follow from that mark.
         OrgOwnership.OrgOwnershipModel.Apply(builder, this);

@@ -1,6 +1,7 @@
 using System.Text;
 
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace WorkersHome.Modules.Members.Browse;
 
@@ -51,6 +52,11 @@ public static class MemberNameKeys
         };
     }
 
-    internal static void Register(ModelBuilder builder) =>
-        builder.HasDbFunction(typeof(MemberNameKeys).GetMethod(nameof(Contain))!).HasName("name_keys_contain").HasSchema("members");
+    /// <summary>Maps <see cref="Contain"/> in the model (from the members' configuration: Platform's context knows no module).</summary>
+    internal static void Register(IMutableModel model)
+    {
+        var function = model.AddDbFunction(typeof(MemberNameKeys).GetMethod(nameof(Contain))!);
+        function.Name = "name_keys_contain";
+        function.Schema = "members";
+    }
 }

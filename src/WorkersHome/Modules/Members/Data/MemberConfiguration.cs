@@ -8,6 +8,8 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
     public void Configure(EntityTypeBuilder<Member> b)
     {
         b.ToTable("members", "members");
+        // The name-key search function (migration MemberNameKeys) belongs to the members' table; the model has no other place for it.
+        Browse.MemberNameKeys.Register(b.Metadata.Model);
         b.Property(m => m.Id).ValueGeneratedNever();
         b.Property(m => m.OrgPath).HasMaxLength(400);
         b.Property(m => m.Name).HasMaxLength(50);
