@@ -5,6 +5,7 @@ using WorkersHome.Modules.Cards;
 using WorkersHome.Modules.Members;
 using WorkersHome.Modules.Merchants;
 using WorkersHome.Modules.Organizations;
+using WorkersHome.Modules.Rights;
 using WorkersHome.Platform;
 using WorkersHome.Platform.Security;
 using WorkersHome.Platform.Ui;
@@ -29,6 +30,7 @@ public static class WorkersHomeApp
             .AddCards(permissions)
             .AddAssistance(permissions)
             .AddMerchants(permissions)
+            .AddRights(permissions)
             .AddSecurity(permissions)
             .AddUi()
             .AddDemo();
@@ -48,6 +50,7 @@ public static class WorkersHomeApp
         app.MapCards();
         app.MapAssistance();
         app.MapMerchants();
+        app.MapRights();
         app.MapUi();
     }
 }

@@ -3542,6 +3542,624 @@ namespace WorkersHome.Platform.Persistence.Migrations
                     b.ToTable("units", "org");
                 });
 
+            modelBuilder.Entity("WorkersHome.Modules.Rights.Calendar.CalendarDay", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("Provisional")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("calendar_days", "rights");
+
+                    b.HasData(
+                        new
+                        {
+                            Date = new DateOnly(2025, 1, 1),
+                            Kind = 1,
+                            Name = "元旦",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 1, 28),
+                            Kind = 1,
+                            Name = "春节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 1, 29),
+                            Kind = 1,
+                            Name = "春节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 1, 30),
+                            Kind = 1,
+                            Name = "春节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 1, 31),
+                            Kind = 1,
+                            Name = "春节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 2, 1),
+                            Kind = 1,
+                            Name = "春节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 2, 2),
+                            Kind = 1,
+                            Name = "春节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 2, 3),
+                            Kind = 1,
+                            Name = "春节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 2, 4),
+                            Kind = 1,
+                            Name = "春节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 1, 26),
+                            Kind = 2,
+                            Name = "春节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 2, 8),
+                            Kind = 2,
+                            Name = "春节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 4, 4),
+                            Kind = 1,
+                            Name = "清明节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 4, 5),
+                            Kind = 1,
+                            Name = "清明节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 4, 6),
+                            Kind = 1,
+                            Name = "清明节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 5, 1),
+                            Kind = 1,
+                            Name = "劳动节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 5, 2),
+                            Kind = 1,
+                            Name = "劳动节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 5, 3),
+                            Kind = 1,
+                            Name = "劳动节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 5, 4),
+                            Kind = 1,
+                            Name = "劳动节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 5, 5),
+                            Kind = 1,
+                            Name = "劳动节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 4, 27),
+                            Kind = 2,
+                            Name = "劳动节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 5, 31),
+                            Kind = 1,
+                            Name = "端午节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 6, 1),
+                            Kind = 1,
+                            Name = "端午节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 6, 2),
+                            Kind = 1,
+                            Name = "端午节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 10, 1),
+                            Kind = 1,
+                            Name = "国庆节、中秋节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 10, 2),
+                            Kind = 1,
+                            Name = "国庆节、中秋节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 10, 3),
+                            Kind = 1,
+                            Name = "国庆节、中秋节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 10, 4),
+                            Kind = 1,
+                            Name = "国庆节、中秋节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 10, 5),
+                            Kind = 1,
+                            Name = "国庆节、中秋节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 10, 6),
+                            Kind = 1,
+                            Name = "国庆节、中秋节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 10, 7),
+                            Kind = 1,
+                            Name = "国庆节、中秋节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 10, 8),
+                            Kind = 1,
+                            Name = "国庆节、中秋节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 9, 28),
+                            Kind = 2,
+                            Name = "国庆节、中秋节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 10, 11),
+                            Kind = 2,
+                            Name = "国庆节、中秋节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 1, 1),
+                            Kind = 1,
+                            Name = "元旦",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 1, 2),
+                            Kind = 1,
+                            Name = "元旦",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 1, 3),
+                            Kind = 1,
+                            Name = "元旦",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 1, 4),
+                            Kind = 2,
+                            Name = "元旦",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 15),
+                            Kind = 1,
+                            Name = "春节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 16),
+                            Kind = 1,
+                            Name = "春节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 17),
+                            Kind = 1,
+                            Name = "春节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 18),
+                            Kind = 1,
+                            Name = "春节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 19),
+                            Kind = 1,
+                            Name = "春节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 20),
+                            Kind = 1,
+                            Name = "春节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 21),
+                            Kind = 1,
+                            Name = "春节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 22),
+                            Kind = 1,
+                            Name = "春节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 23),
+                            Kind = 1,
+                            Name = "春节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 14),
+                            Kind = 2,
+                            Name = "春节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 28),
+                            Kind = 2,
+                            Name = "春节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 4, 4),
+                            Kind = 1,
+                            Name = "清明节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 4, 5),
+                            Kind = 1,
+                            Name = "清明节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 4, 6),
+                            Kind = 1,
+                            Name = "清明节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 1),
+                            Kind = 1,
+                            Name = "劳动节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 2),
+                            Kind = 1,
+                            Name = "劳动节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 3),
+                            Kind = 1,
+                            Name = "劳动节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 4),
+                            Kind = 1,
+                            Name = "劳动节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 5),
+                            Kind = 1,
+                            Name = "劳动节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 9),
+                            Kind = 2,
+                            Name = "劳动节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 6, 19),
+                            Kind = 1,
+                            Name = "端午节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 6, 20),
+                            Kind = 1,
+                            Name = "端午节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 6, 21),
+                            Kind = 1,
+                            Name = "端午节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 9, 25),
+                            Kind = 1,
+                            Name = "中秋节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 9, 26),
+                            Kind = 1,
+                            Name = "中秋节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 9, 27),
+                            Kind = 1,
+                            Name = "中秋节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 1),
+                            Kind = 1,
+                            Name = "国庆节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 2),
+                            Kind = 1,
+                            Name = "国庆节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 3),
+                            Kind = 1,
+                            Name = "国庆节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 4),
+                            Kind = 1,
+                            Name = "国庆节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 5),
+                            Kind = 1,
+                            Name = "国庆节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 6),
+                            Kind = 1,
+                            Name = "国庆节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 7),
+                            Kind = 1,
+                            Name = "国庆节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 9, 20),
+                            Kind = 2,
+                            Name = "国庆节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 10),
+                            Kind = 2,
+                            Name = "国庆节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 1, 1),
+                            Kind = 1,
+                            Name = "元旦",
+                            Provisional = true
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 5),
+                            Kind = 1,
+                            Name = "春节",
+                            Provisional = true
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 6),
+                            Kind = 1,
+                            Name = "春节",
+                            Provisional = true
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 7),
+                            Kind = 1,
+                            Name = "春节",
+                            Provisional = true
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 8),
+                            Kind = 1,
+                            Name = "春节",
+                            Provisional = true
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 4, 5),
+                            Kind = 1,
+                            Name = "清明节",
+                            Provisional = true
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 5, 1),
+                            Kind = 1,
+                            Name = "劳动节",
+                            Provisional = true
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 5, 2),
+                            Kind = 1,
+                            Name = "劳动节",
+                            Provisional = true
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 6, 9),
+                            Kind = 1,
+                            Name = "端午节",
+                            Provisional = true
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 9, 15),
+                            Kind = 1,
+                            Name = "中秋节",
+                            Provisional = true
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 10, 1),
+                            Kind = 1,
+                            Name = "国庆节",
+                            Provisional = true
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 10, 2),
+                            Kind = 1,
+                            Name = "国庆节",
+                            Provisional = true
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 10, 3),
+                            Kind = 1,
+                            Name = "国庆节",
+                            Provisional = true
+                        });
+                });
+
             modelBuilder.Entity("WorkersHome.Platform.Audit.AuditCheckpoint", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+
+using WorkersHome.Modules.Rights.Calendar;
+using WorkersHome.Platform.Persistence;
+
+namespace WorkersHome.Modules.Rights;
+
+/// <summary>Named sets for the module's entities; their mapping lives in the configuration classes beside this file.</summary>
+public static class RightsTables
+{
+    /// <summary>The Rights module's tables, as properties of the one context (the module owns them; Platform does not know them).</summary>
+    extension(AppDbContext db)
+    {
+        public DbSet<CalendarDay> CalendarDays => db.Set<CalendarDay>();
+    }
+}
