@@ -1,5 +1,6 @@
 using WorkersHome.Modules.Rights.Calendar;
 using WorkersHome.Platform.Security;
+using WorkersHome.Platform.Ui;
 
 namespace WorkersHome.Modules.Rights;
 
@@ -18,6 +19,7 @@ public static class RightsModule
             Roles.SystemAdministrator);
         services.AddScoped<WorkCalendar>();
         services.AddScoped<SetCalendarDay>();
+        services.AddPageConventions(c => c.AuthorizeFolder("/Rights", Policies.Cadre));
         return services;
     }
 

@@ -82,4 +82,35 @@ public sealed class WorkCalendarApiTests(WorkCalendarFixture fixture) : IClassFi
         (await As("zz.officer").GetFromJsonAsync<List<CalendarDayView>>("/api/rights/calendar/2026", TestJson.Options))!
             .ShouldNotContain(d => d.Date == new DateOnly(2026, 12, 2));
     }
+
+    [Fact]
+    public async Task The_calendar_page_shows_a_year_to_every_cadre_and_takes_entries_from_the_system_administrator()
+    {
+        var officer = await fixture.Factory.SignedInAsync(fixture.World.User("zz.officer"));
+        var page = await officer.GetStringAsync("/Rights/Calendar?year=2026");
+        page.ShouldContain("2026-10-10");
+        page.ShouldContain("调休上班");
+        // 2026: 261 weekdays, 19 of them off (1–2 Jan, 16–20 and 23 Feb, 6 Apr, 1, 4 and 5 May, 19 Jun, 25 Sep, 1–2 and
+        // 5–7 Oct), and 6 weekend days worked.
+        page.ShouldContain("2026 年共 248 个工作日");
+        page.ShouldNotContain("id=\"calendar-set\"");
+        (await officer.GetStringAsync("/Rights/Calendar?year=2027")).ShouldContain("暂定");
+
+        var admin = await fixture.Factory.SignedInAsync(fixture.World.User("t.admin"));
+        (await admin.GetStringAsync("/Rights/Calendar?year=2028")).ShouldContain("id=\"calendar-set\"");
+        var saved = await WebClients.PostFormAsync(admin, "/Rights/Calendar?handler=Set&year=2028",
+            new Dictionary<string, string> { ["Date"] = "2028-01-03", ["Input.Kind"] = "DayOff", ["Input.Name"] = "元旦" }, "/Rights/Calendar?year=2028");
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await admin.GetStringAsync("/Rights/Calendar?year=2028")).ShouldContain("2028-01-03");
+
+        var unnamed = await WebClients.PostFormAsync(admin, "/Rights/Calendar?handler=Set&year=2028",
+            new Dictionary<string, string> { ["Date"] = "2028-01-04", ["Input.Kind"] = "DayOff", ["Input.Name"] = "" }, "/Rights/Calendar?year=2028");
+        unnamed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await unnamed.Content.ReadAsStringAsync()).ShouldContain("请填写节日名称");
+
+        var byOfficer = await WebClients.PostFormAsync(officer, "/Rights/Calendar?handler=Set&year=2028",
+            new Dictionary<string, string> { ["Date"] = "2028-01-05", ["Input.Kind"] = "DayOff", ["Input.Name"] = "x" }, "/Rights/Calendar?year=2028");
+        byOfficer.StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.Redirect);
+        (await admin.GetStringAsync("/Rights/Calendar?year=2028")).ShouldNotContain("2028-01-05");
+    }
 }
