@@ -12,12 +12,12 @@ namespace WorkersHome.Bench.Infrastructure;
 internal sealed record RecordedUnit(IsolationLevel? Isolation, IReadOnlyList<(string Sql, NpgsqlParameter[] Parameters)> Commands, bool Committed);
 
 /// <summary>
-/// Records every statement EF sends, grouped by the transaction it ran in (a statement outside one is a unit of its
+/// Records every statement EF sends (and the direct path, through <see cref="WorkersHome.Platform.Persistence.IDirectSqlObserver"/>), grouped by the transaction it ran in (a statement outside one is a unit of its
 /// own), in the order the units ended. Replayed by <see cref="SqlReplay"/> on a copy of the database taken before
 /// the run, it gives the database's own floor for the same work: the same SQL, parameters and transactions, with no
 /// application code in between.
 /// </summary>
-internal sealed class TransactionRecorder
+internal sealed class TransactionRecorder : WorkersHome.Platform.Persistence.IDirectSqlObserver
 {
     private readonly ConcurrentDictionary<DbTransaction, (IsolationLevel Isolation, List<(string, NpgsqlParameter[])> Commands)> _open = new();
     private readonly ConcurrentQueue<RecordedUnit> _ended = new();
@@ -27,6 +27,9 @@ internal sealed class TransactionRecorder
     public IReadOnlyCollection<RecordedUnit> Units => _ended;
 
     public IInterceptor[] Interceptors => [new Commands(this), new Transactions(this)];
+
+    /// <summary>A statement of the product's direct path (no context, no transaction): a unit of its own.</summary>
+    public void Executing(NpgsqlCommand command) => Command(command);
 
     private void Command(DbCommand command)
     {

@@ -29,16 +29,18 @@ internal sealed class RedeemScenario : IScenario
     private int _cards;
     private int _tills;
     private int _warmup;
+    private bool _floor;
 
     public string Name => "redeem";
 
-    public string Usage => "[--cards 10000] [--tills 200] [--warmup 8000]";
+    public string Usage => "[--cards 10000] [--tills 200] [--warmup 8000] [--floor 0|1 (record the measured run's SQL and replay it on a copy taken before)]";
 
     public void Configure(BenchArgs args)
     {
         _cards = args.Int("cards", 10_000, 1, 1_000_000);
         _tills = args.Int("tills", 200, 1, 2_000);
         _warmup = args.Int("warmup", 8_000, 0, 1_000_000);
+        _floor = args.Int("floor", 0, 0, 1) == 1;
     }
 
     public async Task<string> RunAsync(string connectionString, CancellationToken ct)
@@ -48,7 +50,14 @@ internal sealed class RedeemScenario : IScenario
         var storage = Directory.CreateTempSubdirectory("wh-bench-redeem-");
         try
         {
-            await using var app = BenchApp.Build(database.ConnectionString, storage.FullName, listen: true);
+            var recorder = new TransactionRecorder();
+            await using var app = BenchApp.Build(database.ConnectionString, storage.FullName, listen: true, hostServices: _floor
+                ? services =>
+                {
+                    Array.ForEach(recorder.Interceptors, i => services.AddSingleton(i));
+                    services.AddSingleton<WorkersHome.Platform.Persistence.IDirectSqlObserver>(recorder);
+                }
+            : null);
             var contexts = new AppContexts(database.ConnectionString);
             await NationalTreeSeeder.LoadAsync(contexts, NationalTreeSeeder.Divisions(1), 200, 2026, ct);
             await MemberSeeder.LoadAsync(contexts, database.ConnectionString, app.Services.GetRequiredService<PersonalDataProtector>(),
@@ -57,6 +66,8 @@ internal sealed class RedeemScenario : IScenario
             var cards = till.Cards;
             Console.WriteLine($"seeded {cards.Count} members with cards and {till.MerchantName} with a till account");
 
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await using var floorCopy = _floor ? await ThrowawayDatabase.CreateAsync(connectionString, "wh_bench_redeem_floor", ct, template: database.Name) : null;
             await WorkersHomeApp.PrepareAndMapAsync(app);
             await app.StartAsync(ct);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -72,12 +83,23 @@ internal sealed class RedeemScenario : IScenario
             // Every server process of the run is then started for it, so that its processor time is the run's.
             Npgsql.NpgsqlConnection.ClearAllPools();
             var cpu = new CpuMeter();
+            recorder.Recording = _floor;
             var (mismatches, seconds) = await RunTillsAsync(client, cookie, issuer, measured, offerId, ct);
+            recorder.Recording = false;
             Console.WriteLine(await cpu.DescribeAsync(connectionString, database.Name, measured.Count));
             var (_, floorSeconds) = await RunHealthPairsAsync(client, cookie, measured.Count, ct);
             Console.WriteLine(FormattableString.Invariant(
                 $"floor: {measured.Count} pairs of GET /health/live from {_tills} tills in {floorSeconds:F2} s = {measured.Count / floorSeconds:F0} pairs/s ({2 * measured.Count / floorSeconds:F0} requests/s)"));
             await app.StopAsync(ct);
+            var databaseFloor = "";
+            if (floorCopy is not null)
+            {
+                var units = recorder.Units.ToList();
+                var replay = await SqlReplay.RunAsync(floorCopy.ConnectionString, units, _tills, ct);
+                Console.WriteLine(FormattableString.Invariant(
+                    $"floor, database alone: the measured run's {replay.Units} units of work ({units.Sum(u => u.Commands.Count)} statements, every statement of the app's own and background work) replayed by {_tills} connections on a copy taken before the run: {replay.Seconds:F2} s = {measured.Count / replay.Seconds:F0} sales/s, {replay.Errors} refused{(replay.FirstError is null ? "" : " (first: " + replay.FirstError + ")")}"));
+                databaseFloor = FormattableString.Invariant($" database_floor_per_s={measured.Count / replay.Seconds:F0}");
+            }
 
             await using var db = contexts.WholeTree();
             var recorded = await db.Redemptions.CountAsync(ct);
@@ -92,7 +114,7 @@ internal sealed class RedeemScenario : IScenario
             }
 
             return string.Create(CultureInfo.InvariantCulture,
-                $"BENCH redeem redemptions={measured.Count} duplicates_recorded={duplicates} per_s={measured.Count / seconds:F0} floor_per_s={measured.Count / floorSeconds:F0}");
+                $"BENCH redeem redemptions={measured.Count} duplicates_recorded={duplicates} per_s={measured.Count / seconds:F0} floor_per_s={measured.Count / floorSeconds:F0}{databaseFloor}");
         }
         finally
         {

@@ -10,8 +10,10 @@ namespace WorkersHome.Platform.Persistence;
 /// A command runs on a connection of its own, outside any unit of work a context has open: it sees committed data only.
 /// On SQLite (the embedded setup) there is none: <see cref="IsAvailable"/> is false and callers use their context.
 /// </summary>
-public sealed class DirectSql(IConfiguration configuration)
+public sealed class DirectSql(IConfiguration configuration, IEnumerable<IDirectSqlObserver> observers)
 {
+    private readonly IDirectSqlObserver[] _observers = [.. observers];
+
     // Read when first used, like the contexts' options, so that hosts and test factories can still override the setting.
     private readonly Lazy<string?> _connectionString = new(() =>
     {
@@ -44,6 +46,7 @@ public sealed class DirectSql(IConfiguration configuration)
         await using var connection = await OpenAsync(ct);
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddRange(parameters);
+        Observe(command);
         return await command.ExecuteScalarAsync(ct);
     }
 
@@ -54,7 +57,25 @@ public sealed class DirectSql(IConfiguration configuration)
         await using var connection = await OpenAsync(ct);
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddRange(parameters);
+        Observe(command);
         await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SingleRow, ct);
         return await reader.ReadAsync(ct) ? read(reader) : null;
     }
+
+    private void Observe(NpgsqlCommand command)
+    {
+        foreach (var observer in _observers)
+        {
+            observer.Executing(command);
+        }
+    }
+}
+
+/// <summary>
+/// Sees each statement <see cref="DirectSql"/> is about to run, as EF's command interceptors see the contexts' (the
+/// benchmark records both to replay the same work on the database alone). None is registered in the app.
+/// </summary>
+public interface IDirectSqlObserver
+{
+    void Executing(NpgsqlCommand command);
 }
