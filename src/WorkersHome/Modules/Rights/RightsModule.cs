@@ -1,4 +1,5 @@
 using WorkersHome.Modules.Rights.Calendar;
+using WorkersHome.Modules.Rights.TimeLimits;
 using WorkersHome.Platform.Security;
 using WorkersHome.Platform.Ui;
 
@@ -8,6 +9,9 @@ public static class RightsPermissions
 {
     /// <summary>Enters each year's holiday notice into the national working calendar that case deadlines count on.</summary>
     public const string ManageCalendar = "rights.calendar";
+
+    /// <summary>Sets the time limits (accept, resolve, call back) of each kind and complexity of case.</summary>
+    public const string ManageTimeLimits = "rights.time-limits";
 }
 
 /// <summary>维权 and the 12351 hotline: cases from every channel, handled by level on business-day time limits.</summary>
@@ -19,6 +23,9 @@ public static class RightsModule
             Roles.SystemAdministrator);
         services.AddScoped<WorkCalendar>();
         services.AddScoped<SetCalendarDay>();
+        permissions.Declare(RightsPermissions.ManageTimeLimits, "维护维权案件办理时限", "Keep the rights cases' time limits", Roles.SystemAdministrator);
+        services.AddScoped<TimeLimitQueries>();
+        services.AddScoped<SetTimeLimit>();
         services.AddPageConventions(c => c.AuthorizeFolder("/Rights", Policies.Cadre));
         return services;
     }

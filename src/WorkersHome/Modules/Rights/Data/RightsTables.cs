@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 
 using WorkersHome.Modules.Rights.Calendar;
+using WorkersHome.Modules.Rights.TimeLimits;
 using WorkersHome.Platform.Persistence;
 
 namespace WorkersHome.Modules.Rights;
@@ -12,5 +13,7 @@ public static class RightsTables
     extension(AppDbContext db)
     {
         public DbSet<CalendarDay> CalendarDays => db.Set<CalendarDay>();
+
+        public DbSet<TimeLimitRule> TimeLimitRules => db.Set<TimeLimitRule>();
     }
 }

@@ -4160,6 +4160,126 @@ namespace WorkersHome.Platform.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("WorkersHome.Modules.Rights.TimeLimits.TimeLimitRule", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Complexity")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AcceptDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CallbackDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolveDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Kind", "Complexity");
+
+                    b.ToTable("time_limit_rules", "rights");
+
+                    b.HasData(
+                        new
+                        {
+                            Kind = 1,
+                            Complexity = 1,
+                            AcceptDays = 1,
+                            CallbackDays = 3,
+                            ResolveDays = 1
+                        },
+                        new
+                        {
+                            Kind = 1,
+                            Complexity = 2,
+                            AcceptDays = 1,
+                            CallbackDays = 3,
+                            ResolveDays = 3
+                        },
+                        new
+                        {
+                            Kind = 1,
+                            Complexity = 3,
+                            AcceptDays = 1,
+                            CallbackDays = 3,
+                            ResolveDays = 5
+                        },
+                        new
+                        {
+                            Kind = 2,
+                            Complexity = 1,
+                            AcceptDays = 1,
+                            CallbackDays = 3,
+                            ResolveDays = 3
+                        },
+                        new
+                        {
+                            Kind = 2,
+                            Complexity = 2,
+                            AcceptDays = 1,
+                            CallbackDays = 3,
+                            ResolveDays = 7
+                        },
+                        new
+                        {
+                            Kind = 2,
+                            Complexity = 3,
+                            AcceptDays = 1,
+                            CallbackDays = 3,
+                            ResolveDays = 15
+                        },
+                        new
+                        {
+                            Kind = 3,
+                            Complexity = 1,
+                            AcceptDays = 1,
+                            CallbackDays = 3,
+                            ResolveDays = 3
+                        },
+                        new
+                        {
+                            Kind = 3,
+                            Complexity = 2,
+                            AcceptDays = 1,
+                            CallbackDays = 3,
+                            ResolveDays = 7
+                        },
+                        new
+                        {
+                            Kind = 3,
+                            Complexity = 3,
+                            AcceptDays = 1,
+                            CallbackDays = 3,
+                            ResolveDays = 15
+                        },
+                        new
+                        {
+                            Kind = 4,
+                            Complexity = 1,
+                            AcceptDays = 1,
+                            CallbackDays = 3,
+                            ResolveDays = 7
+                        },
+                        new
+                        {
+                            Kind = 4,
+                            Complexity = 2,
+                            AcceptDays = 1,
+                            CallbackDays = 3,
+                            ResolveDays = 15
+                        },
+                        new
+                        {
+                            Kind = 4,
+                            Complexity = 3,
+                            AcceptDays = 1,
+                            CallbackDays = 3,
+                            ResolveDays = 30
+                        });
+                });
+
             modelBuilder.Entity("WorkersHome.Platform.Audit.AuditCheckpoint", b =>
                 {
                     b.Property<long>("Id")
