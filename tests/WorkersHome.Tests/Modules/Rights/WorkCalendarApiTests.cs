@@ -55,6 +55,15 @@ public sealed class WorkCalendarApiTests(WorkCalendarFixture fixture) : IClassFi
             (await db.AuditEntries.CountAsync(a => a.Action == SetCalendarDay.AuditAction && a.TargetId == "2027-02-09")).ShouldBe(1);
         }
 
+        // Entered twice (a double click): one change, one audit entry.
+        (await admin.PutAsJsonAsync("/api/rights/calendar/2027-02-09", new { Kind = "DayOff", Name = "春节" }, TestJson.Options)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await using (var scope = fixture.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.UseWholeTree();
+            (await db.AuditEntries.CountAsync(a => a.Action == SetCalendarDay.AuditAction && a.TargetId == "2027-02-09")).ShouldBe(1);
+        }
+
         // Cleared again: an ordinary Tuesday.
         (await admin.PutAsJsonAsync("/api/rights/calendar/2027-02-09", new { Kind = (string?)null }, TestJson.Options)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         var year = (await admin.GetFromJsonAsync<List<CalendarDayView>>("/api/rights/calendar/2027", TestJson.Options))!;

@@ -44,6 +44,12 @@ public sealed class SetCalendarDay(AppDbContext db, AuditTrail audit)
 
         errors.ThrowIfAny();
         var day = await db.CalendarDays.FirstOrDefaultAsync(d => d.Date == date, ct);
+        if (day is null ? input.Kind is null : day.Kind == input.Kind && day.Name == name && !day.Provisional)
+        {
+            // Already so (a repeated entry, a double click): nothing changes, so nothing is recorded.
+            return day is null ? null : CalendarDayView.Of(day);
+        }
+
         var before = day is null ? null : new { day.Kind, day.Name, day.Provisional };
         if (input.Kind is not { } newKind)
         {
