@@ -66,7 +66,8 @@ public sealed class CalendarModel(WorkCalendar calendar, SetCalendarDay set, Cur
     private async Task LoadAsync(CancellationToken ct)
     {
         Days = await calendar.YearAsync(ShownYear, ct);
-        var year = await calendar.LoadAsync(ct);
+        // The year's own departures from the week decide its business days: no need to read the rest of the calendar.
+        var year = new BusinessCalendar(Days.Select(d => new CalendarDay { Date = d.Date, Kind = d.Kind }));
         BusinessDays = year.BusinessDaysBetween(new DateOnly(ShownYear - 1, 12, 31), new DateOnly(ShownYear, 12, 31));
     }
 }

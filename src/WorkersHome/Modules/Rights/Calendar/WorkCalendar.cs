@@ -28,14 +28,8 @@ public sealed class WorkCalendar(AppDbContext db)
 /// <summary>One date of the calendar as the API and the page show it.</summary>
 public sealed record CalendarDayView(DateOnly Date, CalendarDayKind Kind, string KindName, string Name, bool Provisional)
 {
-    public static CalendarDayView Of(CalendarDay d) => new(d.Date, d.Kind, KindNames.Of(d.Kind), d.Name, d.Provisional);
+    public static CalendarDayView Of(CalendarDay d) => new(d.Date, d.Kind, NameOf(d.Kind), d.Name, d.Provisional);
 
-    private static class KindNames
-    {
-        public static string Of(CalendarDayKind kind) => kind switch
-        {
-            CalendarDayKind.DayOff => Platform.Localization.Loc.T("放假", "Day off"),
-            _ => Platform.Localization.Loc.T("调休上班", "Make-up workday"),
-        };
-    }
+    private static string NameOf(CalendarDayKind kind) =>
+        kind == CalendarDayKind.DayOff ? Platform.Localization.Loc.T("放假", "Day off") : Platform.Localization.Loc.T("调休上班", "Make-up workday");
 }
