@@ -41,6 +41,12 @@ public sealed class TestWorld
         ("zz.finance", Roles.FinanceOfficer, "4101", false),
         ("zz2.finance", Roles.FinanceOfficer, "4101", false),
         ("ly.finance", Roles.FinanceOfficer, "4103", false),
+        ("agent", Roles.HotlineAgent, "41", false),
+        ("zy.rights", Roles.RightsOfficer, "410102", false),
+        ("zy2.rights", Roles.RightsOfficer, "410102", false),
+        ("eq.rights", Roles.RightsOfficer, "410103", false),
+        ("jc.rights", Roles.RightsOfficer, ZhengzhouUnionCode, false),
+        ("ly.rights", Roles.RightsOfficer, "4103", false),
     ];
 
     public Dictionary<string, long> OrgIds { get; } = [];

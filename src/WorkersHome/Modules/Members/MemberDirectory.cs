@@ -26,6 +26,17 @@ public sealed class MemberDirectory(AppDbContext db, DirectSql direct, AuditTrai
                 (MemberGroups)r.GetInt32(5), r.GetString(6), r.GetString(7)), ct, new NpgsqlParameter<Guid> { TypedValue = memberId })
             : FindCheckedAsync(memberId, ct);
 
+    public async Task<IReadOnlyList<MemberSummary>> FindByPhoneInScopeAsync(string phoneHash, CancellationToken ct = default)
+    {
+        var signInIds = await db.MemberLogins.Where(l => l.PhoneHash == phoneHash).Select(l => l.MemberId).ToListAsync(ct);
+        var found = await db.Members.AsNoTracking().Where(m => m.PhoneHash == phoneHash || signInIds.Contains(m.Id)).Take(10).ToListAsync(ct);
+        return found.Select(Summary).ToList();
+    }
+
+    public async Task<StoredPhone?> PhoneAsync(Guid memberId, CancellationToken ct = default) =>
+        await db.Members.IgnoreQueryFilters().Where(m => m.Id == memberId && m.PhoneCipher != null && m.PhoneHash != null)
+            .Select(m => new StoredPhone(m.PhoneCipher!, m.PhoneHash!, m.PhoneMasked ?? "")).FirstOrDefaultAsync(ct);
+
     public static MemberSummary Summary(Member m) => Summary(m.Id, m.Name, m.OrgId, m.OrgPath, m.Status, m.Groups, m.IdMasked, m.IdHash);
 
     private static MemberSummary Summary(Guid id, string name, long orgId, string orgPath, MembershipStatus status, MemberGroups groups, string idMasked,

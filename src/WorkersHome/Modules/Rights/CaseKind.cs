@@ -47,4 +47,11 @@ public static class CaseNames
         CaseComplexity.Ordinary => new("一般", "Ordinary"),
         _ => new("复杂", "Complex"),
     };
+
+    public static LocalizedText Of(Cases.Satisfaction satisfaction) => satisfaction switch
+    {
+        Cases.Satisfaction.Satisfied => new("满意", "Satisfied"),
+        Cases.Satisfaction.BasicallySatisfied => new("基本满意", "Basically satisfied"),
+        _ => new("不满意", "Not satisfied"),
+    };
 }

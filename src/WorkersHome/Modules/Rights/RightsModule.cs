@@ -1,4 +1,5 @@
 using WorkersHome.Modules.Rights.Calendar;
+using WorkersHome.Modules.Rights.Cases;
 using WorkersHome.Modules.Rights.TimeLimits;
 using WorkersHome.Platform.Security;
 using WorkersHome.Platform.Ui;
@@ -12,6 +13,21 @@ public static class RightsPermissions
 
     /// <summary>Sets the time limits (accept, resolve, call back) of each kind and complexity of case.</summary>
     public const string ManageTimeLimits = "rights.time-limits";
+
+    /// <summary>Sees the cases of their subtree: queues, case pages, the dashboard.</summary>
+    public const string View = "rights.view";
+
+    /// <summary>Takes calls and messages into cases (统一接听) and answers consultations on the spot.</summary>
+    public const string Intake = "rights.intake";
+
+    /// <summary>Works on cases: accepts, transfers, records actions and recovered wages, pauses, resolves, calls back.</summary>
+    public const string Handle = "rights.handle";
+
+    /// <summary>Transfers a case to another union (an agent dispatching, or a handler passing it on).</summary>
+    public const string Transfer = "rights.transfer";
+
+    /// <summary>Supervises: quality checks of closed cases, the overdue queue of escalated cases.</summary>
+    public const string Supervise = "rights.supervise";
 }
 
 /// <summary>维权 and the 12351 hotline: cases from every channel, handled by level on business-day time limits.</summary>
@@ -26,6 +42,26 @@ public static class RightsModule
         permissions.Declare(RightsPermissions.ManageTimeLimits, "维护维权案件办理时限", "Keep the rights cases' time limits", Roles.SystemAdministrator);
         services.AddScoped<TimeLimitQueries>();
         services.AddScoped<SetTimeLimit>();
+        permissions
+            .Declare(RightsPermissions.View, "查看维权案件", "View rights cases", Roles.UnionAdministrator, Roles.HotlineAgent, Roles.RightsOfficer, Roles.Auditor)
+            .Declare(RightsPermissions.Intake, "登记维权诉求（12351 接听）", "Take rights cases in (12351)", Roles.HotlineAgent, Roles.RightsOfficer)
+            .Declare(RightsPermissions.Handle, "办理维权案件", "Handle rights cases", Roles.RightsOfficer)
+            .Declare(RightsPermissions.Transfer, "转办维权案件", "Transfer rights cases", Roles.HotlineAgent, Roles.RightsOfficer)
+            .Declare(RightsPermissions.Supervise, "维权案件督办与质检", "Supervise rights cases and check their quality", Roles.UnionAdministrator);
+        services.AddScoped<CaseRouting>();
+        services.AddScoped<CaseSteps>();
+        services.AddScoped<CaseReplies>();
+        services.AddScoped<CaseIntake>();
+        services.AddScoped<CaseQueries>();
+        services.AddScoped<CaseCallers>();
+        services.AddScoped<AcceptCase>();
+        services.AddScoped<TransferCase>();
+        services.AddScoped<RecordCaseAction>();
+        services.AddScoped<RecordWageRecovery>();
+        services.AddScoped<CaseClock>();
+        services.AddScoped<ResolveCase>();
+        services.AddScoped<CallBackCase>();
+        services.AddScoped<QualityCheckCase>();
         services.AddPageConventions(c => c.AuthorizeFolder("/Rights", Policies.Cadre));
         return services;
     }
@@ -33,6 +69,7 @@ public static class RightsModule
     public static IEndpointRouteBuilder MapRights(this IEndpointRouteBuilder app)
     {
         RightsApi.Map(app);
+        CasesApi.Map(app);
         return app;
     }
 }

@@ -16,7 +16,13 @@ public static class Roles
     /// <summary>财务: confirms and sends assistance payment batches and imports the bank's results.</summary>
     public const string FinanceOfficer = "FinanceOfficer";
 
-    public static readonly string[] All = [SystemAdministrator, UnionAdministrator, MemberOfficer, AssistanceOfficer, FinanceOfficer, Auditor];
+    /// <summary>12351 坐席: takes calls and messages into cases and answers consultations.</summary>
+    public const string HotlineAgent = "HotlineAgent";
+
+    /// <summary>维权: handles the rights cases routed to their union (accepts, acts, records recovered wages, closes, calls back).</summary>
+    public const string RightsOfficer = "RightsOfficer";
+
+    public static readonly string[] All = [SystemAdministrator, UnionAdministrator, MemberOfficer, AssistanceOfficer, FinanceOfficer, HotlineAgent, RightsOfficer, Auditor];
 
     /// <summary>Administrator roles must sign in with a second factor.</summary>
     public static bool RequiresTwoFactor(string role) =>
@@ -30,6 +36,8 @@ public static class Roles
         Auditor => new("安全审计员", "Auditor"),
         AssistanceOfficer => new("帮扶工作人员", "Assistance officer"),
         FinanceOfficer => new("财务人员", "Finance officer"),
+        HotlineAgent => new("12351 热线坐席", "12351 hotline agent"),
+        RightsOfficer => new("维权工作人员", "Rights officer"),
         _ => new(role, role),
     };
 }

@@ -4,6 +4,9 @@ namespace WorkersHome.Modules.Members.Contracts;
 public sealed record MemberSummary(Guid Id, string Name, long OrgId, string OrgPath, bool CountsAsMember, string StatusZh, string StatusEn,
     MemberGroups Groups = MemberGroups.None, string IdMasked = "", string IdHash = "");
 
+/// <summary>A phone number as the registry keeps it: encrypted, by keyed hash, and masked for screens.</summary>
+public sealed record StoredPhone(string Cipher, string Hash, string Masked);
+
 public interface IMemberDirectory
 {
     /// <summary>A member in the asking cadre's subtree, or null.</summary>
@@ -42,6 +45,16 @@ public interface IMemberDirectory
 
     /// <summary>How many members below <paramref name="orgPath"/> count (active or retained), from the figures kept for it.</summary>
     Task<int> CountingInSubtreeAsync(string orgPath, CancellationToken ct = default);
+
+    /// <summary>
+    /// Members in the asking cadre's subtree whose registered phone (or the phone they sign in with) has the keyed hash
+    /// <paramref name="phoneHash"/>: a hotline agent finds the caller from the number on the line without the number
+    /// ever being compared in clear.
+    /// </summary>
+    Task<IReadOnlyList<MemberSummary>> FindByPhoneInScopeAsync(string phoneHash, CancellationToken ct = default);
+
+    /// <summary>The member's registered phone as stored (encrypted, keyed hash, masked), or null. The caller has settled access.</summary>
+    Task<StoredPhone?> PhoneAsync(Guid memberId, CancellationToken ct = default);
 
     /// <summary>The keyed hash of the phone the member signs in with (their in-app notices are kept under it), or null.</summary>
     Task<string?> SignInPhoneHashAsync(Guid memberId, CancellationToken ct = default);

@@ -120,6 +120,23 @@ public sealed class OrgTreeQueries(AppDbContext db, CurrentCadre cadre, OrgPathI
         return string.CompareOrdinal(path, db.ScopeFrom) >= 0 && string.CompareOrdinal(path, db.ScopeTo) < 0;
     }
 
+    public async Task<IReadOnlyList<OrgSummary>> LineageAsync(long orgId, CancellationToken ct = default)
+    {
+        var path = await db.OrgUnits.IgnoreQueryFilters().Where(o => o.Id == orgId).Select(o => o.Path).FirstOrDefaultAsync(ct);
+        if (path is null)
+        {
+            return [];
+        }
+
+        var prefixes = Enumerable.Range(1, path.Length - 1).Where(i => path[i] == '/').Select(i => path[..(i + 1)]).ToList();
+        var units = await db.OrgUnits.IgnoreQueryFilters().Where(o => prefixes.Contains(o.Path)).Select(Summary).ToListAsync(ct);
+        return units.OrderBy(u => u.Path.Length).ToList();
+    }
+
+    public async Task<OrgSummary> TopAsync(CancellationToken ct = default) =>
+        await db.OrgUnits.IgnoreQueryFilters().Where(o => o.Status == OrgStatus.Active && o.Level <= OrgLevel.Province)
+            .OrderByDescending(o => o.Level).ThenBy(o => o.Path).Select(Summary).FirstAsync(ct);
+
     public async Task<OrgSummary?> FindInScopeAsync(long orgId, CancellationToken ct = default) =>
         await db.OrgUnits.Where(o => o.Id == orgId)
             .Select(Summary)

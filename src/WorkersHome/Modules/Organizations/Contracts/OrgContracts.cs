@@ -41,6 +41,15 @@ public interface IOrgDirectory
 
     Task<bool> IsInScopeAsync(long orgId, CancellationToken ct = default);
 
+    /// <summary>
+    /// The node and every union above it, from the top down, whatever the asker's scope (the tree's shape and names are
+    /// public): how a case filed against an employer finds the union responsible for it. Empty for an unknown id.
+    /// </summary>
+    Task<IReadOnlyList<OrgSummary>> LineageAsync(long orgId, CancellationToken ct = default);
+
+    /// <summary>The top union this installation serves (the province's federation), whatever the asker's scope.</summary>
+    Task<OrgSummary> TopAsync(CancellationToken ct = default);
+
     /// <summary>The asker's subtree, composable into another module's query (e.g. a join on OrgId).</summary>
     IQueryable<ScopedOrg> ScopedOrgs();
 

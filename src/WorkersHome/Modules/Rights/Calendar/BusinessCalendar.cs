@@ -54,12 +54,22 @@ public sealed class BusinessCalendar
 
     /// <summary>
     /// The moment a time limit of <paramref name="businessDays"/> runs out for something that arrived at
-    /// <paramref name="received"/>: the end (midnight, China time) of the Nth business day after the day it arrived.
+    /// <paramref name="received"/>: the end (midnight, China time) of the Nth business day after the day it arrived, in UTC (as stored).
     /// </summary>
     public DateTimeOffset Deadline(DateTimeOffset received, int businessDays)
     {
         var arrivedOn = DateOnly.FromDateTime(received.UtcDateTime + ChinaOffset);
         var lastDay = AddBusinessDays(arrivedOn, businessDays);
-        return new DateTimeOffset(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaOffset);
+        return new DateTimeOffset(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaOffset).ToUniversalTime();
     }
+
+    /// <summary>A deadline moved later by <paramref name="businessDays"/> (the business days a clock stood still).</summary>
+    public DateTimeOffset Extend(DateTimeOffset deadline, int businessDays)
+    {
+        var lastDay = DateOnly.FromDateTime(deadline.UtcDateTime + ChinaOffset).AddDays(-1);
+        return new DateTimeOffset(AddBusinessDays(lastDay, businessDays).AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaOffset).ToUniversalTime();
+    }
+
+    /// <summary>The China date of a moment.</summary>
+    public static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime + ChinaOffset);
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 
 using WorkersHome.Modules.Rights.Calendar;
+using WorkersHome.Modules.Rights.Cases;
 using WorkersHome.Modules.Rights.TimeLimits;
 using WorkersHome.Platform.Persistence;
 
@@ -15,5 +16,11 @@ public static class RightsTables
         public DbSet<CalendarDay> CalendarDays => db.Set<CalendarDay>();
 
         public DbSet<TimeLimitRule> TimeLimitRules => db.Set<TimeLimitRule>();
+
+        public DbSet<RightsCase> RightsCases => db.Set<RightsCase>();
+
+        public DbSet<CaseStep> CaseSteps => db.Set<CaseStep>();
+
+        public DbSet<WageRecovery> WageRecoveries => db.Set<WageRecovery>();
     }
 }
