@@ -56,12 +56,14 @@ public static class RightsModule
         services.AddScoped<CaseCallers>();
         services.AddScoped<AcceptCase>();
         services.AddScoped<TransferCase>();
+        services.AddScoped<TransferTargets>();
         services.AddScoped<RecordCaseAction>();
         services.AddScoped<RecordWageRecovery>();
         services.AddScoped<CaseClock>();
         services.AddScoped<ResolveCase>();
         services.AddScoped<CallBackCase>();
         services.AddScoped<QualityCheckCase>();
+        services.AddScoped<ConfirmOwnCase>();
         services.AddPageConventions(c => c.AuthorizeFolder("/Rights", Policies.Cadre));
         return services;
     }

@@ -133,6 +133,10 @@ public sealed class OrgTreeQueries(AppDbContext db, CurrentCadre cadre, OrgPathI
         return units.OrderBy(u => u.Path.Length).ToList();
     }
 
+    public async Task<IReadOnlyList<OrgSummary>> ChildrenAsync(long orgId, int take, CancellationToken ct = default) =>
+        await db.OrgUnits.IgnoreQueryFilters().Where(o => o.ParentId == orgId && o.Status == OrgStatus.Active).OrderBy(o => o.Code).Take(take)
+            .Select(Summary).ToListAsync(ct);
+
     public async Task<OrgSummary> TopAsync(CancellationToken ct = default) =>
         await db.OrgUnits.IgnoreQueryFilters().Where(o => o.Status == OrgStatus.Active && o.Level <= OrgLevel.Province)
             .OrderByDescending(o => o.Level).ThenBy(o => o.Path).Select(Summary).FirstAsync(ct);

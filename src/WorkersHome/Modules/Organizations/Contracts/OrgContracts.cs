@@ -47,6 +47,9 @@ public interface IOrgDirectory
     /// </summary>
     Task<IReadOnlyList<OrgSummary>> LineageAsync(long orgId, CancellationToken ct = default);
 
+    /// <summary>The active units directly below a node (at most <paramref name="take"/>, by code), whatever the asker's scope.</summary>
+    Task<IReadOnlyList<OrgSummary>> ChildrenAsync(long orgId, int take, CancellationToken ct = default);
+
     /// <summary>The top union this installation serves (the province's federation), whatever the asker's scope.</summary>
     Task<OrgSummary> TopAsync(CancellationToken ct = default);
 

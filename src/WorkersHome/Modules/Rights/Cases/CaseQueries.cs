@@ -151,7 +151,7 @@ public sealed class CaseQueries(AppDbContext db, IOrgDirectory orgs, PersonalDat
             : d - now <= DueSoonWithin ? DeadlineState.DueSoon
             : DeadlineState.OnTime;
         var caller = HiddenFromViewer(c) ? CaseDetail.Hidden : c.CallerName is { } name ? Mask.Name(name) : Platform.Localization.Loc.T("匿名", "Anonymous");
-        return new(c.Id, c.TrackingNumber, c.Kind, c.Topic, c.Channel, c.Status, c.Subject, names.GetValueOrDefault(c.OrgId, ""), caller, c.EmployerName,
+        return new(c.Id, c.TrackingNumber, c.Kind, c.Topic, c.Channel, c.Status, c.Subject, c.OrgId, names.GetValueOrDefault(c.OrgId, ""), caller, c.EmployerName,
             c.ReceivedAt, due, state, c.EscalationLevel, c.Handler);
     }
 

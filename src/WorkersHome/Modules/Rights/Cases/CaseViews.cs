@@ -38,7 +38,7 @@ public enum DeadlineState
 
 /// <summary>One line of a queue. The caller is shown masked, or not at all where the case is confidential to the viewer.</summary>
 public sealed record CaseRow(
-    Guid Id, string TrackingNumber, CaseKind Kind, CaseTopic Topic, CaseChannel Channel, CaseStatus Status, string Subject, string OrgName, string Caller,
+    Guid Id, string TrackingNumber, CaseKind Kind, CaseTopic Topic, CaseChannel Channel, CaseStatus Status, string Subject, long OrgId, string OrgName, string Caller,
     string EmployerName, DateTimeOffset ReceivedAt, DateTimeOffset? DueAt, DeadlineState Deadline, int EscalationLevel, string? Handler)
 {
     public string KindName => CaseNames.Of(Kind).ToString();

@@ -44,3 +44,30 @@ public sealed class TransferCase(AppDbContext db, CaseSteps steps, IOrgDirectory
         return down || up || sibling;
     }
 }
+/// <summary>A union a case may be transferred to, and how it stands to the one handling it now.</summary>
+public sealed record TransferTarget(long Id, string Name, string Relation);
+
+/// <summary>The unions a handler may pass a case to: up the tree, across to a sibling, or down (at most a page of each).</summary>
+public sealed class TransferTargets(IOrgDirectory orgs, CurrentCadre cadre)
+{
+    private const int Take = 200;
+
+    public async Task<IReadOnlyList<TransferTarget>> ForAsync(long handlingOrgId, CancellationToken ct)
+    {
+        var lineage = await orgs.LineageAsync(handlingOrgId, ct);
+        if (lineage.Count == 0)
+        {
+            return [];
+        }
+
+        var up = lineage.Take(lineage.Count - 1).Where(o => o.Level >= 1 && o.IsActive).Reverse()
+            .Select(o => new TransferTarget(o.Id, o.Name, Platform.Localization.Loc.T("上级", "Up")));
+        var across = lineage.Count > 1
+            ? (await orgs.ChildrenAsync(lineage[^2].Id, Take, ct)).Where(o => o.Id != handlingOrgId)
+                .Select(o => new TransferTarget(o.Id, o.Name, Platform.Localization.Loc.T("同级", "Sibling")))
+            : [];
+        var down = (await orgs.ChildrenAsync(handlingOrgId, Take, ct)).Where(o => cadre.Covers(o.Path))
+            .Select(o => new TransferTarget(o.Id, o.Name, Platform.Localization.Loc.T("下级", "Down")));
+        return [.. up, .. across, .. down];
+    }
+}
