@@ -6,6 +6,7 @@ using WorkersHome.Platform.Audit;
 using WorkersHome.Platform.Errors;
 using WorkersHome.Platform.Files;
 using WorkersHome.Platform.Health;
+using WorkersHome.Platform.Jobs;
 using WorkersHome.Platform.Localization;
 using WorkersHome.Platform.Outbox;
 using WorkersHome.Platform.Persistence;
@@ -48,6 +49,7 @@ public static class PlatformSetup
         services.AddScoped<IOutboxChannel, Notices.NoticeChannel>();
         services.AddScoped<Notices.NoticeBoard>();
         services.AddHostedService<OutboxDispatcher>();
+        services.AddJobEngine();
         services.AddLocalization();
         services.AddUploadLimits();
         services.AddProblemDetails();

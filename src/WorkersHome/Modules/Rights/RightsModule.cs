@@ -1,6 +1,7 @@
 using WorkersHome.Modules.Rights.Calendar;
 using WorkersHome.Modules.Rights.Cases;
 using WorkersHome.Modules.Rights.TimeLimits;
+using WorkersHome.Platform.Jobs;
 using WorkersHome.Platform.Security;
 using WorkersHome.Platform.Ui;
 
@@ -64,6 +65,7 @@ public static class RightsModule
         services.AddScoped<CallBackCase>();
         services.AddScoped<QualityCheckCase>();
         services.AddScoped<ConfirmOwnCase>();
+        services.AddRecurringWork<SlaSweep>(SlaSweep.JobId, "* * * * *");
         services.AddPageConventions(c => c.AuthorizeFolder("/Rights", Policies.Cadre));
         return services;
     }

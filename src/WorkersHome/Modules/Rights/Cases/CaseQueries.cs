@@ -21,6 +21,12 @@ public sealed class CaseQueries(AppDbContext db, IOrgDirectory orgs, PersonalDat
     {
         var now = clock.GetUtcNow();
         var query = Filtered(db.RightsCases.AsNoTracking(), filter, now);
+        if (filter.EscalatedToMe == true)
+        {
+            var mine = cadre.OrgPath;
+            query = query.Where(c => c.EscalatedOrgPath == mine && c.Status != CaseStatus.Closed);
+        }
+
         var total = await query.CountAsync(ct);
         var page = Math.Clamp(filter.Page ?? 1, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
         var cases = await query.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);

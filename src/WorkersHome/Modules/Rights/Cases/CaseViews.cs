@@ -20,6 +20,9 @@ public sealed class CaseFilter
 
     public string? Handler { get; set; }
 
+    /// <summary>Only cases escalated to the viewer's own union (督办): their overdue queue.</summary>
+    public bool? EscalatedToMe { get; set; }
+
     public DateOnly? From { get; set; }
 
     public DateOnly? To { get; set; }

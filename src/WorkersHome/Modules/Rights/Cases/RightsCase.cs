@@ -126,6 +126,12 @@ public sealed class RightsCase
     /// <summary>0, or how many times the case has escalated up the tree on a breached time limit.</summary>
     public int EscalationLevel { get; private set; }
 
+    /// <summary>The deadline whose breach escalated the case last: a later, different deadline breached is a new breach.</summary>
+    public DateTimeOffset? BreachedDueAt { get; private set; }
+
+    /// <summary>The union the case escalated to (督办): its supervisors see it in their overdue queue.</summary>
+    public string? EscalatedOrgPath { get; private set; }
+
     public string? Result { get; private set; }
 
     public Satisfaction? Satisfaction { get; private set; }
@@ -284,7 +290,17 @@ public sealed class RightsCase
         WorkersHelped = WorkersAffected > 0 ? Math.Min(WorkersHelped + workers, WorkersAffected) : WorkersHelped + workers;
     }
 
-    public void Escalate() => EscalationLevel++;
+    /// <summary>Escalates one level, to <paramref name="toPath"/>, for the breach of <paramref name="breachedDueAt"/>.</summary>
+    public void Escalate(DateTimeOffset breachedDueAt, string toPath) =>
+        (EscalationLevel, BreachedDueAt, EscalatedOrgPath) = (EscalationLevel + 1, breachedDueAt, toPath);
+
+    /// <summary>The deadline the case is working against now: to accept, or to resolve; none while paused, resolved or closed.</summary>
+    public DateTimeOffset? CurrentDueAt => Status switch
+    {
+        CaseStatus.Received => AcceptDueAt,
+        CaseStatus.InProgress => ResolveDueAt,
+        _ => null,
+    };
 
     public void GuardStep(CaseStepKind step) => Guard(step);
 

@@ -30,6 +30,10 @@ internal sealed class RightsCaseConfiguration : IEntityTypeConfiguration<RightsC
         b.Property(c => c.Version).IsConcurrencyToken();
         b.Ignore(c => c.IsOpen);
         b.Ignore(c => c.NeedsMembersWord);
+        b.Ignore(c => c.CurrentDueAt);
+        b.Property(c => c.EscalatedOrgPath).HasMaxLength(400);
+        // The supervisors' overdue queue: cases escalated to their union.
+        b.HasIndex(c => new { c.EscalatedOrgPath, c.Status });
         b.HasIndex(c => c.TrackingNumber).IsUnique();
         b.HasIndex(c => c.SubmissionKey).IsUnique();
         // A handler's queue: the subtree's cases by status, newest first.

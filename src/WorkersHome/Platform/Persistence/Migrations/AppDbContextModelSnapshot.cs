@@ -4227,6 +4227,9 @@ namespace WorkersHome.Platform.Persistence.Migrations
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)");
 
+                    b.Property<DateTimeOffset?>("BreachedDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("CallbackDueAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -4263,6 +4266,10 @@ namespace WorkersHome.Platform.Persistence.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)")
                         .UseCollation("C");
+
+                    b.Property<string>("EscalatedOrgPath")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<int>("EscalationLevel")
                         .HasColumnType("integer");
@@ -4367,6 +4374,8 @@ namespace WorkersHome.Platform.Persistence.Migrations
 
                     b.HasIndex("TrackingNumber")
                         .IsUnique();
+
+                    b.HasIndex("EscalatedOrgPath", "Status");
 
                     b.HasIndex("MemberId", "ReceivedAt");
 
