@@ -1,5 +1,6 @@
 using WorkersHome.Modules.Rights.Calendar;
 using WorkersHome.Modules.Rights.Cases;
+using WorkersHome.Modules.Rights.Knowledge;
 using WorkersHome.Modules.Rights.TimeLimits;
 using WorkersHome.Platform.Security;
 using WorkersHome.Platform.Ui;
@@ -28,6 +29,9 @@ public static class RightsPermissions
 
     /// <summary>Supervises: quality checks of closed cases, the overdue queue of escalated cases.</summary>
     public const string Supervise = "rights.supervise";
+
+    /// <summary>Writes, corrects, publishes and withdraws the knowledge base's articles (agents search it with <see cref="View"/>).</summary>
+    public const string Knowledge = "rights.knowledge";
 }
 
 /// <summary>维权 and the 12351 hotline: cases from every channel, handled by level on business-day time limits.</summary>
@@ -62,6 +66,8 @@ public static class RightsModule
         services.AddScoped<ResolveCase>();
         services.AddScoped<CallBackCase>();
         services.AddScoped<QualityCheckCase>();
+        permissions.Declare(RightsPermissions.Knowledge, "维护维权知识库", "Keep the rights knowledge base", Roles.SystemAdministrator, Roles.UnionAdministrator);
+        services.AddRightsKnowledge();
         services.AddPageConventions(c => c.AuthorizeFolder("/Rights", Policies.Cadre));
         return services;
     }
@@ -70,6 +76,7 @@ public static class RightsModule
     {
         RightsApi.Map(app);
         CasesApi.Map(app);
+        KnowledgeApi.Map(app);
         return app;
     }
 }
