@@ -27,6 +27,7 @@ public sealed class KnowledgeIndex : IDisposable
     internal const string LawField = "law";
     internal const string TopicField = "topic";
     internal const string PublishedField = "published";
+    internal const string VersionField = "version";
 
     private static readonly LuceneVersion Version = LuceneVersion.LUCENE_48;
 
@@ -154,6 +155,7 @@ public sealed class KnowledgeIndex : IDisposable
                     new TextField(LawField, a.LawReference, Field.Store.YES),
                     new StringField(TopicField, ((int)a.Topic).ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.YES),
                     new StringField(PublishedField, a.Published ? "1" : "0", Field.Store.YES),
+                    new StoredField(VersionField, a.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 ]);
             }
 

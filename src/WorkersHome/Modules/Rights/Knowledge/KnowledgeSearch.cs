@@ -97,7 +97,7 @@ public sealed class KnowledgeSearch(AppDbContext db, KnowledgeIndex index)
         var topic = (CaseTopic)int.Parse(doc.Get(KnowledgeIndex.TopicField), CultureInfo.InvariantCulture);
         return new KnowledgeHit(Guid.Parse(doc.Get(KnowledgeIndex.IdField)), doc.Get(KnowledgeIndex.TitleField), doc.Get(KnowledgeIndex.QuestionField),
             answer, topic, CaseLabels.Of(topic).ToString(), doc.Get(KnowledgeIndex.LawField), doc.Get(KnowledgeIndex.PublishedField) == "1",
-            Snippet(answer, text));
+            int.Parse(doc.Get(KnowledgeIndex.VersionField), CultureInfo.InvariantCulture), Snippet(answer, text));
     }
 
     /// <summary>The answer's passages with the most searched words, marked; without words (or none in the answer), its beginning.</summary>
@@ -106,7 +106,7 @@ public sealed class KnowledgeSearch(AppDbContext db, KnowledgeIndex index)
         if (text is not null)
         {
             var scorer = new QueryScorer(text, KnowledgeIndex.AnswerField);
-            var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), scorer)
+            var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), TextEncoder.Instance, scorer)
             {
                 TextFragmenter = new SimpleSpanFragmenter(scorer, SnippetLength),
             };
@@ -119,6 +119,14 @@ public sealed class KnowledgeSearch(AppDbContext db, KnowledgeIndex index)
         }
 
         var start = answer.Split('\n')[0];
-        return SimpleHTMLEncoder.HtmlEncode(start.Length > SnippetLength ? start[..SnippetLength] + "……" : start);
+        return TextEncoder.Instance.EncodeText(start.Length > SnippetLength ? start[..SnippetLength] + "……" : start);
+    }
+
+    /// <summary>Lucene's own HTML encoder writes every Chinese character as a numeric entity; only markup needs escaping.</summary>
+    private sealed class TextEncoder : IEncoder
+    {
+        public static readonly TextEncoder Instance = new();
+
+        public string EncodeText(string originalText) => System.Net.WebUtility.HtmlEncode(originalText);
     }
 }

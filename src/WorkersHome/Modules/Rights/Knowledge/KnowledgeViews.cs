@@ -14,7 +14,7 @@ public sealed record KnowledgeQuery(string? Q, CaseTopic? Topic, int? Limit = nu
 /// &lt;mark&gt;; everything else is plain text.
 /// </summary>
 public sealed record KnowledgeHit(Guid Id, string Title, string Question, string Answer, CaseTopic Topic, string TopicName, string LawReference,
-    bool Published, string Snippet);
+    bool Published, int Version, string Snippet);
 
 /// <summary>An article as an editor sees it, with the version to send back with a change.</summary>
 public sealed record KnowledgeArticleView(Guid Id, string Title, string Question, string Answer, CaseTopic Topic, string TopicName, string LawReference,
