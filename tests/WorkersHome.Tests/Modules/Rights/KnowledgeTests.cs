@@ -173,6 +173,7 @@ public sealed class KnowledgeTests(KnowledgeFixture fixture) : IClassFixture<Kno
                 ["Input.Topic"] = "Other", ["Input.Published"] = "true",
             }, newForm);
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await fixture.Factory.Anonymous().GetStringAsync("/")).ShouldContain("href=\"/qa\"", customMessage: "the public home page leads to the Q&A");
         var publicPage = await fixture.Factory.Anonymous().GetStringAsync("/qa");
         publicPage.ShouldContain("职工互助保障怎么参加");
         publicPage.ShouldContain("单位工会统一办理。</p>");
