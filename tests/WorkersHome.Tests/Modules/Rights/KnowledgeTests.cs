@@ -77,8 +77,14 @@ public sealed class KnowledgeTests(KnowledgeFixture fixture) : IClassFixture<Kno
     [Fact]
     public async Task An_edit_and_its_publication_change_what_searches_find()
     {
-        var created = await CreateAsync(new { Title = "职工疗休养的安排", Question = "单位组织职工疗休养，时间算不算休假？", Answer = "疗休养由工会组织。\n时间一般不占用年休假。",
-            Topic = "Other", Tags = "疗休养 休养" });
+        var created = await CreateAsync(new
+        {
+            Title = "职工疗休养的安排",
+            Question = "单位组织职工疗休养，时间算不算休假？",
+            Answer = "疗休养由工会组织。\n时间一般不占用年休假。",
+            Topic = "Other",
+            Tags = "疗休养 休养"
+        });
         created.Published.ShouldBeFalse();
         created.Version.ShouldBe(1);
 
@@ -91,16 +97,29 @@ public sealed class KnowledgeTests(KnowledgeFixture fixture) : IClassFixture<Kno
         (await PublicAsync("疗休养")).ShouldContain(h => h.Id == created.Id);
         (await fixture.Factory.Anonymous().GetStringAsync("/qa?q=疗休养")).ShouldContain("职工疗休养的安排");
 
-        var changed = await As("t.admin").PutAsJsonAsync($"/api/rights/knowledge/{created.Id}", new { Title = "职工书屋借阅", Question = "职工书屋怎么借书？",
-            Answer = "凭会员卡到职工书屋借阅。", Topic = "Other", Tags = "书屋 借书", Version = 2 }, TestJson.Options);
+        var changed = await As("t.admin").PutAsJsonAsync($"/api/rights/knowledge/{created.Id}", new
+        {
+            Title = "职工书屋借阅",
+            Question = "职工书屋怎么借书？",
+            Answer = "凭会员卡到职工书屋借阅。",
+            Topic = "Other",
+            Tags = "书屋 借书",
+            Version = 2
+        }, TestJson.Options);
         changed.StatusCode.ShouldBe(HttpStatusCode.OK, await changed.Content.ReadAsStringAsync());
         var view = (await changed.Content.ReadFromJsonAsync<KnowledgeArticleView>(TestJson.Options))!;
         (view.Version, view.Published, view.UpdatedBy).ShouldBe((3, true, "t.admin"));
         (await PublicAsync("借书")).ShouldContain(h => h.Id == created.Id && h.Title == "职工书屋借阅");
         (await SearchAsync("疗休养")).ShouldNotContain(h => h.Id == created.Id, "the old words are gone from the index");
 
-        var stale = await As("zz.admin").PutAsJsonAsync($"/api/rights/knowledge/{created.Id}", new { Title = "旧版本的修改", Question = "问", Answer = "答",
-            Topic = "Other", Version = 2 }, TestJson.Options);
+        var stale = await As("zz.admin").PutAsJsonAsync($"/api/rights/knowledge/{created.Id}", new
+        {
+            Title = "旧版本的修改",
+            Question = "问",
+            Answer = "答",
+            Topic = "Other",
+            Version = 2
+        }, TestJson.Options);
         stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await As("zz.admin").PostAsJsonAsync($"/api/rights/knowledge/{created.Id}/publication", new { Version = 1, Published = false }, TestJson.Options))
             .StatusCode.ShouldBe(HttpStatusCode.Conflict);
@@ -169,8 +188,11 @@ public sealed class KnowledgeTests(KnowledgeFixture fixture) : IClassFixture<Kno
         var saved = await WebClients.PostFormAsync(admin, $"/Rights/Knowledge?handler=Save&edit={Guid.Empty}",
             new Dictionary<string, string>
             {
-                ["Input.Title"] = "职工互助保障怎么参加", ["Input.Question"] = "职工互助保障怎么参加？", ["Input.Answer"] = "由单位工会统一办理。\r\n\r\n生病住院可申请补助。",
-                ["Input.Topic"] = "Other", ["Input.Published"] = "true",
+                ["Input.Title"] = "职工互助保障怎么参加",
+                ["Input.Question"] = "职工互助保障怎么参加？",
+                ["Input.Answer"] = "由单位工会统一办理。\r\n\r\n生病住院可申请补助。",
+                ["Input.Topic"] = "Other",
+                ["Input.Published"] = "true",
             }, newForm);
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await fixture.Factory.Anonymous().GetStringAsync("/")).ShouldContain("href=\"/qa\"", customMessage: "the public home page leads to the Q&A");
