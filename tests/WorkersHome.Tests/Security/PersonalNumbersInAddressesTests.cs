@@ -25,13 +25,14 @@ public sealed partial class PersonalNumbersInAddressesTests(AppFixture fixture) 
     /// <summary>Names of parameters that could carry a personal number or a free-text member query.</summary>
     private static readonly string[] Suspicious = ["member", "membername", "idnumber", "id_number", "phone", "mobile", "search", "query", "keyword", "q"];
 
-    /// <summary>GET searches that are not about people: unions, organisations, merchants, cadre accounts (user names).</summary>
+    /// <summary>GET searches that are not about people: unions, organisations, merchants, cadre accounts (user names), the rights knowledge base.</summary>
     private static readonly HashSet<string> NotAboutMembers =
     [
         "WorkersHome.Pages.m.JoinModel.Q", "WorkersHome.Pages.m.TransferModel.Q", "WorkersHome.Pages.m.MerchantsModel.Q",
         "WorkersHome.Pages.Accounts.IndexModel.Q", "WorkersHome.Pages.Organizations.IndexModel.Q", "WorkersHome.Pages.Organizations.MergeModel.Q",
-        "WorkersHome.Pages.Organizations.MoveModel.Q",
+        "WorkersHome.Pages.Organizations.MoveModel.Q", "WorkersHome.Pages.Rights.KnowledgeModel.Q", "WorkersHome.Pages.m.QaModel.Q",
         "/api/join/unions q", "/api/directory/merchants q", "/api/organizations/search q", "/api/accounts/ search",
+        "/api/rights/knowledge/ q", "/api/public/qa q",
     ];
 
     private static string MemberId => ResidentIdNumber.Compose("410102", new DateOnly(1985, 3, 15), 123, Gender.Male);

@@ -1,5 +1,6 @@
 using WorkersHome.Modules.Rights.Calendar;
 using WorkersHome.Modules.Rights.Cases;
+using WorkersHome.Modules.Rights.Knowledge;
 using WorkersHome.Modules.Rights.TimeLimits;
 using WorkersHome.Platform.Jobs;
 using WorkersHome.Platform.Security;
@@ -29,6 +30,9 @@ public static class RightsPermissions
 
     /// <summary>Supervises: quality checks of closed cases, the overdue queue of escalated cases.</summary>
     public const string Supervise = "rights.supervise";
+
+    /// <summary>Writes, corrects, publishes and withdraws the knowledge base's articles (agents search it with <see cref="View"/>).</summary>
+    public const string Knowledge = "rights.knowledge";
 }
 
 /// <summary>维权 and the 12351 hotline: cases from every channel, handled by level on business-day time limits.</summary>
@@ -66,6 +70,8 @@ public static class RightsModule
         services.AddScoped<QualityCheckCase>();
         services.AddScoped<ConfirmOwnCase>();
         services.AddRecurringWork<SlaSweep>(SlaSweep.JobId, "* * * * *");
+        permissions.Declare(RightsPermissions.Knowledge, "维护维权知识库", "Keep the rights knowledge base", Roles.SystemAdministrator, Roles.UnionAdministrator);
+        services.AddRightsKnowledge();
         services.AddPageConventions(c => c.AuthorizeFolder("/Rights", Policies.Cadre));
         return services;
     }
@@ -74,6 +80,7 @@ public static class RightsModule
     {
         RightsApi.Map(app);
         CasesApi.Map(app);
+        KnowledgeApi.Map(app);
         return app;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 using WorkersHome.Modules.Rights.Calendar;
 using WorkersHome.Modules.Rights.Cases;
+using WorkersHome.Modules.Rights.Knowledge;
 using WorkersHome.Modules.Rights.TimeLimits;
 using WorkersHome.Platform.Persistence;
 
@@ -22,5 +23,7 @@ public static class RightsTables
         public DbSet<CaseStep> CaseSteps => db.Set<CaseStep>();
 
         public DbSet<WageRecovery> WageRecoveries => db.Set<WageRecovery>();
+
+        public DbSet<KnowledgeArticle> KnowledgeArticles => db.Set<KnowledgeArticle>();
     }
 }
