@@ -1,5 +1,6 @@
 using WorkersHome.Modules.Rights.Calendar;
 using WorkersHome.Modules.Rights.Cases;
+using WorkersHome.Modules.Rights.Messaging;
 using WorkersHome.Modules.Rights.TimeLimits;
 using WorkersHome.Platform.Security;
 using WorkersHome.Platform.Ui;
@@ -62,6 +63,7 @@ public static class RightsModule
         services.AddScoped<ResolveCase>();
         services.AddScoped<CallBackCase>();
         services.AddScoped<QualityCheckCase>();
+        services.AddRightsMessaging();
         services.AddPageConventions(c => c.AuthorizeFolder("/Rights", Policies.Cadre));
         return services;
     }
@@ -70,6 +72,7 @@ public static class RightsModule
     {
         RightsApi.Map(app);
         CasesApi.Map(app);
+        MessagingSetup.Map(app);
         return app;
     }
 }
