@@ -61,10 +61,11 @@ public sealed class SchemaParityTests : IAsyncLifetime
     {
         await using var connection = new NpgsqlConnection(_pg.ConnectionString);
         await connection.OpenAsync();
-        // SQLite has no schemas, so tables are compared by name; the migrations' own history table exists only here.
+        // SQLite has no schemas, so tables are compared by name; the migrations' own history table exists only here, and the
+        // job engine's schema ("jobs") is Hangfire's own, kept in memory with SQLite.
         await using var command = new NpgsqlCommand("""
             SELECT table_name || '.' || column_name FROM information_schema.columns
-            WHERE table_schema NOT IN ('pg_catalog', 'information_schema', 'public') AND table_name <> '__ef_migrations'
+            WHERE table_schema NOT IN ('pg_catalog', 'information_schema', 'public', 'jobs') AND table_name <> '__ef_migrations'
             """, connection);
         return await ReadAllAsync(await command.ExecuteReaderAsync());
     }

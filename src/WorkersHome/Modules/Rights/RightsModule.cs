@@ -1,6 +1,7 @@
 using WorkersHome.Modules.Rights.Calendar;
 using WorkersHome.Modules.Rights.Cases;
 using WorkersHome.Modules.Rights.Knowledge;
+using WorkersHome.Modules.Rights.Messaging;
 using WorkersHome.Modules.Rights.TimeLimits;
 using WorkersHome.Platform.Jobs;
 using WorkersHome.Platform.Security;
@@ -72,6 +73,7 @@ public static class RightsModule
         services.AddRecurringWork<SlaSweep>(SlaSweep.JobId, "* * * * *");
         permissions.Declare(RightsPermissions.Knowledge, "维护维权知识库", "Keep the rights knowledge base", Roles.SystemAdministrator, Roles.UnionAdministrator);
         services.AddRightsKnowledge();
+        services.AddRightsMessaging();
         services.AddPageConventions(c => c.AuthorizeFolder("/Rights", Policies.Cadre));
         return services;
     }
@@ -81,6 +83,7 @@ public static class RightsModule
         RightsApi.Map(app);
         CasesApi.Map(app);
         KnowledgeApi.Map(app);
+        MessagingSetup.Map(app);
         return app;
     }
 }

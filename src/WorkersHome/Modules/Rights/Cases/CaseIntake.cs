@@ -19,6 +19,9 @@ public sealed record CaseFiled(RightsCase Case, bool Repeated);
 /// <summary>A caller's phone as the case keeps it: encrypted, by keyed hash, and masked for screens.</summary>
 public sealed record CallerPhone(string Cipher, string Hash, string Masked);
 
+/// <summary>A message's sender on a channel that has no phone (a WeChat OpenID): encrypted, and by keyed hash.</summary>
+public sealed record MessageSender(string Cipher, string Hash);
+
 /// <summary>
 /// 统一接听: every channel files its cases here. The caller and the employer are checked, the case is routed to the
 /// union responsible, its deadlines are counted on the working calendar, and it is saved once per submission key.
@@ -59,12 +62,12 @@ public sealed class CaseIntake(
 
     /// <summary>A message from a channel (WeChat, SMS) files a case under the channel's own key (its message id).</summary>
     internal Task<CaseFiled> FileFromMessageAsync(CaseInput input, CaseChannel channel, MemberSummary? member, CallerPhone? phone, string messageKey,
-        CancellationToken ct) => FileAsync(input, channel, member, phone, "", RightsCase.ByMember, ct, messageKey);
+        CancellationToken ct, MessageSender? sender = null) => FileAsync(input, channel, member, phone, "", RightsCase.ByMember, ct, messageKey, sender);
 
     public CallerPhone Protect(string phone) => new(protector.Encrypt(phone), protector.BlindIndex(phone), Mask.Phone(phone));
 
     private async Task<CaseFiled> FileAsync(CaseInput input, CaseChannel channel, MemberSummary? member, CallerPhone? phone, string keyPrefix, string actor,
-        CancellationToken ct, string? fullKey = null)
+        CancellationToken ct, string? fullKey = null, MessageSender? sender = null)
     {
         var submission = fullKey ?? keyPrefix + (CaseRules.Cut(input.SubmissionKey, 80) ?? Guid.NewGuid().ToString("N"));
         if (await FindSubmittedAsync(submission, ct) is { } sent)
@@ -91,7 +94,8 @@ public sealed class CaseIntake(
                 RandomPool.CreateVersion7(now), TrackingNumber(now), submission, kind, input.Topic!.Value, complexity, channel, input.Subject!.Trim(),
                 protector.Encrypt(input.Details?.Trim() ?? ""), member?.Id, input.Anonymous ? null : member?.Name ?? CaseRules.Cut(input.CallerName, 30),
                 phone?.Cipher, phone?.Hash, phone?.Masked, input.EmployerMayKnow, employerUnion?.Id, employerUnion?.Path, employer, route,
-                input.AmountClaimed, input.WorkersAffected ?? 0, now, days.Deadline(now, rule.AcceptDays), days.Deadline(now, rule.ResolveDays), actor));
+                input.AmountClaimed, input.WorkersAffected ?? 0, now, days.Deadline(now, rule.AcceptDays), days.Deadline(now, rule.ResolveDays), actor,
+                sender?.Cipher, sender?.Hash));
             db.RightsCases.Add(filed);
             steps.Stage(filed, 0, CaseStepKind.Filed, $"{CaseLabels.Of(channel)}；{route.Why}：{route.OrgName}", actor, to: (route.OrgId, route.OrgName));
             if (CaseRules.Cut(input.Answer, CaseRules.MaxDetails) is { } answer)

@@ -5,7 +5,7 @@ namespace WorkersHome.Modules.Rights.Cases;
 
 /// <summary>
 /// 分级主办: which union handles a new case. A case against an employer goes to the county-level union above the
-/// employer's grassroots union (the level that has the staff and the standing to deal with an employer; docs/adr/0019);
+/// employer's grassroots union (the level that has the staff and the standing to deal with an employer; docs/adr/0022);
 /// without a known employer, to the county of the place of work the caller names, then to the county above the
 /// member's own union, and last to the province's centre, which dispatches by hand.
 /// </summary>

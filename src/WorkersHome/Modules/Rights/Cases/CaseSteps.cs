@@ -34,14 +34,14 @@ public sealed class CaseSteps(AppDbContext db, AuditTrail audit, CurrentCadre ca
         return found;
     }
 
-    public static string RequireNote(string? note, string zh, string en)
+    public static string RequireNote(string? note, string zh, string en, int max = CaseRules.MaxNote)
     {
         if (string.IsNullOrWhiteSpace(note))
         {
             new FieldErrors().Add(nameof(CaseDecision.Note), zh, en).ThrowIfAny();
         }
 
-        return CaseRules.Cut(note, CaseRules.MaxNote)!;
+        return CaseRules.Cut(note, max)!;
     }
 
     /// <summary>Stages the step's history row and audit record and moves the case to its next version; the caller saves.</summary>

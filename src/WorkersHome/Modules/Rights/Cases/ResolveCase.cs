@@ -15,7 +15,7 @@ public sealed class ResolveCase(AppDbContext db, CaseSteps steps, WorkCalendar c
     public async Task<RightsCase> ExecuteAsync(Guid id, CaseDecision decision, CancellationToken ct)
     {
         var c = await steps.FindAsync(id, CaseStepKind.Resolved, decision.Version, ct);
-        var result = CaseSteps.RequireNote(decision.Note, "请填写办理结果", "Record the result");
+        var result = CaseSteps.RequireNote(decision.Note, "请填写办理结果", "Record the result", CaseRules.MaxDetails);
         var rule = await db.TimeLimitRules.AsNoTracking().FirstAsync(r => r.Kind == c.Kind && r.Complexity == c.Complexity, ct);
         var days = await calendar.LoadAsync(ct);
         c.Resolve(result, steps.Now, days.Deadline(steps.Now, rule.CallbackDays));
@@ -27,7 +27,7 @@ public sealed class ResolveCase(AppDbContext db, CaseSteps steps, WorkCalendar c
     public async Task<RightsCase> AnswerAsync(Guid id, CaseDecision decision, CancellationToken ct)
     {
         var c = await steps.FindAsync(id, CaseStepKind.AnsweredOnSpot, decision.Version, ct);
-        var answer = CaseSteps.RequireNote(decision.Note, "请填写解答内容", "Enter the answer");
+        var answer = CaseSteps.RequireNote(decision.Note, "请填写解答内容", "Enter the answer", CaseRules.MaxDetails);
         c.AnswerOnSpot(answer, steps.Now);
         replies.Resolved(c);
         await steps.SaveAsync(c, decision.Version, CaseStepKind.AnsweredOnSpot, answer, ct);

@@ -145,6 +145,16 @@ public sealed class RightsCase
 
     public int Version { get; private set; }
 
+    /// <summary>
+    /// Where a message case's member is answered when that is not a phone: the WeChat OpenID, encrypted. Replies on
+    /// the channel go there.
+    /// </summary>
+    public string? SenderCipher { get; private set; }
+
+    /// <summary>The keyed hash of the sender's address: a member's next message joins their open case by it.</summary>
+    [ByteOrder]
+    public string? SenderHash { get; private set; }
+
     public bool IsOpen => Status != CaseStatus.Closed;
 
     /// <summary>A complaint or a request closes only with the member's confirmation or a callback.</summary>
@@ -181,6 +191,8 @@ public sealed class RightsCase
         AcceptDueAt = filing.AcceptDueAt,
         ResolveDueAt = filing.ResolveDueAt,
         FiledBy = filing.FiledBy,
+        SenderCipher = filing.SenderCipher,
+        SenderHash = filing.SenderHash,
     };
 
     /// <summary>Refuses a step the status does not allow, or one taken on a version that is no longer current: someone else acted meanwhile.</summary>
@@ -324,7 +336,8 @@ public sealed record CaseFiling(
     Guid Id, string TrackingNumber, string SubmissionKey, CaseKind Kind, CaseTopic Topic, CaseComplexity Complexity, CaseChannel Channel, string Subject,
     string DetailsCipher, Guid? MemberId, string? CallerName, string? PhoneCipher, string? PhoneHash, string? PhoneMasked, bool EmployerMayKnow,
     long? EmployerOrgId, string? EmployerUnionPath, string EmployerName, CaseRoute Route, decimal? AmountClaimed, int WorkersAffected,
-    DateTimeOffset ReceivedAt, DateTimeOffset AcceptDueAt, DateTimeOffset ResolveDueAt, string FiledBy);
+    DateTimeOffset ReceivedAt, DateTimeOffset AcceptDueAt, DateTimeOffset ResolveDueAt, string FiledBy, string? SenderCipher = null,
+    string? SenderHash = null);
 
 /// <summary>The union a case goes to, and why.</summary>
 public sealed record CaseRoute(long OrgId, string OrgPath, string OrgName, LocalizedText Why);

@@ -28,6 +28,8 @@ internal sealed class RightsCaseConfiguration : IEntityTypeConfiguration<RightsC
         b.Property(c => c.FiledBy).HasMaxLength(100);
         b.Property(c => c.Handler).HasMaxLength(100);
         b.Property(c => c.Version).IsConcurrencyToken();
+        b.Property(c => c.SenderCipher).HasMaxLength(300);
+        b.Property(c => c.SenderHash).HasMaxLength(64);
         b.Ignore(c => c.IsOpen);
         b.Ignore(c => c.NeedsMembersWord);
         b.Ignore(c => c.CurrentDueAt);
@@ -40,6 +42,8 @@ internal sealed class RightsCaseConfiguration : IEntityTypeConfiguration<RightsC
         b.HasIndex(c => new { c.OrgPath, c.Status, c.ReceivedAt });
         b.HasIndex(c => new { c.MemberId, c.ReceivedAt });
         b.HasIndex(c => new { c.PhoneHash, c.ReceivedAt });
+        // A WeChat member's next message finds their open case.
+        b.HasIndex(c => new { c.SenderHash, c.Status });
     }
 }
 

@@ -12,8 +12,8 @@ using WorkersHome.Platform.Persistence;
 namespace WorkersHome.Platform.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261206035145_RightsEscalation")]
-    partial class RightsEscalation
+    [Migration("20261206035512_RightsEscalationAndMessages")]
+    partial class RightsEscalationAndMessages
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -4339,6 +4339,15 @@ namespace WorkersHome.Platform.Persistence.Migrations
                     b.Property<int?>("Satisfaction")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SenderCipher")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("SenderHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
@@ -4383,6 +4392,8 @@ namespace WorkersHome.Platform.Persistence.Migrations
                     b.HasIndex("MemberId", "ReceivedAt");
 
                     b.HasIndex("PhoneHash", "ReceivedAt");
+
+                    b.HasIndex("SenderHash", "Status");
 
                     b.HasIndex("OrgPath", "Status", "ReceivedAt");
 
@@ -4762,6 +4773,44 @@ namespace WorkersHome.Platform.Persistence.Migrations
                             UpdatedBy = "system",
                             Version = 1
                         });
+                });
+
+            modelBuilder.Entity("WorkersHome.Modules.Rights.Messaging.InboundMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Joined")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reply")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("inbound_messages", "rights");
                 });
 
             modelBuilder.Entity("WorkersHome.Modules.Rights.TimeLimits.TimeLimitRule", b =>
