@@ -59,6 +59,7 @@ public static class RightsModule
         services.AddScoped<CaseReplies>();
         services.AddScoped<CaseIntake>();
         services.AddScoped<CaseQueries>();
+        services.AddScoped<CaseDeadlines>();
         services.AddScoped<CaseCallers>();
         services.AddScoped<AcceptCase>();
         services.AddScoped<TransferCase>();

@@ -126,3 +126,44 @@ public sealed class SlaSweepTests(SlaSweepFixture fixture) : IClassFixture<SlaSw
     public void Escalation_climbs_the_tree_but_not_above_the_top(string path, int levels, string expected) =>
         SlaSweep.Above(path, levels, "/41/").ShouldBe(expected);
 }
+/// <summary>A holiday entered after cases were filed moves the deadlines that run over it.</summary>
+public sealed class CalendarRecountTests(SlaSweepFixture fixture) : IClassFixture<SlaSweepFixture>
+{
+    [Fact]
+    public async Task A_day_off_entered_on_a_cases_last_day_moves_its_deadline_by_a_business_day()
+    {
+        var agent = fixture.Factory.Api(fixture.World.User("agent"));
+        var response = await agent.PostAsJsonAsync("/api/rights/cases", new
+        {
+            Kind = "Request",
+            Topic = "SocialInsurance",
+            Subject = "单位未缴社保",
+            Details = "入职两年未缴",
+            CallerName = "周敏",
+            Phone = "13512345678",
+            EmployerName = "某商贸公司",
+            PlaceOrgId = fixture.World.Org("410102"),
+            SubmissionKey = "recount-1",
+        }, TestJson.Options);
+        var id = (await response.Content.ReadFromJsonAsync<CaseState>(TestJson.Options))!.Id;
+        RightsCase before;
+        await using (var scope = fixture.Factory.WholeTreeScope(out var db))
+        {
+            before = await db.RightsCases.AsNoTracking().SingleAsync(c => c.Id == id);
+        }
+
+        var lastDay = BusinessCalendar.DayOf(before.ResolveDueAt.AddSeconds(-1));
+        var admin = fixture.Factory.Api(fixture.World.User("t.admin"));
+        (await admin.PutAsJsonAsync($"/api/rights/calendar/{lastDay:yyyy-MM-dd}", new { Kind = "DayOff", Name = "临时假日" }, TestJson.Options))
+            .StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+
+        await using (var scope = fixture.Factory.WholeTreeScope(out var db))
+        {
+            var after = await db.RightsCases.AsNoTracking().SingleAsync(c => c.Id == id);
+            after.ResolveDueAt.ShouldBeGreaterThan(before.ResolveDueAt);
+            var days = await scope.ServiceProvider.GetRequiredService<WorkCalendar>().LoadAsync(CancellationToken.None);
+            days.BusinessDaysBetween(BusinessCalendar.DayOf(after.ReceivedAt), BusinessCalendar.DayOf(after.ResolveDueAt.AddSeconds(-1))).ShouldBe(after.ResolveDays);
+            (await db.AuditEntries.CountAsync(a => a.Action == CaseDeadlines.AuditAction)).ShouldBe(1);
+        }
+    }
+}

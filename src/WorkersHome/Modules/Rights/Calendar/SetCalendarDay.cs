@@ -14,7 +14,7 @@ public sealed record CalendarDayInput(CalendarDayKind? Kind, string? Name);
 /// Enters one date of a year's holiday notice (or corrects one): from then on every deadline counted across that date
 /// counts it so. Audited, as it moves the deadlines of every open case.
 /// </summary>
-public sealed class SetCalendarDay(AppDbContext db, AuditTrail audit)
+public sealed class SetCalendarDay(AppDbContext db, AuditTrail audit, Cases.CaseDeadlines deadlines)
 {
     public const string AuditAction = "rights.calendar.changed";
 
@@ -81,6 +81,8 @@ public sealed class SetCalendarDay(AppDbContext db, AuditTrail audit)
             // Two administrators entered the same date at once (or a double click): one wins, the other is told to look again.
             throw new ConflictException(Loc.T("该日期刚被修改，请刷新后再试", "This date was just changed; refresh and try again"));
         }
+
+        await deadlines.RecountAcrossAsync(date, ct);
 
         return input.Kind is null ? null : CalendarDayView.Of(day!);
     }

@@ -96,6 +96,7 @@ public sealed class CaseIntake(
                 phone?.Cipher, phone?.Hash, phone?.Masked, input.EmployerMayKnow, employerUnion?.Id, employerUnion?.Path, employer, route,
                 input.AmountClaimed, input.WorkersAffected ?? 0, now, days.Deadline(now, rule.AcceptDays), days.Deadline(now, rule.ResolveDays), actor,
                 sender?.Cipher, sender?.Hash));
+            filed.CountedWith(rule.AcceptDays, rule.ResolveDays);
             db.RightsCases.Add(filed);
             steps.Stage(filed, 0, CaseStepKind.Filed, $"{CaseLabels.Of(channel)}；{route.Why}：{route.OrgName}", actor, to: (route.OrgId, route.OrgName));
             if (CaseRules.Cut(input.Answer, CaseRules.MaxDetails) is { } answer)

@@ -126,6 +126,14 @@ public sealed class RightsCase
     /// <summary>0, or how many times the case has escalated up the tree on a breached time limit.</summary>
     public int EscalationLevel { get; private set; }
 
+    /// <summary>The business days to accept and to resolve that the case was filed (or last transferred) with, so that a calendar change can count its deadlines again.</summary>
+    public int AcceptDays { get; private set; }
+
+    public int ResolveDays { get; private set; }
+
+    /// <summary>When the accept clock started: filing, or the last transfer.</summary>
+    public DateTimeOffset? AcceptCountedFrom { get; private set; }
+
     /// <summary>The deadline whose breach escalated the case last: a later, different deadline breached is a new breach.</summary>
     public DateTimeOffset? BreachedDueAt { get; private set; }
 
@@ -195,6 +203,23 @@ public sealed class RightsCase
         SenderHash = filing.SenderHash,
     };
 
+    /// <summary>Remembers the limits the deadlines were counted with (filing).</summary>
+    public void CountedWith(int acceptDays, int resolveDays) => (AcceptDays, ResolveDays, AcceptCountedFrom) = (acceptDays, resolveDays, ReceivedAt);
+
+    /// <summary>Counts the deadlines again on a changed calendar, with the limits the case was filed with and the pauses it has had.</summary>
+    public bool Recount(Calendar.BusinessCalendar days)
+    {
+        if (ResolveDays == 0 || Status is CaseStatus.Resolved or CaseStatus.Closed)
+        {
+            return false;
+        }
+
+        var (accept, resolve) = (days.Deadline(AcceptCountedFrom ?? ReceivedAt, AcceptDays), days.Extend(days.Deadline(ReceivedAt, ResolveDays), PausedDays));
+        var changed = accept != AcceptDueAt || resolve != ResolveDueAt;
+        (AcceptDueAt, ResolveDueAt) = (accept, resolve);
+        return changed;
+    }
+
     /// <summary>Refuses a step the status does not allow, or one taken on a version that is no longer current: someone else acted meanwhile.</summary>
     public void EnsureCan(CaseStepKind step, int version)
     {
@@ -214,10 +239,10 @@ public sealed class RightsCase
     /// The receiving union accepts it afresh, within its own time to accept; the time to resolve runs on, and the
     /// first acceptance still counts for the on-time figures.
     /// </summary>
-    public void TransferTo(long orgId, string orgPath, DateTimeOffset acceptDueAt)
+    public void TransferTo(long orgId, string orgPath, DateTimeOffset at, DateTimeOffset acceptDueAt)
     {
         Guard(CaseStepKind.Transferred);
-        (OrgId, OrgPath, Status, Handler, AcceptDueAt) = (orgId, orgPath, CaseStatus.Received, null, acceptDueAt);
+        (OrgId, OrgPath, Status, Handler, AcceptDueAt, AcceptCountedFrom) = (orgId, orgPath, CaseStatus.Received, null, acceptDueAt, at);
     }
 
     public void Pause(DateTimeOffset at)

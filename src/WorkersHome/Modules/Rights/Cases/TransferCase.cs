@@ -29,7 +29,7 @@ public sealed class TransferCase(AppDbContext db, CaseSteps steps, IOrgDirectory
 
         var receiver = target[^1];
         var rule = await db.TimeLimitRules.AsNoTracking().FirstAsync(r => r.Kind == c.Kind && r.Complexity == c.Complexity, ct);
-        c.TransferTo(receiver.Id, receiver.Path, (await calendar.LoadAsync(ct)).Deadline(steps.Now, rule.AcceptDays));
+        c.TransferTo(receiver.Id, receiver.Path, steps.Now, (await calendar.LoadAsync(ct)).Deadline(steps.Now, rule.AcceptDays));
         await steps.SaveAsync(c, input.Version, CaseStepKind.Transferred, reason, ct, to: (receiver.Id, receiver.Name));
         return c;
     }

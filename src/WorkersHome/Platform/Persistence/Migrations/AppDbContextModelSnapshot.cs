@@ -4213,6 +4213,12 @@ namespace WorkersHome.Platform.Persistence.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("AcceptCountedFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("AcceptDays")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("AcceptDueAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -4322,6 +4328,9 @@ namespace WorkersHome.Platform.Persistence.Migrations
 
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ResolveDays")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("ResolveDueAt")
                         .HasColumnType("timestamp with time zone");
