@@ -16,7 +16,7 @@ public sealed record DemoLogin(string UserName, string Role, string Org, bool Ne
 /// synthetic grassroots unions and a cadre at each level.
 /// </summary>
 public sealed class DemoSeeder(AppDbContext db, TreeLoader loader, UserManager<CadreUser> users, RoleManager<CadreRole> roles, TimeProvider clock,
-    DemoMembers members, DemoMerchants merchants, DemoPrograms programs, Platform.Privacy.PersonalDataProtector protector)
+    DemoMembers members, DemoMerchants merchants, DemoPrograms programs, DemoCases cases, Platform.Privacy.PersonalDataProtector protector)
 {
     public const string ProvinceCode = "41";
     public const string Password = "WorkersHome2026";
@@ -42,6 +42,9 @@ public sealed class DemoSeeder(AppDbContext db, TreeLoader loader, UserManager<C
         ("jiceng.assist", Roles.AssistanceOfficer, "grassroots", "基层工会帮扶工作人员"),
         ("zhengzhou.finance", Roles.FinanceOfficer, "4101", "郑州市总工会财务部"),
         ("zhengzhou.finance2", Roles.FinanceOfficer, "4101", "郑州市总工会财务部（复核）"),
+        ("rexian.agent", Roles.HotlineAgent, "41", "省总工会 12351 热线坐席"),
+        ("zhengzhou.rights", Roles.RightsOfficer, "4101", "郑州市总工会法律服务中心"),
+        ("zhongyuan.rights", Roles.RightsOfficer, "410102", "中原区总工会维权中心"),
     ];
 
     public static IReadOnlyList<DemoLogin> Logins =>
@@ -71,6 +74,7 @@ public sealed class DemoSeeder(AppDbContext db, TreeLoader loader, UserManager<C
         await db.SaveChangesAsync(ct);
         await merchants.SeedAsync(await db.OrgUnits.SingleAsync(o => o.Code == "4101", ct), Password, ct);
         await programs.SeedAsync(await db.OrgUnits.SingleAsync(o => o.Code == "4101", ct), await db.OrgUnits.SingleAsync(o => o.Code == "410102", ct), ct);
+        await cases.SeedAsync(ct);
         await EnsureRolesAsync(roles);
         for (var i = 0; i < Cadres.Length; i++)
         {

@@ -9,6 +9,7 @@ public static class DemoSetup
         services.AddScoped<DemoMembers>();
         services.AddScoped<DemoMerchants>();
         services.AddScoped<DemoPrograms>();
+        services.AddScoped<DemoCases>();
         services.AddScoped<DemoHardship>();
         services.AddHostedService<DemoHardshipLoop>();
         return services;
