@@ -66,6 +66,18 @@ public sealed class DemoCases(AppDbContext db, WorkCalendar calendar, PersonalDa
             db.CaseSteps.AddRange(steps);
         }
 
+        var city = await db.OrgUnits.SingleAsync(o => o.Code == "4101", ct);
+        db.Add(new Lawyer
+        {
+            Name = "钱志远",
+            Firm = "河南中州律师事务所",
+            LicenseNumber = "14101201510000011",
+            Specialties = "劳动争议、工伤",
+            OrgId = city.Id,
+            OrgPath = city.Path,
+            ConflictsWith = (employers[0].EmployerName ?? employers[0].Name) + "（常年法律顾问）"
+        });
+        db.Add(new Lawyer { Name = "孙雅琴", Firm = "河南黄河律师事务所", LicenseNumber = "14101201710000022", Specialties = "欠薪、女职工权益", OrgId = city.Id, OrgPath = city.Path });
         await db.SaveChangesAsync(ct);
     }
 
