@@ -1,15 +1,7 @@
 // 维权 dashboard: draws the figures the page embeds as JSON with ECharts (vendored in /lib/echarts).
 (function () {
   const data = JSON.parse(document.getElementById('dashboard-data').textContent);
-  const red = ['#c8161d', '#e8553e', '#f29b76', '#f6c7a8', '#8c1c13', '#d4a373', '#6c757d', '#adb5bd'];
-
-  function chart(id, option) {
-    const element = document.getElementById(id);
-    if (!element) return;
-    const instance = echarts.init(element, null, { renderer: 'svg' });
-    instance.setOption(Object.assign({ color: red, animation: false }, option));
-    window.addEventListener('resize', () => instance.resize());
-  }
+  const chart = window.whChart;
 
   const pie = counts => ({
     tooltip: { trigger: 'item' },
