@@ -49,11 +49,12 @@ internal sealed class RightsScenario : IScenario
     private int _warmup;
     private int _samples;
     private int _seed;
+    private bool _diagnose;
 
     public string Name => "rights";
 
     public string Usage =>
-        "[--cases 1000000 (closed, loaded)] [--open 50000 (loaded)] [--provinces 31] [--grassroots 100000] [--agents 64] [--intake 20000 (cases filed in the measured run)] [--warmup 2000] [--samples 1000] [--seed 2026]";
+        "[--cases 1000000 (closed, loaded)] [--open 50000 (loaded)] [--provinces 31] [--grassroots 100000] [--agents 64] [--intake 20000 (cases filed in the measured run)] [--warmup 2000] [--samples 1000] [--seed 2026] [--diagnose 0|1 (count the intake's round trips)]";
 
     public void Configure(BenchArgs args)
     {
@@ -66,6 +67,7 @@ internal sealed class RightsScenario : IScenario
         _warmup = args.Int("warmup", 2_000, 0, 10_000_000);
         _samples = args.Int("samples", 1_000, 1, 1_000_000);
         _seed = args.Int("seed", 2026, 0, int.MaxValue);
+        _diagnose = args.Int("diagnose", 0, 0, 1) == 1;
     }
 
     public async Task<string> RunAsync(string connectionString, CancellationToken ct)
@@ -101,8 +103,19 @@ internal sealed class RightsScenario : IScenario
             var (agents, officers) = await Step("cadre accounts", () => CadresAsync(app.Services, contexts, facts, random, ct));
             Console.WriteLine($"setup: total {setup.Elapsed.TotalSeconds:F1} s");
 
+            (double Ms, int Handled) first;
             // The sweep's first run over the loaded cases escalates every case found overdue: the most work a sweep does.
-            var first = await SweepAsync(app.Services, ct);
+            using (var sweepCommands = _diagnose ? new EfCommandStats() : null)
+            {
+                sweepCommands?.Recording = true;
+                first = await SweepAsync(app.Services, ct);
+                sweepCommands?.Recording = false;
+                if (sweepCommands is not null)
+                {
+                    Console.WriteLine("diagnose (first sweep; its own overhead slows it): " + sweepCommands.Describe(1));
+                }
+            }
+
             var second = await SweepAsync(app.Services, ct);
             Console.WriteLine(FormattableString.Invariant(
                 $"sla sweep over {facts.Open} open cases ({facts.Overdue} past a deadline, {facts.AlreadyEscalated} escalated before): first {first.Ms:F0} ms ({first.Handled} handled), second {second.Ms:F0} ms ({second.Handled} handled)"));
@@ -124,11 +137,23 @@ internal sealed class RightsScenario : IScenario
             await intake.RunAsync(_warmup, ct);
             var warmed = intake.Filed.Count;
 
+            using var commands = _diagnose ? new EfCommandStats() : null;
+            commands?.Recording = true;
             using var sweeping = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            // Every server process of the run is then started for it, so that its processor time is the run's.
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            var cpu = new CpuMeter();
             var sweeps = Task.Run(() => SweepBesideAsync(app.Services, sweeping.Token), ct);
             var run = await intake.RunAsync(_intake, ct);
             await sweeping.CancelAsync();
             var besides = await sweeps;
+            commands?.Recording = false;
+            Console.WriteLine(await cpu.DescribeAsync(connectionString, database.Name, _intake));
+            if (commands is not null)
+            {
+                Console.WriteLine("diagnose (per case filed, its transfers and the sweeps beside included): " + commands.Describe(_intake));
+            }
+
             Console.WriteLine(FormattableString.Invariant(
                 $"{_intake} cases × 2 requests by {agents.Count} agents in {run.Seconds:F2} s = {_intake / run.Seconds:F0} cases/s; {run.Transfers} dispatched to a sibling county (× 2: {run.TransferConflicts} answered 409)"));
             Console.WriteLine(run.Filing.Describe("ms", "both requests of a pair"));
@@ -141,6 +166,9 @@ internal sealed class RightsScenario : IScenario
                 $"sla sweep beside the agents: {besides.Count} runs, {string.Join(", ", besides.Select(b => $"{b.Ms:F0} ms ({b.Handled} handled)"))}"));
 
             var duplicates = await VerifyAsync(contexts, intake, warmed, run, ct);
+            var floorSeconds = await intake.FloorAsync(_intake, ct);
+            Console.WriteLine(FormattableString.Invariant(
+                $"floor: {_intake} pairs of GET /health/live (with the agents' tokens) from {agents.Count} agents in {floorSeconds:F2} s = {_intake / floorSeconds:F0} pairs/s: the web stack alone on this machine"));
 
             var queue = await QueueAsync(client, officers, random, ct);
             var dashboard = await DashboardAsync(client, agents, ct);
@@ -405,6 +433,32 @@ internal sealed class RightsScenario : IScenario
             }, ct)));
             var seconds = watch.Elapsed.TotalSeconds;
             return new IntakeRun(seconds, Transfers - transfersBefore, TransferConflicts - conflictsBefore, filing, transfer, [.. failures]);
+        }
+
+        /// <summary>
+        /// The runtime's floor for the same traffic: as many pairs of requests, sent the same way by as many agents with
+        /// their tokens, to GET /health/live, which does no work. No product code can file cases faster than this.
+        /// </summary>
+        public async Task<double> FloorAsync(int count, CancellationToken ct)
+        {
+            var next = -1;
+            var watch = Stopwatch.StartNew();
+            await Task.WhenAll(agents.Select(agent => Task.Run(async () =>
+            {
+                while (Interlocked.Increment(ref next) < count)
+                {
+                    await Task.WhenAll(HealthAsync(agent, ct), HealthAsync(agent, ct));
+                }
+            }, ct)));
+            return watch.Elapsed.TotalSeconds;
+        }
+
+        private async Task HealthAsync(ApiCadre agent, CancellationToken ct)
+        {
+            using var request = Request(HttpMethod.Get, "/health/live", agent);
+            using var response = await client.SendAsync(request, ct);
+            response.EnsureSuccessStatusCode();
+            await response.Content.ReadAsStringAsync(ct);
         }
 
         private async Task CallAsync(ApiCadre agent, List<HandlingUnion> counties, Random random, Latencies filing, Latencies transfer, CancellationToken ct)
