@@ -57,6 +57,13 @@ internal static class CasesApi
         Step<QualityCheckInput, QualityCheckCase>(cases, "quality", RightsPermissions.Supervise, (a, id, d, ct) => a.ExecuteAsync(id, d, ct),
             "Quality check of a closed case; a failure sends it back");
 
+        var dashboard = app.MapGroup("/api/rights/dashboard").WithTags("Rights").RequireAuthorization(RightsPermissions.View);
+        dashboard.MapGet("/", (long? orgId, int? from, int? to, Dashboard.RightsDashboard board, CancellationToken ct) => board.ForAsync(orgId, from, to, ct))
+            .WithSummary("维权 figures of a node of your subtree (default: your own) for months of filing from..to (yyyyMM; default the last 12): by kind, topic, channel and status, on-time rates, satisfaction, escalations, wages recovered, and each union below");
+        dashboard.MapGet("/figures.xlsx", async (long? orgId, int? from, int? to, Dashboard.RightsDashboard board, CancellationToken ct) =>
+                TypedResults.File(await board.XlsxAsync(orgId, from, to, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "维权统计.xlsx"))
+            .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").WithSummary("The same figures as .xlsx");
+
         app.MapPost("/api/rights/lookup", async Task<Results<Ok<MyCase>, NotFound>> (PublicLookup lookup, CaseQueries queries, CancellationToken ct) =>
                 await queries.LookupAsync(lookup.TrackingNumber, lookup.Phone, ct) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound())
             .AllowAnonymous().WithTags("Rights")

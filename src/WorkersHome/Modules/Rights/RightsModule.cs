@@ -71,6 +71,8 @@ public static class RightsModule
         services.AddScoped<CallBackCase>();
         services.AddScoped<QualityCheckCase>();
         services.AddScoped<ConfirmOwnCase>();
+        CaseFigures.Register();
+        services.AddScoped<Dashboard.RightsDashboard>();
         services.AddRecurringWork<SlaSweep>(SlaSweep.JobId, "* * * * *");
         permissions.Declare(RightsPermissions.Knowledge, "维护维权知识库", "Keep the rights knowledge base", Roles.SystemAdministrator, Roles.UnionAdministrator);
         services.AddRightsKnowledge();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using WorkersHome.Modules.Organizations.Contracts;
 using WorkersHome.Modules.Rights;
 using WorkersHome.Modules.Rights.Cases;
+using WorkersHome.Modules.Rights.Knowledge;
 using WorkersHome.Pages.Shared;
 using WorkersHome.Platform.Localization;
 
@@ -14,7 +15,7 @@ namespace WorkersHome.Pages.Rights;
 /// found in the registry, and the case is filed — or a consultation answered and closed — in one form, by keyboard.
 /// </summary>
 [Authorize(Policy = RightsPermissions.Intake)]
-public sealed class DeskModel(CaseIntake intake, CaseCallers callers, IOrgDirectory orgs) : OrgPageModel
+public sealed class DeskModel(CaseIntake intake, CaseCallers callers, IOrgDirectory orgs, KnowledgeSearch knowledge) : OrgPageModel
 {
     [BindProperty]
     public CaseInput Input { get; set; } = new();
@@ -25,6 +26,15 @@ public sealed class DeskModel(CaseIntake intake, CaseCallers callers, IOrgDirect
     public CallerMatch? Match { get; private set; }
 
     public IReadOnlyList<JoinableUnion> Employers { get; private set; } = [];
+
+    /// <summary>The knowledge base's answers to the caller's question, when the agent looked it up.</summary>
+    public IReadOnlyList<KnowledgeHit> Answers { get; private set; } = [];
+
+    [BindProperty]
+    public string? KnowledgeQuery { get; set; }
+
+    [BindProperty]
+    public Guid? UseArticle { get; set; }
 
     protected override string FieldPrefix => "Input.";
 
@@ -55,6 +65,34 @@ public sealed class DeskModel(CaseIntake intake, CaseCallers callers, IOrgDirect
             ModelState.AddModelError("EmployerQuery", Loc.T("没有找到该单位的工会，可直接填写单位名称", "No union found for it; type the employer's name instead"));
         }
 
+        return Page();
+    }
+
+    /// <summary>Searches the knowledge base with the agent's words (or the subject): the answers appear beside the form.</summary>
+    public async Task<IActionResult> OnPostKnowledgeAsync(CancellationToken ct)
+    {
+        KeepBindingFailures();
+        await EmployersOfAsync(ct);
+        KnowledgeQuery = string.IsNullOrWhiteSpace(KnowledgeQuery) ? Input.Subject : KnowledgeQuery;
+        Answers = await knowledge.SearchAsync(new(KnowledgeQuery, Input.Topic, 5), ct);
+        return Page();
+    }
+
+    /// <summary>Takes an article's answer into the form: filed with it, the consultation closes and the member is sent the answer.</summary>
+    public async Task<IActionResult> OnPostUseAnswerAsync(CancellationToken ct)
+    {
+        KeepBindingFailures();
+        await EmployersOfAsync(ct);
+        if (UseArticle is { } id)
+        {
+            var article = await knowledge.DetailAsync(id, ct);
+            Input.Answer = string.IsNullOrWhiteSpace(article.LawReference) ? article.Answer : $"{article.Answer}\n（依据：{article.LawReference}）";
+            Input.Kind = CaseKind.Consultation;
+            Input.Topic ??= article.Topic;
+            Input.Subject ??= article.Title;
+        }
+
+        ModelState.Clear();
         return Page();
     }
 

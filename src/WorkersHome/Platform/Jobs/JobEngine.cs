@@ -82,37 +82,70 @@ public sealed class RecurringWorkRunner(IServiceProvider services, IEnumerable<R
 /// <summary>
 /// Starts this instance's job server when <see cref="JobOptions.Server"/> says so (read when the host starts, so that
 /// tests and hosts may turn it off), after writing the registered schedules into the engine — idempotent, every
-/// instance may do it — and dropping ones no longer registered.
+/// instance may do it — and dropping ones no longer registered. A database that cannot be reached yet does not stop
+/// the app from starting (its readiness check reports it): the job server keeps trying in the background.
 /// </summary>
-public sealed class JobServerHost(IServiceProvider services, JobOptions options) : IHostedService, IDisposable
+public sealed class JobServerHost(IServiceProvider services, JobOptions options, ILogger<JobServerHost> log) : BackgroundService
 {
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(15);
+
     private BackgroundJobServerHostedService? _server;
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Server)
         {
-            return Task.CompletedTask;
+            return;
         }
 
-        // Resolving the configuration applies it globally: storage, serializer and the activator that takes jobs from DI.
-        services.GetRequiredService<IGlobalConfiguration>();
-        Schedule(services.GetRequiredService<IRecurringJobManager>(), services.GetRequiredService<JobStorage>(), services.GetServices<RecurringWorkSchedule>());
-        _server = new BackgroundJobServerHostedService(
-            services.GetRequiredService<JobStorage>(),
-            new BackgroundJobServerOptions
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
             {
-                WorkerCount = Math.Max(1, options.Workers),
-                SchedulePollingInterval = TimeSpan.FromSeconds(Math.Max(1, options.SchedulePollingSeconds)),
-                ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}",
-            },
-            []);
-        return _server.StartAsync(cancellationToken);
+                // Resolving the configuration applies it globally: storage, serializer and the activator that takes jobs from DI.
+                services.GetRequiredService<IGlobalConfiguration>();
+                var storage = services.GetRequiredService<JobStorage>();
+                Schedule(services.GetRequiredService<IRecurringJobManager>(), storage, services.GetServices<RecurringWorkSchedule>());
+                _server = new BackgroundJobServerHostedService(storage, new BackgroundJobServerOptions
+                {
+                    WorkerCount = Math.Max(1, options.Workers),
+                    SchedulePollingInterval = TimeSpan.FromSeconds(Math.Max(1, options.SchedulePollingSeconds)),
+                    ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}",
+                }, []);
+                await _server.StartAsync(stoppingToken);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                log.LogWarning(ex, "The job server could not start; trying again in {Seconds} s", RetryAfter.TotalSeconds);
+            }
+
+            try
+            {
+                await Task.Delay(RetryAfter, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => _server?.StopAsync(cancellationToken) ?? Task.CompletedTask;
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_server is not null)
+        {
+            await _server.StopAsync(cancellationToken);
+        }
 
-    public void Dispose() => _server?.Dispose();
+        await base.StopAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _server?.Dispose();
+        base.Dispose();
+    }
 
     private static void Schedule(IRecurringJobManager jobs, JobStorage storage, IEnumerable<RecurringWorkSchedule> schedules)
     {

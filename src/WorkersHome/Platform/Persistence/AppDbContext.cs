@@ -91,6 +91,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        SaveHooks.Run(this);
         if (!Counters.HasPending)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

@@ -62,6 +62,33 @@ public sealed class CasePagesTests(CasePagesFixture fixture) : IClassFixture<Cas
     }
 
     [Fact]
+    public async Task The_agent_answers_a_consultation_from_the_knowledge_base_and_it_closes()
+    {
+        var agent = await fixture.Factory.SignedInAsync(fixture.World.User("agent"));
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.SubmissionKey"] = "kb-1",
+            ["Input.Kind"] = "Consultation",
+            ["Input.Topic"] = "WageArrears",
+            ["Input.Subject"] = "老板拖欠工资怎么办",
+            ["Input.Anonymous"] = "true",
+            ["KnowledgeQuery"] = "老板拖了三个月工资不给怎么办",
+        };
+        var found = await WebClients.PostFormAsync(agent, "/Rights/Desk?handler=Knowledge", new(fields), "/Rights/Desk");
+        var html = await found.Content.ReadAsStringAsync();
+        var first = System.Text.RegularExpressions.Regex.Match(html, "name=\"UseArticle\" value=\"([0-9a-f-]{36})\"");
+        first.Success.ShouldBeTrue("the knowledge base offered an answer");
+        fields["UseArticle"] = first.Groups[1].Value;
+        var used = await (await WebClients.PostFormAsync(agent, "/Rights/Desk?handler=UseAnswer", new(fields), "/Rights/Desk")).Content.ReadAsStringAsync();
+        var answer = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(used, "id=\"answer\"[^>]*>([^<]+)</textarea>").Groups[1].Value);
+        answer.ShouldContain("工资", Case.Sensitive, "the article's answer is in the form");
+        fields["Input.Answer"] = answer;
+        var filed = await WebClients.PostFormAsync(agent, "/Rights/Desk?handler=File", new(fields), "/Rights/Desk");
+        filed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await agent.GetStringAsync(filed.Headers.Location!.OriginalString)).ShouldContain("已结案");
+    }
+
+    [Fact]
     public async Task A_county_handler_accepts_records_wages_and_resolves_on_the_case_page()
     {
         var agent = fixture.Factory.Api(fixture.World.User("agent"));

@@ -112,10 +112,23 @@ public sealed class SlaSweepTests(SlaSweepFixture fixture) : IClassFixture<SlaSw
     }
 
     [Fact]
-    public void The_sweep_is_scheduled_in_the_job_engine()
+    public async Task The_sweep_is_scheduled_in_the_job_engine()
     {
-        using var connection = fixture.Factory.Services.GetRequiredService<JobStorage>().GetConnection();
-        connection.GetRecurringJobs().ShouldContain(j => j.Id == SlaSweep.JobId && j.Cron == "* * * * *");
+        // The job server starts in the background (a database not yet reachable must not stop the app): wait for it.
+        var storage = fixture.Factory.Services.GetRequiredService<JobStorage>();
+        for (var tries = 0; tries < 100; tries++)
+        {
+            using var connection = storage.GetConnection();
+            if (connection.GetRecurringJobs().Any(j => j.Id == SlaSweep.JobId))
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
+        using var scheduled = storage.GetConnection();
+        scheduled.GetRecurringJobs().ShouldContain(j => j.Id == SlaSweep.JobId && j.Cron == "* * * * *");
     }
 
     [Theory]
