@@ -262,6 +262,49 @@ internal static class CaseSeeder
             $"{recoveries.Count} wage recoveries, over {facts.Counties.Count} county unions");
     }
 
+    /// <summary>
+    /// The dashboard's figures of the loaded cases, as the product's save hook would have kept them had each case gone
+    /// through it: every case as stored, read back through the product's mapping, contributes what
+    /// <see cref="CaseFigures.Of"/> says to every org on its handling union's path. Written by COPY into the tree counters
+    /// (no rights figure exists before), so that the dashboard reflects the history.
+    /// </summary>
+    public static async Task<int> FiguresAsync(AppContexts contexts, string connectionString, CancellationToken ct)
+    {
+        var totals = new Dictionary<(string Code, string Metric, int Key), (long Count, long AmountFen)>();
+        await using (var db = contexts.WholeTree())
+        {
+            await foreach (var c in db.RightsCases.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
+            {
+                var codes = c.OrgPath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+                foreach (var (metric, key, count, fen) in CaseFigures.Of(c))
+                {
+                    foreach (var code in codes)
+                    {
+                        var (n, a) = totals.GetValueOrDefault((code, metric, key));
+                        totals[(code, metric, key)] = (n + count, a + fen);
+                    }
+                }
+            }
+        }
+
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var writer = await connection.BeginBinaryImportAsync(
+            "COPY platform.tree_counters (\"OrgCode\", \"Metric\", \"Key\", \"Count\", \"AmountFen\") FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var ((code, metric, key), (count, fen)) in totals)
+        {
+            await writer.StartRowAsync(ct);
+            await writer.WriteAsync(code, NpgsqlDbType.Text, ct);
+            await writer.WriteAsync(metric, NpgsqlDbType.Text, ct);
+            await writer.WriteAsync(key, NpgsqlDbType.Integer, ct);
+            await writer.WriteAsync(count, NpgsqlDbType.Bigint, ct);
+            await writer.WriteAsync(fen, NpgsqlDbType.Bigint, ct);
+        }
+
+        await writer.CompleteAsync(ct);
+        return totals.Count;
+    }
+
     /// <summary>What a case is about, who called and where it goes: the hotline's usual mix.</summary>
     private static Row Draw(int i, Random random, Caller[] callers, HandlingUnion[] weighted, Dictionary<(CaseKind, CaseComplexity), TimeLimitRule> rules)
     {
