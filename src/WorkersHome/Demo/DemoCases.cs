@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 
-using WorkersHome.Modules.Members;
 using WorkersHome.Modules.Organizations;
 using WorkersHome.Modules.Rights;
 using WorkersHome.Modules.Rights.Calendar;
@@ -32,6 +31,10 @@ public sealed class DemoCases(AppDbContext db, WorkCalendar calendar, PersonalDa
         (CaseKind.Suggestion, CaseTopic.Other, "建议在工业园区增设工会驿站", "园区外卖骑手多，夏天没有歇脚喝水的地方。", null, 0),
     ];
 
+    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙"];
+
+    private static readonly string[] GivenNames = ["建华", "秀英", "志强", "丽娟", "海涛", "春梅", "国庆", "晓燕", "振东", "桂兰", "红军", "雪梅", "文斌"];
+
     public async Task SeedAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -40,8 +43,11 @@ public sealed class DemoCases(AppDbContext db, WorkCalendar calendar, PersonalDa
         var county = await db.OrgUnits.SingleAsync(o => o.Code == "410102", ct);
         var luoyang = await db.OrgUnits.SingleAsync(o => o.Code == "4103", ct);
         var employers = await db.OrgUnits.Where(o => o.Level == OrgLevel.Grassroots && o.Path.StartsWith(county.Path) && o.EmployerName != null).Take(20).ToListAsync(ct);
-        var callers = await db.Members.IgnoreQueryFilters().AsNoTracking().Where(m => m.OrgPath.StartsWith(county.Path) && m.PhoneCipher != null).Take(60).ToListAsync(ct);
+        // The demo's members are imported in the background after this runs, so the callers are people of their own:
+        // as on the real hotline, many callers are not (yet) in the registry.
         var random = new Random(2026);
+        var callers = Enumerable.Range(0, 48).Select(n => (Name: Surnames[n % Surnames.Length] + GivenNames[(n * 7) % GivenNames.Length],
+            Phone: "1" + "3578"[n % 4] + random.Next(100_000_000, 999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         for (var i = 0; i < 48; i++)
         {
             var story = Stories[i % Stories.Length];
@@ -54,8 +60,8 @@ public sealed class DemoCases(AppDbContext db, WorkCalendar calendar, PersonalDa
             var channel = (CaseChannel)(i % 4 + 1);
             var c = RightsCase.File(new CaseFiling(
                 RandomPool.CreateVersion7(received), $"WQ{ChinaDay(received):yyMMdd}{random.Next(0, 100_000_000):D8}", $"demo:{i}", story.Kind, story.Topic, complexity,
-                channel == CaseChannel.WeChat ? CaseChannel.Hotline : channel, story.Subject, protector.Encrypt(story.Details), caller.Id, caller.Name, caller.PhoneCipher,
-                caller.PhoneHash, caller.PhoneMasked, i % 5 == 0, handler == county ? employer.Id : null, handler == county ? employer.Path : null,
+                channel == CaseChannel.WeChat ? CaseChannel.Hotline : channel, story.Subject, protector.Encrypt(story.Details), null, caller.Name, protector.Encrypt(caller.Phone),
+                protector.BlindIndex(caller.Phone), Mask.Phone(caller.Phone), i % 5 == 0, handler == county ? employer.Id : null, handler == county ? employer.Path : null,
                 handler == county ? employer.EmployerName ?? employer.Name : "洛阳某机械加工厂",
                 new CaseRoute(handler.Id, handler.Path, handler.Name, new("分级主办", "Routed by level")),
                 story.Amount, story.Workers, received, days.Deadline(received, rule.AcceptDays), days.Deadline(received, rule.ResolveDays), "rexian.agent"));
@@ -66,6 +72,18 @@ public sealed class DemoCases(AppDbContext db, WorkCalendar calendar, PersonalDa
             db.CaseSteps.AddRange(steps);
         }
 
+        var city = await db.OrgUnits.SingleAsync(o => o.Code == "4101", ct);
+        db.Add(new Lawyer
+        {
+            Name = "钱志远",
+            Firm = "河南中州律师事务所",
+            LicenseNumber = "14101201510000011",
+            Specialties = "劳动争议、工伤",
+            OrgId = city.Id,
+            OrgPath = city.Path,
+            ConflictsWith = (employers[0].EmployerName ?? employers[0].Name) + "（常年法律顾问）"
+        });
+        db.Add(new Lawyer { Name = "孙雅琴", Firm = "河南黄河律师事务所", LicenseNumber = "14101201710000022", Specialties = "欠薪、女职工权益", OrgId = city.Id, OrgPath = city.Path });
         await db.SaveChangesAsync(ct);
     }
 

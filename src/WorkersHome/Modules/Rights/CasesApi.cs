@@ -44,6 +44,8 @@ internal static class CasesApi
             "Record what was done: a call, a visit, mediation, a referral");
         Step<WageRecoveryInput, RecordWageRecovery>(cases, "wages", RightsPermissions.Handle, (a, id, d, ct) => a.ExecuteAsync(id, d, ct),
             "Record an amount of wages recovered (an entry; the case's total follows)");
+        Step<LegalAidInput, LegalAid>(cases, "legal-aid", RightsPermissions.Handle, (a, id, d, ct) => a.AssignAsync(id, d, ct),
+            "Assign a legal-aid lawyer from the roster; refused (409) when the lawyer or firm acts for the employer");
         Step<CaseDecision, CaseClock>(cases, "pause", RightsPermissions.Handle, (a, id, d, ct) => a.PauseAsync(id, d, ct),
             "Stop the resolve clock while waiting for the member (at most 10 business days in all)");
         Step<CaseDecision, CaseClock>(cases, "resume", RightsPermissions.Handle, (a, id, d, ct) => a.ResumeAsync(id, d, ct),
@@ -56,6 +58,12 @@ internal static class CasesApi
             "The callback's answer: satisfied closes, not satisfied (with the reason) reopens");
         Step<QualityCheckInput, QualityCheckCase>(cases, "quality", RightsPermissions.Supervise, (a, id, d, ct) => a.ExecuteAsync(id, d, ct),
             "Quality check of a closed case; a failure sends it back");
+
+        var lawyers = app.MapGroup("/api/rights/lawyers").WithTags("Rights");
+        lawyers.MapGet("/", (LegalAid aid, CancellationToken ct) => aid.RosterAsync(ct)).RequireAuthorization(RightsPermissions.View)
+            .WithSummary("The legal-aid lawyers your union and the unions above it keep");
+        lawyers.MapPost("/", async (LawyerInput input, LegalAid aid, CancellationToken ct) => TypedResults.Ok(await aid.AddAsync(input, ct)))
+            .RequireAuthorization(RightsPermissions.Supervise).WithSummary("Add a lawyer to your union's roster, with the employers they or their firm act for (one per line)");
 
         var dashboard = app.MapGroup("/api/rights/dashboard").WithTags("Rights").RequireAuthorization(RightsPermissions.View);
         dashboard.MapGet("/", (long? orgId, int? from, int? to, Dashboard.RightsDashboard board, CancellationToken ct) => board.ForAsync(orgId, from, to, ct))

@@ -36,6 +36,13 @@ public static class RightsPermissions
     public const string Knowledge = "rights.knowledge";
 }
 
+/// <summary>Settings of the case system (section "Rights").</summary>
+public sealed class RightsOptions
+{
+    /// <summary>The share of closed cases, in percent, sampled for the supervisors' quality check (cases once not satisfied always are).</summary>
+    public int QualitySamplePercent { get; set; } = 10;
+}
+
 /// <summary>维权 and the 12351 hotline: cases from every channel, handled by level on business-day time limits.</summary>
 public static class RightsModule
 {
@@ -71,7 +78,9 @@ public static class RightsModule
         services.AddScoped<CallBackCase>();
         services.AddScoped<QualityCheckCase>();
         services.AddScoped<ConfirmOwnCase>();
+        services.AddScoped<LegalAid>();
         CaseFigures.Register();
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Rights").Get<RightsOptions>() ?? new RightsOptions());
         services.AddScoped<Dashboard.RightsDashboard>();
         services.AddRecurringWork<SlaSweep>(SlaSweep.JobId, "* * * * *");
         permissions.Declare(RightsPermissions.Knowledge, "维护维权知识库", "Keep the rights knowledge base", Roles.SystemAdministrator, Roles.UnionAdministrator);

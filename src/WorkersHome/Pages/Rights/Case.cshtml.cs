@@ -11,7 +11,7 @@ namespace WorkersHome.Pages.Rights;
 
 /// <summary>One case: the account, deadlines and history, and the steps its status allows to those who may take them.</summary>
 [Authorize(Policy = RightsPermissions.View)]
-public sealed class CaseModel(CaseQueries queries, TransferTargets targets, CurrentCadre cadre) : OrgPageModel
+public sealed class CaseModel(CaseQueries queries, TransferTargets targets, LegalAid legalAid, CurrentCadre cadre) : OrgPageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -47,6 +47,11 @@ public sealed class CaseModel(CaseQueries queries, TransferTargets targets, Curr
 
     public IReadOnlyList<TransferTarget> Targets { get; private set; } = [];
 
+    public IReadOnlyList<LawyerView> Lawyers { get; private set; } = [];
+
+    [BindProperty]
+    public long? LawyerId { get; set; }
+
     public Task OnGetAsync(CancellationToken ct) => Reload(ct)();
 
     public Task<IActionResult> OnPostAcceptAsync([FromServices] AcceptCase accept, CancellationToken ct) =>
@@ -71,6 +76,9 @@ public sealed class CaseModel(CaseQueries queries, TransferTargets targets, Curr
 
     public Task<IActionResult> OnPostActionAsync([FromServices] RecordCaseAction record, CancellationToken ct) =>
         Step(RightsPermissions.Handle, () => record.ExecuteAsync(Id, new CaseActionInput(Version, Action, Note), ct), Loc.T("办理记录已保存", "Action recorded"), ct);
+
+    public Task<IActionResult> OnPostLegalAidAsync(CancellationToken ct) =>
+        Step(RightsPermissions.Handle, () => legalAid.AssignAsync(Id, new LegalAidInput(Version, LawyerId, Note), ct), Loc.T("已指派法律援助律师", "Lawyer assigned"), ct);
 
     public Task<IActionResult> OnPostWagesAsync([FromServices] RecordWageRecovery record, CancellationToken ct) =>
         Step(RightsPermissions.Handle, () => record.ExecuteAsync(Id, new WageRecoveryInput(Version, Amount, Workers, RecoveredOn, Note), ct),
@@ -100,6 +108,7 @@ public sealed class CaseModel(CaseQueries queries, TransferTargets targets, Curr
     private Func<Task> Reload(CancellationToken ct) => async () =>
     {
         Current = await queries.DetailAsync(Id, ct);
+        Lawyers = cadre.Has(RightsPermissions.Handle) && Current.Allows(CaseStepKind.ActionRecorded) ? await legalAid.RosterAsync(ct) : [];
         Targets = cadre.Has(RightsPermissions.Transfer) && Current.Allows(CaseStepKind.Transferred) ? await targets.ForAsync(Current.Row.OrgId, ct) : [];
     };
 }

@@ -30,6 +30,7 @@ public sealed class IndexModel(CaseQueries queries) : PageModel
             ["Filter.Overdue"] = Filter.Overdue == true ? "true" : null,
             ["Filter.Open"] = Filter.Open == true ? "true" : null,
             ["Filter.Handler"] = Filter.Handler,
+            ["Filter.ForQualityCheck"] = Filter.ForQualityCheck == true ? "true" : null,
             ["Filter.EscalatedToMe"] = Filter.EscalatedToMe == true ? "true" : null,
             ["Filter.From"] = Filter.From?.ToString("yyyy-MM-dd"),
             ["Filter.To"] = Filter.To?.ToString("yyyy-MM-dd"),

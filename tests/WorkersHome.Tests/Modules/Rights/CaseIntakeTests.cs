@@ -226,8 +226,46 @@ public sealed class CaseIntakeTests(CaseIntakeFixture fixture) : IClassFixture<C
 
         (await As("zy.rights").PostAsJsonAsync($"/api/rights/cases/{filed.Id}/quality", new { Version = closed.Version, Passed = false, Note = "x" }, TestJson.Options))
             .StatusCode.ShouldBe(HttpStatusCode.Forbidden, "a handler does not check their own work");
+        (await As("zz.admin").GetFromJsonAsync<CasePage>("/api/rights/cases?ForQualityCheck=true", TestJson.Options))!.Rows.ShouldContain(r => r.Id == filed.Id,
+            "a case the member was once not satisfied with always goes to the quality check");
         var failed = await StepAsync(filed.Id, "quality", new { Version = closed.Version, Passed = false, Note = "未记录加班费计算依据" }, "zz.admin");
         failed.Status.ShouldBe(CaseStatus.InProgress);
+    }
+
+    [Fact]
+    public async Task A_lawyer_who_acts_for_the_employer_is_never_assigned_to_the_case()
+    {
+        var admin = As("zz.admin");
+        var conflicted = await admin.PostAsJsonAsync("/api/rights/lawyers", new
+        {
+            Name = "钱律师",
+            Firm = "中州律师事务所",
+            LicenseNumber = "14101201910000001",
+            ConflictsWith = "某银行\n郑州测试机械（常年法律顾问）",
+        }, TestJson.Options);
+        conflicted.StatusCode.ShouldBe(HttpStatusCode.OK, await conflicted.Content.ReadAsStringAsync());
+        var free = (await (await admin.PostAsJsonAsync("/api/rights/lawyers", new { Name = "孙律师", Firm = "黄河律师事务所", LicenseNumber = "14101201910000002" }, TestJson.Options))
+            .Content.ReadFromJsonAsync<LawyerView>(TestJson.Options))!;
+        var bad = await admin.PostAsJsonAsync("/api/rights/lawyers", new { Name = "", Firm = "x", LicenseNumber = "123" }, TestJson.Options);
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await bad.Content.ReadAsStringAsync()).ShouldContain("LicenseNumber");
+        (await As("zy.rights").PostAsJsonAsync("/api/rights/lawyers", new { Name = "x", Firm = "x", LicenseNumber = "14101201910000003" }, TestJson.Options))
+            .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        var roster = (await As("zy.rights").GetFromJsonAsync<List<LawyerView>>("/api/rights/lawyers", TestJson.Options))!;
+        roster.Select(l => l.Name).ShouldBe(["孙律师", "钱律师"], ignoreOrder: true, "the county handler sees the city's roster");
+        (await As("ly.rights").GetFromJsonAsync<List<LawyerView>>("/api/rights/lawyers", TestJson.Options))!.ShouldBeEmpty("another city's roster is not Luoyang's");
+
+        var filed = await FileAsync(WageComplaint("legal-aid-1"));
+        var accepted = await StepAsync(filed.Id, "accept", new { Version = filed.Version }, "zy.rights");
+        var refused = await As("zy.rights").PostAsJsonAsync($"/api/rights/cases/{filed.Id}/legal-aid",
+            new { Version = accepted.Version, LawyerId = roster.Single(l => l.Name == "钱律师").Id }, TestJson.Options);
+        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("利益冲突");
+        await StepAsync(filed.Id, "legal-aid", new { Version = accepted.Version, LawyerId = free.Id, Note = "代为申请劳动仲裁" }, "zy.rights");
+        var detail = await DetailAsync(filed.Id, "zy.rights");
+        detail.Steps.Last().ActionName.ShouldBe("法律援助");
+        detail.Steps.Last().Note!.ShouldContain("孙律师");
     }
 
     [Fact]

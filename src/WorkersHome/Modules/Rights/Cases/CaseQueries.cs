@@ -10,7 +10,8 @@ using WorkersHome.Platform.Security;
 namespace WorkersHome.Modules.Rights.Cases;
 
 /// <summary>Queues, a case's page, a member's own cases and the public lookup; every cadre query runs through the asker's subtree.</summary>
-public sealed class CaseQueries(AppDbContext db, IOrgDirectory orgs, PersonalDataProtector protector, AuditTrail audit, CurrentCadre cadre, TimeProvider clock)
+public sealed class CaseQueries(AppDbContext db, IOrgDirectory orgs, PersonalDataProtector protector, AuditTrail audit, CurrentCadre cadre, TimeProvider clock,
+    RightsOptions options)
 {
     public const int PageSize = 50;
 
@@ -21,6 +22,12 @@ public sealed class CaseQueries(AppDbContext db, IOrgDirectory orgs, PersonalDat
     {
         var now = clock.GetUtcNow();
         var query = Filtered(db.RightsCases.AsNoTracking(), filter, now);
+        if (filter.ForQualityCheck == true)
+        {
+            var rate = options.QualitySamplePercent;
+            query = query.Where(c => c.Status == CaseStatus.Closed && c.QualityPassed == null && (c.WasReopened || c.SampleBucket < rate));
+        }
+
         if (filter.EscalatedToMe == true)
         {
             var mine = cadre.OrgPath;

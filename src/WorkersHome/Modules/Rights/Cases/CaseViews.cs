@@ -20,6 +20,9 @@ public sealed class CaseFilter
 
     public string? Handler { get; set; }
 
+    /// <summary>Closed cases waiting for a quality check: the sample (the configured rate) and every case the member was once not satisfied with.</summary>
+    public bool? ForQualityCheck { get; set; }
+
     /// <summary>Only cases escalated to the viewer's own union (督办): their overdue queue.</summary>
     public bool? EscalatedToMe { get; set; }
 

@@ -134,6 +134,12 @@ public sealed class RightsCase
     /// <summary>When the accept clock started: filing, or the last transfer.</summary>
     public DateTimeOffset? AcceptCountedFrom { get; private set; }
 
+    /// <summary>A number 0–99 drawn at filing: closed cases below the sampling rate go to the quality check.</summary>
+    public int SampleBucket { get; private set; }
+
+    /// <summary>The member was not satisfied at least once: such a case always goes to the quality check once closed.</summary>
+    public bool WasReopened { get; private set; }
+
     /// <summary>The deadline whose breach escalated the case last: a later, different deadline breached is a new breach.</summary>
     public DateTimeOffset? BreachedDueAt { get; private set; }
 
@@ -204,7 +210,8 @@ public sealed class RightsCase
     };
 
     /// <summary>Remembers the limits the deadlines were counted with (filing).</summary>
-    public void CountedWith(int acceptDays, int resolveDays) => (AcceptDays, ResolveDays, AcceptCountedFrom) = (acceptDays, resolveDays, ReceivedAt);
+    public void CountedWith(int acceptDays, int resolveDays) =>
+        (AcceptDays, ResolveDays, AcceptCountedFrom, SampleBucket) = (acceptDays, resolveDays, ReceivedAt, System.Security.Cryptography.RandomNumberGenerator.GetInt32(100));
 
     /// <summary>Counts the deadlines again on a changed calendar, with the limits the case was filed with and the pauses it has had.</summary>
     public bool Recount(Calendar.BusinessCalendar days)
@@ -300,7 +307,7 @@ public sealed class RightsCase
         CallbackDueAt = null;
         if (answer == Cases.Satisfaction.NotSatisfied)
         {
-            (Status, ClosedAt, ResolvedAt, QualityPassed) = (CaseStatus.InProgress, null, null, null);
+            (Status, ClosedAt, ResolvedAt, QualityPassed, WasReopened) = (CaseStatus.InProgress, null, null, null, true);
             return true;
         }
 

@@ -71,3 +71,18 @@ internal sealed class WageRecoveryConfiguration : IEntityTypeConfiguration<WageR
         b.HasIndex(r => r.CaseId);
     }
 }
+internal sealed class LawyerConfiguration : IEntityTypeConfiguration<Lawyer>
+{
+    public void Configure(EntityTypeBuilder<Lawyer> b)
+    {
+        b.ToTable("lawyers", "rights");
+        b.Property(l => l.Name).HasMaxLength(30);
+        b.Property(l => l.Firm).HasMaxLength(60);
+        b.Property(l => l.LicenseNumber).HasMaxLength(17);
+        b.Property(l => l.Specialties).HasMaxLength(100);
+        b.Property(l => l.ConflictsWith).HasMaxLength(1000);
+        b.Property(l => l.OrgPath).HasMaxLength(400);
+        b.HasIndex(l => l.LicenseNumber).IsUnique();
+        b.HasIndex(l => l.OrgPath);
+    }
+}

@@ -4208,6 +4208,61 @@ namespace WorkersHome.Platform.Persistence.Migrations
                     b.ToTable("case_steps", "rights");
                 });
 
+            modelBuilder.Entity("WorkersHome.Modules.Rights.Cases.Lawyer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ConflictsWith")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Firm")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("LicenseNumber")
+                        .IsRequired()
+                        .HasMaxLength(17)
+                        .HasColumnType("character varying(17)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<long>("OrgId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Specialties")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LicenseNumber")
+                        .IsUnique();
+
+                    b.HasIndex("OrgPath");
+
+                    b.ToTable("lawyers", "rights");
+                });
+
             modelBuilder.Entity("WorkersHome.Modules.Rights.Cases.RightsCase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4342,6 +4397,9 @@ namespace WorkersHome.Platform.Persistence.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int>("SampleBucket")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("Satisfaction")
                         .HasColumnType("integer");
 
@@ -4378,6 +4436,9 @@ namespace WorkersHome.Platform.Persistence.Migrations
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.Property<bool>("WasReopened")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("WorkersAffected")
                         .HasColumnType("integer");
