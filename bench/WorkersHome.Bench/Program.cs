@@ -9,7 +9,7 @@ internal static class Program
 {
     public const string ConnectionVariable = "WORKERSHOME_TEST_PG";
 
-    private static IScenario[] Scenarios() => [new TreeScenario(), new RegistryQueriesScenario(), new ImportScenario(xlsx: false), new ImportScenario(xlsx: true), new CardVerifyScenario(), new RedeemScenario(), new ApproveScenario(), new DisburseScenario(), new AuditThroughputScenario()];
+    private static IScenario[] Scenarios() => [new TreeScenario(), new RegistryQueriesScenario(), new ImportScenario(xlsx: false), new ImportScenario(xlsx: true), new CardVerifyScenario(), new RedeemScenario(), new ApproveScenario(), new DisburseScenario(), new AuditThroughputScenario(), new RightsScenario()];
 
     public static async Task<int> Main(string[] args)
     {
