@@ -41,8 +41,10 @@ public sealed class IssueCardBatch(AppDbContext db, CardBook book, IssueCard iss
             db.ChangeTracker.Clear();
             return cards;
         }
-        catch (DbUpdateException)
+        catch (Exception ex) when (ex is DbUpdateException || ex.InnerException is DbUpdateException)
         {
+            // A member given a card meanwhile (unique index), or a deadlock with a run issuing the same members in
+            // another order (which the execution strategy reports wrapped): issue one by one, each skipping a holder.
             db.ChangeTracker.Clear();
             var issued = new List<MemberCard>();
             foreach (var member in members.Where(m => m.CountsAsMember && !holding.Contains(m.Id)))
